@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sets up everything, then runs the whole quality gate: format, lint, types, layers, tests.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+bash scripts/setup.sh
+export QT_QPA_PLATFORM=offscreen
+V="$ROOT/.venv/bin"
+echo "== ruff format"; "$V/ruff" format --check src tests
+echo "== ruff check";  "$V/ruff" check src tests
+echo "== mypy";        "$V/mypy"
+echo "== import contracts"; "$V/lint-imports"
+echo "== kakanai check questionnaires/"; "$V/kakanai" check questionnaires/
+echo "== pytest";      "$V/pytest" -q -p no:cacheprovider "$@"

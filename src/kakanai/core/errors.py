@@ -1,0 +1,190 @@
+"""Expected problems as data: stable error codes with Japanese message templates.
+
+Every problem a supervisor, clerk or department can cause has a code here. The CLI prints
+them as ``path:line:col: CODE message``; the GUI shows them through one presenter.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+
+class ErrorCode(Enum):
+    """Stable codes, each with a Japanese message template that says what to do."""
+
+    # YAML and structure
+    YAML_SYNTAX = (
+        "TREE_YAML_001",
+        "YAMLの書き方に誤りがあります: {detail}。字下げとコロン(:)を確認してください。",
+    )
+    YAML_DUPLICATE_KEY = (
+        "TREE_YAML_002",
+        "キー「{key}」が同じ場所に2回書かれています。どちらか一方を削除してください。",
+    )
+    YAML_NOT_MAPPING = ("TREE_YAML_003", "{what}は「キー: 値」の形で書いてください。")
+    YAML_NOT_LIST = ("TREE_YAML_004", "{what}は「- 」で始まる一覧で書いてください。")
+    YAML_BAD_VALUE = ("TREE_YAML_005", "{what}の値「{value}」が正しくありません。{hint}")
+    FILE_UNREADABLE = (
+        "TREE_FILE_001",
+        "ファイルを読めません: {detail}。パスと文字コード(UTF-8)を確認してください。",
+    )
+    KEY_UNKNOWN = ("TREE_KEY_001", "{where}に知らないキー「{key}」があります。{suggestion}")
+    KEY_MISSING = ("TREE_KEY_002", "{where}に必須のキー「{key}」がありません。追加してください。")
+    ID_DUPLICATE = (
+        "TREE_ID_001",
+        "ID「{id}」が重複しています(最初は{first_line}行目)。別のIDに変えてください。",
+    )
+    ID_INVALID = (
+        "TREE_ID_002",
+        "ID「{id}」は使えません。英小文字で始まり、英小文字・数字・_ だけを使ってください。",
+    )
+    # References
+    REF_NAME = ("TREE_REF_001", "「{name}」という設問や計算値はありません。{suggestion}")
+    REF_CHOICE = ("TREE_REF_002", "設問「{question}」に選択肢「{value}」はありません。{suggestion}")
+    REF_PROCEDURE = ("TREE_REF_003", "「{name}」という手続きはありません。{suggestion}")
+    REF_DEPARTMENT = ("TREE_REF_004", "「{name}」という課はありません。{suggestion}")
+    REF_QUESTION = ("TREE_REF_005", "「{name}」という設問はありません。{suggestion}")
+    REF_MEMBER_FIELD = ("TREE_REF_006", "世帯員の項目「{name}」はありません。{suggestion}")
+    REF_TREE = (
+        "TREE_REF_007",
+        "シナリオの対象の設問ツリー「{name}」が見つかりません。tree: の値を確認してください。",
+    )
+    # Conditions (the expression language)
+    EXPR_SYNTAX = ("TREE_EXPR_001", "条件式の書き方に誤りがあります: {detail}。")
+    EXPR_FORBIDDEN = ("TREE_EXPR_002", "条件式では{construct}は使えません。{hint}")
+    EXPR_CALL = (
+        "TREE_EXPR_003",
+        "条件式で使える関数ではありません: {name}。使える関数: {allowed}。{suggestion}",
+    )
+    EXPR_EMPTY = (
+        "TREE_EXPR_004",
+        "条件式が空です。条件がないなら when: の行ごと削除してください。",
+    )
+    TYPE_MISMATCH = ("TREE_TYPE_001", "{left}と{right}は比べられません。{hint}")
+    TYPE_ARGS = ("TREE_TYPE_002", "関数 {name} の引数が正しくありません: {detail}。")
+    TYPE_MEMBER_CONTEXT = (
+        "TREE_TYPE_003",
+        "member は世帯員ごとの手続き(per: member)か any_member() などの中でだけ使えます。",
+    )
+    TYPE_NOT_BOOL = (
+        "TREE_TYPE_004",
+        "条件は「はい/いいえ」になる式にしてください(今は{actual}になります)。{hint}",
+    )
+    TYPE_OPERATOR = ("TREE_TYPE_005", "{operand}には演算子 {op} を使えません。{hint}")
+    # Flow analysis
+    COMPUTED_CYCLE = (
+        "TREE_CYCLE_001",
+        "計算値が循環しています: {cycle}。どれか1つの式を、他に頼らない形に直してください。",
+    )
+    FLOW_NOT_ASKED = (
+        "TREE_FLOW_001",
+        "{where}の条件が読む設問「{name}」は、ここに来る経路で聞かれていないことがあります({example})。answered({name}) で確かめるか、設問の順序や条件を見直してください。",
+    )
+    FLOW_READS_LATER = (
+        "TREE_FLOW_002",
+        "{where}の条件が、後で聞く設問「{name}」を読んでいます。設問「{name}」をこの前に移してください。",
+    )
+    UNREACHABLE_QUESTION = (
+        "TREE_FLOW_003",
+        "設問「{name}」はどの経路でも聞かれません({reason})。条件を見直すか設問を削除してください。",
+    )
+    UNREACHABLE_PROCEDURE = (
+        "TREE_FLOW_004",
+        "手続き「{name}」はどの経路でも該当しません({reason})。条件を見直してください。",
+    )
+    UNUSED_ANSWER = (
+        "TREE_FLOW_005",
+        "設問「{name}」の回答はどの条件・計算値・手続きでも使われていません。使わないなら削除し、記録だけが目的なら record_only: true を付けてください。",
+    )
+    NO_RESULT = (
+        "TREE_FLOW_006",
+        "該当する手続きが1つもない経路があります: {example}。その場合に案内する手続きを追加してください。",
+    )
+    TOO_MANY_PATHS = (
+        "TREE_FLOW_007",
+        "経路が多すぎて({count}件以上)すべてを調べられません。互いに関係のない設問を条件で絞ってください。",
+    )
+    # Scenarios
+    SCENARIO_FAILED = ("TREE_TEST_001", "シナリオ「{name}」が失敗しました: {detail}")
+    SCENARIO_ANSWER = ("TREE_TEST_002", "シナリオ「{name}」の回答が正しくありません: {detail}")
+    # Answers: the interview
+    ANSWER_INVALID = ("ANSWER_001", "設問「{question}」の回答が正しくありません: {detail}")
+    ANSWER_MISSING = (
+        "ANSWER_002",
+        "設問「{question}」の回答がありません。回答ファイルに {question}: を追加してください。",
+    )
+    ANSWER_UNKNOWN = (
+        "ANSWER_003",
+        "回答ファイルの「{question}」はこの設問ツリーにない設問です。{suggestion}",
+    )
+    ANSWER_NOT_ASKED = (
+        "ANSWER_004",
+        "回答ファイルの「{question}」は、この回答の流れでは聞かれない設問です(条件を満たしません)。削除してください。",
+    )
+    INTERVIEW_FINISHED = ("ANSWER_005", "すべての設問に回答済みです。結果を確認してください。")
+    # Command line
+    CLI_NO_TREES = ("CLI_001", "設問ツリー(*.yaml)が見つかりません。パスを確認してください。")
+
+    def __init__(self, code: str, template: str) -> None:
+        self.code = code
+        self.template = template
+
+    def format(self, **fields: object) -> str:
+        """Fill the template; missing fields become empty so a message is never lost."""
+        return self.template.format_map(_Blank(fields)).replace("。。", "。")
+
+
+class _Blank(dict[str, object]):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str:
+    """Return a Japanese "did you mean" hint, or an empty string when nothing is close."""
+    close = difflib.get_close_matches(name, list(candidates), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return "もしかして: " + "、".join(close)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a file, pointing at a 1-based line and column."""
+
+    path: str
+    line: int
+    col: int
+    code: ErrorCode
+    message: str
+
+    def render(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.code.code} {self.message}"
+
+
+class KakanaiError(Exception):
+    """An expected problem with a stable code and a Japanese message."""
+
+    def __init__(
+        self, code: ErrorCode, message: str, *, path: str = "", line: int = 0, col: int = 0
+    ) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.path = path
+        self.line = line
+        self.col = col
+
+    @classmethod
+    def of(cls, code: ErrorCode, **fields: object) -> KakanaiError:
+        return cls(code, code.format(**fields))
+
+    def render(self) -> str:
+        where = f"{self.path}:{self.line}:{self.col}: " if self.path else ""
+        return f"{where}{self.code.code} {self.message}"
+
+
+class AnswerError(KakanaiError):
+    """An answer that does not fit its question; the interview stays unchanged."""
