@@ -1,0 +1,178 @@
+"""The headless command line: ``kakanai check``, ``kakanai interview`` and ``kakanai bench``.
+
+Expected problems print as ``path:line:col: CODE message`` with a non-zero exit; nothing
+ever ends in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kakanai.core.errors import ErrorCode, KakanaiError, Problem
+from kakanai.services import benchmarks
+from kakanai.services.checking import TreeReport, check_tree, tree_files
+from kakanai.services.interviewing import interview_from_file
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in Japanese without a traceback."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"kakanai: 引数が正しくありません: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"日付は 2026-11-23 の形で指定してください: {text}"
+        ) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="kakanai", description="書かない窓口 kakanai")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+    check = commands.add_parser("check", help="設問ツリーを検査し、テストシナリオを実行します")
+    check.add_argument("paths", nargs="*", type=Path, default=[Path("questionnaires")])
+    check.add_argument("--json", action="store_true", help="結果をJSONで出力します")
+    check.add_argument(
+        "--paths", dest="show_paths", action="store_true", help="すべての経路の決定表を出力します"
+    )
+    check.add_argument("--as-of", type=_date, default=None, help="面談日 (既定: 今日)")
+    interview = commands.add_parser(
+        "interview", help="回答ファイルから面談を実行し、案件をJSONで出力します"
+    )
+    interview.add_argument("tree", type=Path)
+    interview.add_argument("--answers", type=Path, required=True)
+    interview.add_argument("--json", action="store_true", help="JSONで出力します(既定)")
+    interview.add_argument("--as-of", type=_date, default=None)
+    interview.add_argument("--case-id", default=None)
+    bench = commands.add_parser("bench", help="性能を測ります")
+    bench.add_argument("target", choices=["engine"])
+    bench.add_argument("--repeat", type=int, default=20)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return _dispatch(parser, args)
+    except KakanaiError as exc:
+        print(exc.render(), file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        print(
+            f"kakanai: 内部エラーが発生しました ({type(exc).__name__})。"
+            "入力ファイルと手順を添えて開発者に報告してください。",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    if args.command == "check":
+        return _check(args)
+    if args.command == "interview":
+        return _interview(args)
+    if args.command == "bench":
+        return benchmarks.run(args.target, repeat=args.repeat)
+    parser.print_help()
+    print("\n画面版(GUI)はまだありません。上のサブコマンドを使ってください。")
+    return EXIT_OK
+
+
+def _check(args: argparse.Namespace) -> int:
+    as_of = args.as_of or dt.date.today()
+    files = tree_files(args.paths)
+    if not files:
+        print(
+            f"{args.paths[0]}:1:1: {ErrorCode.CLI_NO_TREES.code} {ErrorCode.CLI_NO_TREES.format()}",
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEMS
+    reports = [check_tree(path, as_of, collect_paths=args.show_paths) for path in files]
+    if args.json:
+        print(json.dumps([_report_json(r) for r in reports], ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            _print_report(report, show_paths=args.show_paths)
+    return EXIT_OK if all(r.ok for r in reports) else EXIT_PROBLEMS
+
+
+def _print_report(report: TreeReport, *, show_paths: bool) -> None:
+    for problem in sorted(report.problems, key=lambda p: (p.path, p.line, p.col)):
+        print(problem.render())
+    if show_paths and report.exploration is not None:
+        _print_paths(report)
+    summary = report.summary()
+    if report.tree is None:
+        print(f"{report.path}: 読み込めませんでした (問題 {len(report.problems)}件)")
+        return
+    paths = summary["paths"] if summary["paths"] is not None else "-"
+    status = "OK" if report.ok else f"問題 {len(report.problems)}件"
+    print(
+        f"{report.path}: {summary['id']} 版{summary['version']} — 設問 {summary['questions']}、"
+        f"手続き {summary['procedures']}、課 {summary['departments']}、経路 {paths}、"
+        f"シナリオ {summary['scenarios_passed']}/{summary['scenarios']} 成功 — {status}"
+    )
+
+
+def _print_paths(report: TreeReport) -> None:
+    assert report.exploration is not None
+    print("# 決定表: 経路番号\t回答\t→ 手続き\t世帯員ごとの手続き")
+    for number, row in enumerate(report.exploration.rows, start=1):
+        answers = "、".join(f"{q}={label}" for q, label in row.steps)
+        members = "; ".join(f"{label}: {', '.join(ids)}" for label, ids in row.member_procedures)
+        print(f"{number}\t{answers}\t→ {', '.join(row.procedures) or '(なし)'}\t{members}")
+
+
+def _report_json(report: TreeReport) -> dict[str, object]:
+    result = report.summary()
+    result["ok"] = report.ok
+    result["problem_list"] = [_problem_json(p) for p in report.problems]
+    if report.exploration is not None and report.exploration.rows:
+        result["decision_table"] = [
+            {
+                "answers": dict(row.steps),
+                "procedures": row.procedures,
+                "member_procedures": dict(row.member_procedures),
+            }
+            for row in report.exploration.rows
+        ]
+    return result
+
+
+def _problem_json(problem: Problem) -> dict[str, object]:
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "col": problem.col,
+        "code": problem.code.code,
+        "message": problem.message,
+    }
+
+
+def _interview(args: argparse.Namespace) -> int:
+    case = interview_from_file(args.tree, args.answers, as_of=args.as_of, case_id=args.case_id)
+    print(json.dumps(case, ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

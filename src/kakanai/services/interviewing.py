@@ -1,0 +1,48 @@
+"""Runs an interview from an answers file and returns the case (`kakanai interview`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from pathlib import Path
+from typing import Any
+
+from kakanai.adapters.yaml_loading import load_file
+from kakanai.core.case import build_case
+from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.located import LMap, plain
+from kakanai.core.scripted import run_answers
+from kakanai.services.checking import load_runtime
+
+JST = dt.timezone(dt.timedelta(hours=9), "JST")
+
+
+def new_case_id(today: dt.date) -> str:
+    """A case number clerks can read out: date plus six random hex digits."""
+    return f"{today:%Y%m%d}-{secrets.token_hex(3).upper()}"
+
+
+def interview_from_file(
+    tree_path: Path, answers_path: Path, *, as_of: dt.date | None = None, case_id: str | None = None
+) -> dict[str, Any]:
+    """Load and check the tree, answer it from the file, and build the case."""
+    root = load_file(answers_path)
+    if not isinstance(root, LMap):
+        raise KakanaiError(
+            ErrorCode.YAML_NOT_MAPPING,
+            ErrorCode.YAML_NOT_MAPPING.format(what="回答ファイル"),
+            path=str(answers_path),
+            line=1,
+            col=1,
+        )
+    answers = root.get("answers")
+    if isinstance(answers, LMap):
+        written = plain(root.get("as_of"))
+        as_of = as_of or (written if isinstance(written, dt.date) else None)
+    else:
+        answers = root
+    day = as_of or dt.datetime.now(JST).date()
+    runtime = load_runtime(tree_path)
+    interview = run_answers(runtime, answers, day)
+    now = dt.datetime.now(JST)
+    return build_case(interview, case_id=case_id or new_case_id(day), created_at=now)
