@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -76,6 +77,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `kakanai check --paths ... | head`: the reader left
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
         print(
             f"kakanai: 内部エラーが発生しました ({type(exc).__name__})。"
@@ -135,9 +140,14 @@ def _print_report(report: TreeReport, *, show_paths: bool) -> None:
 
 def _print_paths(report: TreeReport) -> None:
     assert report.exploration is not None
-    print("# 決定表: 経路番号\t回答\t→ 手続き\t世帯員ごとの手続き")
+    print("# 決定表: 経路番号\t回答(分岐する設問のみ)\t→ 手続き\t世帯員ごとの手続き")
+    seen: dict[str, set[str]] = {}
+    for row in report.exploration.rows:
+        for question_id, label in row.steps:
+            seen.setdefault(question_id, set()).add(label)
+    branching = {q for q, labels in seen.items() if len(labels) > 1}
     for number, row in enumerate(report.exploration.rows, start=1):
-        answers = "、".join(f"{q}={label}" for q, label in row.steps)
+        answers = "、".join(f"{q}={label}" for q, label in row.steps if q in branching)
         members = "; ".join(f"{label}: {', '.join(ids)}" for label, ids in row.member_procedures)
         print(f"{number}\t{answers}\t→ {', '.join(row.procedures) or '(なし)'}\t{members}")
 

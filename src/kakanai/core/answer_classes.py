@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from kakanai.core import japanese_values as jv
-from kakanai.core.evaluation import TreeRuntime
+from kakanai.core.evaluation import TreeRuntime, Values
 from kakanai.core.tree_checks import all_conditions
 from kakanai.core.tree_model import Condition, Per, Question, QuestionType
 from kakanai.core.value_types import RELATIONSHIP_VALUES
@@ -68,7 +68,8 @@ class ClassBuilder:
 
     def classes(self, question: Question) -> list[AnswerClass]:
         result = self.base_classes(question)
-        if not question.required:
+        # Left blank is a class of its own only when some condition could tell it apart.
+        if not question.required and self.reading(question.id):
             result.append(AnswerClass("未回答", None))
         return result
 
@@ -201,6 +202,18 @@ class ClassBuilder:
             if id(c) not in member_whens and household in self.runtime.reads(c.expression)
         ]
 
+    def household_label(self, values: Values, combo: tuple[int, ...]) -> str:
+        """Name a household class by the computed household facts that hold for it."""
+        facts = [
+            c
+            for c in self.runtime.computed.values()
+            if self.runtime.household_id in self.runtime.reads(c.value.expression)
+        ]
+        if not facts:
+            return "・".join(self.profiles[i].label for i in combo)
+        held = [c.title for c in facts if values[c.id] is True]
+        return "・".join(held) if held else "(" + "・".join(c.title for c in facts) + ": なし)"
+
     def build_households(self) -> list[HouseholdClass]:
         conditions = self.household_conditions()
         seen: dict[tuple[object, ...], HouseholdClass] = {}
@@ -211,8 +224,7 @@ class ClassBuilder:
             values = self.runtime.values({self.runtime.household_id: members}, self.as_of)
             key = tuple(values.evaluate(c) for c in conditions)
             if key not in seen:
-                label = "・".join(self.profiles[i].label for i in combo)
-                seen[key] = HouseholdClass(label, members)
+                seen[key] = HouseholdClass(self.household_label(values, combo), members)
             seen[key].profiles = sorted(set(seen[key].profiles) | set(combo))
         return list(seen.values())
 
