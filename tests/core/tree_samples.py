@@ -92,7 +92,11 @@ scenarios:
     answers:
       move_type: 転入
       household:
-        - {name: 山田 太郎, kana: やまだ たろう, birth_date: S57.5.10, sex: 男, relationship: 世帯主}
+        - name: 山田 太郎
+          kana: やまだ たろう
+          birth_date: S57.5.10
+          sex: 男
+          relationship: 世帯主
         - {name: 山田 一郎, kana: ヤマダ イチロウ, birth_date: R2.6.1, sex: 男, relationship: 子}
       has_dog: はい
       children_count: 1

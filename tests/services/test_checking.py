@@ -187,8 +187,10 @@ def test_cycle_names_only_its_members(tmp_path: Path) -> None:
     text = broken(
         (
             "computed:\n",
-            "computed:\n  - id: a_value\n    value: b_value\n  - id: b_value\n    value: a_value\n"
-            "  - id: c_value\n    value: a_value\n",
+            (
+                "computed:\n  - id: a_value\n    value: b_value\n  - id: b_value\n"
+                "    value: a_value\n  - id: c_value\n    value: a_value\n"
+            ),
         )
     )
     problems = [p for p in run_check(tmp_path, text).problems if p.code.code == "TREE_CYCLE_001"]
