@@ -11,6 +11,7 @@ from kakanai.core.errors import ErrorCode, KakanaiError, Problem, did_you_mean
 from kakanai.core.evaluation import AppliedProcedure, TreeRuntime
 from kakanai.core.located import LList, LMap, LNode, Loc, LScalar, plain
 from kakanai.core.scripted import run_answers
+from kakanai.core.tree_reader import unknown_keys
 
 FILE_KEYS = {"questionnaire", "scenarios"}
 SCENARIO_KEYS = {"name", "as_of", "answers", "expect", "description"}
@@ -55,15 +56,7 @@ class ScenarioRunner:
         return self.report
 
     def keys(self, node: LMap, allowed: set[str], where: str) -> None:
-        for key in node.items:
-            if key not in allowed:
-                self.problem(
-                    node.key_loc(key),
-                    ErrorCode.KEY_UNKNOWN,
-                    where=where,
-                    key=key,
-                    suggestion=did_you_mean(key, allowed),
-                )
+        self.report.problems.extend(unknown_keys(node, where, allowed))
 
     def run_one(self, node: LMap) -> None:
         self.keys(node, SCENARIO_KEYS, "シナリオ")

@@ -61,6 +61,19 @@ PROCEDURE_KEYS = {
 }
 
 
+def unknown_keys(node: LMap, where: str, allowed: set[str]) -> list[Problem]:
+    """One problem per key not in ``allowed``, each with a "did you mean"."""
+    problems = []
+    for key in node.items:
+        if key not in allowed:
+            loc = node.key_loc(key)
+            message = ErrorCode.KEY_UNKNOWN.format(
+                where=where, key=key, suggestion=did_you_mean(key, allowed)
+            )
+            problems.append(Problem(loc.path, loc.line, loc.col, ErrorCode.KEY_UNKNOWN, message))
+    return problems
+
+
 class TreeReader:
     """Turns one document into a QuestionTree; problems accumulate in ``problems``."""
 
@@ -103,15 +116,7 @@ class TreeReader:
     def keys(self, node: LMap, where: str, allowed: set[str], required: set[str]) -> bool:
         """Report unknown keys (with did-you-mean) and missing required keys."""
         ok = True
-        for key in node.items:
-            if key not in allowed:
-                self.report(
-                    node.key_loc(key),
-                    ErrorCode.KEY_UNKNOWN,
-                    where=where,
-                    key=key,
-                    suggestion=did_you_mean(key, allowed),
-                )
+        self.problems.extend(unknown_keys(node, where, allowed))
         for key in sorted(required - node.items.keys()):
             self.report(node.loc, ErrorCode.KEY_MISSING, where=where, key=key)
             ok = False
