@@ -151,12 +151,19 @@ class ClassBuilder:
             if p.per is Per.MEMBER and p.when is not None
         ]
         household_conditions = self.household_conditions()
+        # Dates such as the move date are usually close to the interview date: conditions like
+        # age_on(member.birth_date, move_date) must tell members apart as age() would.
+        near_dates: dict[str, object] = {
+            q.id: self.as_of for q in self.runtime.questions if q.type is QuestionType.DATE
+        }
         seen: dict[tuple[object, ...], Profile] = {}
+        household = self.runtime.household_id
         for member in self.member_candidates():
-            values = self.runtime.values({self.runtime.household_id: [member]}, self.as_of)
+            unknown = self.runtime.values({household: [member]}, self.as_of)
+            near = self.runtime.values({household: [member], **near_dates}, self.as_of)
             key = tuple(
-                [values.evaluate(c, member) for c in member_conditions]
-                + [values.evaluate(c) for c in household_conditions]
+                [v.evaluate(c, member) for c in member_conditions for v in (unknown, near)]
+                + [v.evaluate(c) for c in household_conditions for v in (unknown, near)]
             )
             if key not in seen:
                 seen[key] = Profile(_member_label(member, self.as_of), member)

@@ -4,6 +4,7 @@ postal codes, addresses, the household). A bad answer raises AnswerError and cha
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -100,6 +101,8 @@ def _number(question: Question, raw: object, _as_of: dt.date) -> int | float:
             raise invalid(
                 question, f"「{raw}」は数値ではありません。数字で入力してください。"
             ) from None
+    if not math.isfinite(value):
+        raise invalid(question, f"「{raw}」は数値ではありません。数字で入力してください。")
     if question.minimum is not None and value < question.minimum:
         raise invalid(question, f"{question.minimum:g} 以上の数を入力してください。")
     if question.maximum is not None and value > question.maximum:

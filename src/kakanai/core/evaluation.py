@@ -132,8 +132,8 @@ class Values(Mapping[str, object]):
             answered=self.answered,
             members=self.household,
             as_of=self.as_of,
-            age_on=jv.age_on,
-            school_grade=jv.school_grade,
+            age_on=_age_on,
+            school_grade=_school_grade,
             member=member,
         )
 
@@ -160,6 +160,20 @@ class Values(Mapping[str, object]):
         if second is False:
             return False
         return True if first is True and second is True else UNKNOWN
+
+
+def _age_on(birth: dt.date, on: dt.date) -> int:
+    """Age in full years; negative for someone not yet born on ``on`` (never raises)."""
+    if birth <= on:
+        return jv.age_on(birth, on)
+    return -1 - jv.age_on(on, birth)
+
+
+def _school_grade(birth: dt.date, on: dt.date) -> int:
+    """School grade; someone not yet born on ``on`` is below every preschool year."""
+    if birth <= on:
+        return jv.school_grade(birth, on)
+    return jv.school_grade(birth, birth) - 1 - jv.age_on(on, birth)
 
 
 @dataclass

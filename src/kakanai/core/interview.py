@@ -82,8 +82,8 @@ class Interview:
         self._refresh()
 
     def back(self) -> Question | None:
-        """Step back to the previous answered question; its answer is returned to the clerk
-        through ``previous_answer`` and asked again."""
+        """Step back to the previous answered question. It becomes the current question again;
+        its answer and the later ones stay available through ``remembered``."""
         answered = [q for q in self._asked if q.id in self._kept]
         if not answered:
             return None
@@ -129,5 +129,7 @@ class Interview:
                     self._current = question
             elif question.id in self._answers:
                 remembered[question.id] = self._answers[question.id]
+        if stop_at is not None and stop_at.id in self._answers:
+            remembered[stop_at.id] = self._answers[stop_at.id]
         self._kept = kept
         self._answers = {**kept, **remembered}

@@ -36,6 +36,14 @@ def interview_from_file(
             col=1,
         )
     answers = root.get("answers")
+    if answers is not None and not isinstance(answers, LMap):
+        raise KakanaiError(
+            ErrorCode.YAML_NOT_MAPPING,
+            ErrorCode.YAML_NOT_MAPPING.format(what="answers:"),
+            path=str(answers_path),
+            line=answers.loc.line,
+            col=answers.loc.col,
+        )
     if isinstance(answers, LMap):
         written = plain(root.get("as_of"))
         as_of = as_of or (written if isinstance(written, dt.date) else None)
