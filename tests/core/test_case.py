@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,9 +13,7 @@ import pytest
 from kakanai.core.case import build_case
 from kakanai.core.evaluation import TreeRuntime
 from kakanai.core.interview import Interview
-from kakanai.core.tree_checks import StaticChecker
-from kakanai.services.checking import read_tree
-from tests.core.tree_samples import AS_OF, broken
+from tests.core.tree_samples import AS_OF, FATHER, MOTHER, SON, broken, clean_runtime
 
 JST = dt.timezone(dt.timedelta(hours=9))
 CREATED_AT = dt.datetime(2026, 11, 23, 10, 30, 15, tzinfo=JST)
@@ -55,16 +52,6 @@ CASE_TREE = broken(
     ),
 )
 
-FATHER = {
-    "name": "山田 太郎",
-    "kana": "やまだ たろう",
-    "birth_date": "S57.5.10",
-    "sex": "男",
-    "relationship": "世帯主",
-}
-MOTHER = {**FATHER, "name": "山田 花子", "kana": "ヤマダ ハナコ", "sex": "女", "relationship": "妻"}
-SON = {**FATHER, "name": "山田 一郎", "kana": "ヤマダ イチロウ", "birth_date": "R2.6.1"}
-SON["relationship"] = "子"
 ADDRESS = {
     "postal_code": "1000001",
     "prefecture": "東京都",
@@ -94,14 +81,7 @@ COUPLE_MOVING_WITHIN = {
 
 @pytest.fixture(scope="module")
 def runtime(tmp_path_factory: pytest.TempPathFactory) -> TreeRuntime:
-    path: Path = tmp_path_factory.mktemp("case") / "case.yaml"
-    path.write_text(CASE_TREE, encoding="utf-8")
-    tree, problems = read_tree(path)
-    assert tree is not None
-    checker = StaticChecker(tree)
-    runtime = checker.run()
-    assert [p.render() for p in [*problems, *checker.problems]] == []
-    return runtime
+    return clean_runtime(tmp_path_factory.mktemp("case"), CASE_TREE)
 
 
 def case_of(runtime: TreeRuntime, answers: Mapping[str, object]) -> dict[str, Any]:

@@ -4,27 +4,14 @@ progress, the live list of procedures and three-valued conditions."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from pathlib import Path
 
 import pytest
 
 from kakanai.core.errors import AnswerError, ErrorCode, KakanaiError
 from kakanai.core.evaluation import TreeRuntime
 from kakanai.core.interview import Interview, Progress
-from kakanai.core.tree_checks import StaticChecker
-from kakanai.services.checking import read_tree
-from tests.core.tree_samples import AS_OF, BASE
+from tests.core.tree_samples import AS_OF, BASE, FATHER, MOTHER, SON, clean_runtime
 
-FATHER = {
-    "name": "山田 太郎",
-    "kana": "ヤマダ タロウ",
-    "birth_date": "S57.5.10",
-    "sex": "男",
-    "relationship": "世帯主",
-}
-MOTHER = {**FATHER, "name": "山田 花子", "kana": "ヤマダ ハナコ", "sex": "女", "relationship": "妻"}
-SON = {**FATHER, "name": "山田 一郎", "kana": "ヤマダ イチロウ", "birth_date": "R2.6.1"}
-SON["relationship"] = "子"
 DAUGHTER = {**SON, "name": "山田 さくら", "kana": "ヤマダ サクラ", "sex": "女"}
 DAUGHTER["birth_date"] = "H23.8.1"
 
@@ -32,21 +19,9 @@ ADULTS = [FATHER, MOTHER]
 WITH_CHILD = [FATHER, SON]
 
 
-def load_runtime(directory: Path, text: str) -> TreeRuntime:
-    """A checked runtime of ``text``; the tree must have no problems at all."""
-    path = directory / "tree.yaml"
-    path.write_text(text, encoding="utf-8")
-    tree, problems = read_tree(path)
-    assert tree is not None
-    checker = StaticChecker(tree)
-    runtime = checker.run()
-    assert [p.render() for p in [*problems, *checker.problems]] == []
-    return runtime
-
-
 @pytest.fixture(scope="module")
 def runtime(tmp_path_factory: pytest.TempPathFactory) -> TreeRuntime:
-    return load_runtime(tmp_path_factory.mktemp("sample"), BASE)
+    return clean_runtime(tmp_path_factory.mktemp("sample"), BASE)
 
 
 def interview_after(runtime: TreeRuntime, *answers: object) -> Interview:
@@ -392,7 +367,7 @@ procedures:
 
 @pytest.fixture(scope="module")
 def unknown_runtime(tmp_path_factory: pytest.TempPathFactory) -> TreeRuntime:
-    return load_runtime(tmp_path_factory.mktemp("unknowns"), UNKNOWN_TREE)
+    return clean_runtime(tmp_path_factory.mktemp("unknowns"), UNKNOWN_TREE)
 
 
 @pytest.mark.parametrize(
@@ -450,7 +425,7 @@ NEWBORN = {**SON, "name": "山田 みく", "birth_date": "R8.11.1"}
 
 @pytest.fixture(scope="module")
 def age_runtime(tmp_path_factory: pytest.TempPathFactory) -> TreeRuntime:
-    return load_runtime(tmp_path_factory.mktemp("ages"), AGE_TREE)
+    return clean_runtime(tmp_path_factory.mktemp("ages"), AGE_TREE)
 
 
 def test_age_of_a_date_after_the_interview_date_does_not_apply(age_runtime: TreeRuntime) -> None:

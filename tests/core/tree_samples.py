@@ -6,7 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 from kakanai.core.errors import Problem
-from kakanai.services.checking import TreeReport, check_tree
+from kakanai.core.evaluation import TreeRuntime
+from kakanai.core.tree_checks import StaticChecker
+from kakanai.services.checking import TreeReport, check_tree, read_tree
 
 AS_OF = dt.date(2026, 11, 23)
 
@@ -137,3 +139,28 @@ def line_of(text: str, needle: str) -> int:
 
 def codes(problems: list[Problem]) -> list[str]:
     return [p.code.code for p in problems]
+
+
+# Household rows as a clerk would type them (hiragana kana on purpose: it must be normalised).
+FATHER = {
+    "name": "山田 太郎",
+    "kana": "やまだ たろう",
+    "birth_date": "S57.5.10",
+    "sex": "男",
+    "relationship": "世帯主",
+}
+MOTHER = {**FATHER, "name": "山田 花子", "kana": "ヤマダ ハナコ", "sex": "女", "relationship": "妻"}
+SON = {**FATHER, "name": "山田 一郎", "kana": "ヤマダ イチロウ", "birth_date": "R2.6.1"}
+SON["relationship"] = "子"
+
+
+def clean_runtime(directory: Path, text: str) -> TreeRuntime:
+    """A checked runtime of ``text``; the tree must have no problems at all."""
+    path = directory / "tree.yaml"
+    path.write_text(text, encoding="utf-8")
+    tree, problems = read_tree(path)
+    assert tree is not None
+    checker = StaticChecker(tree)
+    runtime = checker.run()
+    assert [p.render() for p in [*problems, *checker.problems]] == []
+    return runtime

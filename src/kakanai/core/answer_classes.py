@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from kakanai.core import japanese_values as jv
@@ -287,8 +287,7 @@ def _member_label(member: dict[str, object], as_of: dt.date) -> str:
     assert isinstance(birth, dt.date)
     age = jv.age_on(birth, as_of)
     grade = jv.school_grade(birth, as_of)
-    stage: Callable[[int], str] = _stage
-    parts = [f"{age}歳", stage(grade)]
+    parts = [f"{age}歳", _stage(grade)]
     if member.get("sex") == "男" and member.get("relationship") != "世帯主":
         parts.append("男")
     return "".join(p for p in parts if p)

@@ -10,6 +10,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import Protocol
 
 
 class ErrorCode(Enum):
@@ -150,6 +151,17 @@ def did_you_mean(name: str, candidates: Iterable[str]) -> str:
     return "もしかして: " + "、".join(close)
 
 
+class Where(Protocol):
+    """Anything that names a place in a file (a located YAML value's ``Loc``)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def col(self) -> int: ...
+
+
 @dataclass(frozen=True)
 class Problem:
     """One problem found in a file, pointing at a 1-based line and column."""
@@ -159,6 +171,16 @@ class Problem:
     col: int
     code: ErrorCode
     message: str
+
+    @classmethod
+    def at(cls, place: Where, code: ErrorCode, /, **fields: object) -> Problem:
+        """A problem at ``place`` with the code's template filled from ``fields``."""
+        return cls(place.path, place.line, place.col, code, code.format(**fields))
+
+    @classmethod
+    def said(cls, place: Where, code: ErrorCode, message: str) -> Problem:
+        """A problem at ``place`` whose message is already written."""
+        return cls(place.path, place.line, place.col, code, message)
 
     def render(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.code.code} {self.message}"
@@ -176,6 +198,12 @@ class KakanaiError(Exception):
         self.path = path
         self.line = line
         self.col = col
+
+    @classmethod
+    def from_problem(cls, problem: Problem) -> KakanaiError:
+        return cls(
+            problem.code, problem.message, path=problem.path, line=problem.line, col=problem.col
+        )
 
     @classmethod
     def of(cls, code: ErrorCode, **fields: object) -> KakanaiError:

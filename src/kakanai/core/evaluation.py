@@ -4,12 +4,13 @@ questions that apply, and the procedures that follow (with the member they conce
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kakanai.core import japanese_values as jv
-from kakanai.core.expressions import UNKNOWN, EvalContext, Expression, parse_all
+from kakanai.core.expressions import UNKNOWN, EvalContext, Expression, ExprIssue, parse_all
 from kakanai.core.tree_model import Computed, Condition, Per, Procedure, Question, QuestionTree
 
 PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
@@ -211,11 +212,22 @@ def _applied(
     return AppliedProcedure(procedure, because, index, evidence)
 
 
+@functools.cache
+def placeholders(text: str) -> tuple[tuple[str, Expression | None, tuple[ExprIssue, ...]], ...]:
+    """The ``{...}`` placeholders of a text, each parsed once: source, expression, issues."""
+    found = []
+    for match in PLACEHOLDER.finditer(text):
+        expression, issues = parse_all(match.group(1))
+        found.append((match.group(1), expression, tuple(issues)))
+    return tuple(found)
+
+
 def fill_placeholders(text: str, values: Values, member: Mapping[str, object] | None) -> str:
     """Replace ``{member.name}``-style placeholders with their values."""
+    parsed = {source: (expression, issues) for source, expression, issues in placeholders(text)}
 
     def replace(match: re.Match[str]) -> str:
-        expression, issues = parse_all(match.group(1))
+        expression, issues = parsed[match.group(1)]
         if expression is None or issues:
             return match.group(0)
         value = expression.evaluate(values.context(member))

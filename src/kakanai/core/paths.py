@@ -91,9 +91,9 @@ class Explorer:
 
     def visit(self, index: int, answers: dict[str, object], steps: list[tuple[str, str]]) -> None:
         questions = self.runtime.questions
+        values = self.runtime.values(answers, self.as_of)
         while index < len(questions):
             question = questions[index]
-            values = self.runtime.values(answers, self.as_of)
             applies = values.applies(question)
             if applies is True:
                 break

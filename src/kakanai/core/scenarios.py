@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from kakanai.core.errors import ErrorCode, KakanaiError, Problem, did_you_mean
+from kakanai.core.errors import ErrorCode, KakanaiError, Problem, Where, did_you_mean
 from kakanai.core.evaluation import AppliedProcedure, TreeRuntime
 from kakanai.core.located import LList, LMap, LNode, Loc, LScalar, plain
 from kakanai.core.scripted import run_answers
@@ -33,10 +33,8 @@ class ScenarioRunner:
         self.today = today
         self.report = ScenarioReport()
 
-    def problem(self, loc: Loc, code: ErrorCode, **fields: object) -> None:
-        self.report.problems.append(
-            Problem(loc.path, loc.line, loc.col, code, code.format(**fields))
-        )
+    def problem(self, loc: Where, code: ErrorCode, **fields: object) -> None:
+        self.report.problems.append(Problem.at(loc, code, **fields))
 
     def run(self, root: LMap) -> ScenarioReport:
         self.keys(root, FILE_KEYS, "テストファイルの最上位")
@@ -73,15 +71,8 @@ class ScenarioRunner:
         try:
             interview = run_answers(self.runtime, answers, day)
         except KakanaiError as exc:
-            self.report.problems.append(
-                Problem(
-                    exc.path or node.loc.path,
-                    exc.line or node.loc.line,
-                    exc.col or node.loc.col,
-                    ErrorCode.SCENARIO_ANSWER,
-                    ErrorCode.SCENARIO_ANSWER.format(name=name, detail=exc.message),
-                )
-            )
+            where = exc if exc.path else node.loc
+            self.problem(where, ErrorCode.SCENARIO_ANSWER, name=name, detail=exc.message)
             return
         if isinstance(expect, LMap):
             self.compare(

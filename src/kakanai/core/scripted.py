@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kakanai.core.errors import AnswerError, ErrorCode, KakanaiError, did_you_mean
+from kakanai.core.errors import AnswerError, ErrorCode, KakanaiError, Problem, did_you_mean
 from kakanai.core.evaluation import TreeRuntime
 from kakanai.core.interview import Interview
 from kakanai.core.located import LMap, Loc, plain
@@ -25,9 +25,7 @@ def run_answers(runtime: TreeRuntime, answers: LMap, as_of: dt.date) -> Intervie
             interview.answer(plain(node))
         except AnswerError as exc:
             loc = node.loc if node is not None else answers.loc
-            raise KakanaiError(
-                exc.code, exc.message, path=loc.path, line=loc.line, col=loc.col
-            ) from None
+            raise KakanaiError.from_problem(Problem.said(loc, exc.code, exc.message)) from None
         used.add(question.id)
     for key in answers.items:
         if key in used:
@@ -45,4 +43,4 @@ def run_answers(runtime: TreeRuntime, answers: LMap, as_of: dt.date) -> Intervie
 
 
 def _located(code: ErrorCode, loc: Loc, **fields: object) -> KakanaiError:
-    return KakanaiError(code, code.format(**fields), path=loc.path, line=loc.line, col=loc.col)
+    return KakanaiError.from_problem(Problem.at(loc, code, **fields))

@@ -7,8 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kakanai.core.errors import ErrorCode, Problem, did_you_mean
-from kakanai.core.evaluation import PLACEHOLDER, TreeRuntime
-from kakanai.core.expressions import ExprIssue, parse_all
+from kakanai.core.evaluation import (
+    TreeRuntime,
+    computed_dependencies,
+    placeholders,
+    topological_order,
+)
+from kakanai.core.expressions import ExprIssue
 from kakanai.core.located import Loc
 from kakanai.core.tree_model import Condition, Per, Question, QuestionTree, QuestionType
 from kakanai.core.value_types import (
@@ -72,7 +77,7 @@ class StaticChecker:
         self.cyclic: set[str] = set()
 
     def report(self, loc: Loc, code: ErrorCode, **fields: object) -> None:
-        self.problems.append(Problem(loc.path, loc.line, loc.col, code, code.format(**fields)))
+        self.problems.append(Problem.at(loc, code, **fields))
 
     def run(self) -> TreeRuntime:
         self.check_references()
@@ -107,14 +112,7 @@ class StaticChecker:
             )
 
     def check_computed(self) -> None:
-        for cycle in _cycles(
-            {
-                c.id: {
-                    n for n in c.value.expression.names if n in {d.id for d in self.tree.computed}
-                }
-                for c in self.tree.computed
-            }
-        ):
+        for cycle in _cycles(computed_dependencies(self.tree)):
             first = next(c for c in self.tree.computed if c.id in cycle)
             ordered = [c.id for c in self.tree.computed if c.id in cycle]
             self.report(
@@ -123,8 +121,7 @@ class StaticChecker:
                 cycle=" → ".join([*ordered, ordered[0]]),
             )
             self.cyclic |= cycle
-        runtime = TreeRuntime(self.tree, self.cyclic)
-        for computed in runtime.computed.values():
+        for computed in topological_order(self.tree, self.cyclic):
             result = self.typed(computed.value, member_allowed=False)
             if result is not None:
                 self.scope.types[computed.id] = result
@@ -159,23 +156,16 @@ class StaticChecker:
     def add_issues(self, issues: list[ExprIssue], condition: Condition) -> None:
         for issue in issues:
             loc = condition.scalar.at_offset(issue.offset)
-            self.problems.append(Problem(loc.path, loc.line, loc.col, issue.code, issue.message))
+            self.problems.append(Problem.said(loc, issue.code, issue.message))
 
     def check_placeholders(self, text: str, loc: Loc, member_allowed: bool) -> None:
-        for match in PLACEHOLDER.finditer(text):
-            expression, issues = parse_all(match.group(1))
+        for source, expression, syntax_issues in placeholders(text):
+            issues = list(syntax_issues)
             if expression is not None and not issues:
                 _, issues = expression.check(self.scope, member_allowed=member_allowed)
             for issue in issues:
-                self.problems.append(
-                    Problem(
-                        loc.path,
-                        loc.line,
-                        loc.col,
-                        issue.code,
-                        f"because: の {{{match.group(1)}}}: {issue.message}",
-                    )
-                )
+                message = f"because: の {{{source}}}: {issue.message}"
+                self.problems.append(Problem.said(loc, issue.code, message))
 
     def check_order(self, runtime: TreeRuntime) -> None:
         """A question's (or its section's) condition may only read earlier questions."""
@@ -208,8 +198,7 @@ class StaticChecker:
             used |= condition.expression.names
             uses_members = uses_members or bool(condition.expression.member_fields)
         for procedure in self.tree.procedures:
-            for match in PLACEHOLDER.finditer(procedure.because):
-                expression, _ = parse_all(match.group(1))
+            for _, expression, _ in placeholders(procedure.because):
                 if expression is not None:
                     used |= expression.names
         for question in self.tree.questions:

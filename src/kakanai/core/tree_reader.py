@@ -66,11 +66,16 @@ def unknown_keys(node: LMap, where: str, allowed: set[str]) -> list[Problem]:
     problems = []
     for key in node.items:
         if key not in allowed:
-            loc = node.key_loc(key)
-            message = ErrorCode.KEY_UNKNOWN.format(
-                where=where, key=key, suggestion=did_you_mean(key, allowed)
+            suggestion = did_you_mean(key, allowed)
+            problems.append(
+                Problem.at(
+                    node.key_loc(key),
+                    ErrorCode.KEY_UNKNOWN,
+                    where=where,
+                    key=key,
+                    suggestion=suggestion,
+                )
             )
-            problems.append(Problem(loc.path, loc.line, loc.col, ErrorCode.KEY_UNKNOWN, message))
     return problems
 
 
@@ -83,7 +88,7 @@ class TreeReader:
         self._ids: dict[str, Loc] = {}
 
     def report(self, loc: Loc, code: ErrorCode, **fields: object) -> None:
-        self.problems.append(Problem(loc.path, loc.line, loc.col, code, code.format(**fields)))
+        self.problems.append(Problem.at(loc, code, **fields))
 
     def read(self, root: LNode | None) -> QuestionTree:
         empty = QuestionTree(self.path, TreeMeta("", "", "", None))
@@ -112,6 +117,11 @@ class TreeReader:
             return node
         self.report(node.loc if node is not None else loc, ErrorCode.YAML_NOT_MAPPING, what=what)
         return None
+
+    def bad_value(self, node: LNode, what: str, hint: str, *, shown: object = None) -> None:
+        """Report a value that has the wrong form, saying how to write it."""
+        value = _shown(node) if shown is None else shown
+        self.report(node.loc, ErrorCode.YAML_BAD_VALUE, what=what, value=value, hint=hint)
 
     def keys(self, node: LMap, where: str, allowed: set[str], required: set[str]) -> bool:
         """Report unknown keys (with did-you-mean) and missing required keys."""
@@ -146,9 +156,7 @@ class TreeReader:
             return value.raw if isinstance(value.value, int | float) else str(value.value)
         if isinstance(value, LScalar):
             return default
-        self.report(
-            value.loc, ErrorCode.YAML_BAD_VALUE, what=key, value="…", hint="文字で書いてください。"
-        )
+        self.bad_value(value, key, "文字で書いてください。", shown="…")
         return default
 
     def flag(self, node: LMap, key: str, default: bool) -> bool:
@@ -157,13 +165,7 @@ class TreeReader:
             return default
         if isinstance(value, LScalar) and isinstance(value.value, bool):
             return value.value
-        self.report(
-            value.loc,
-            ErrorCode.YAML_BAD_VALUE,
-            what=key,
-            value=_shown(value),
-            hint="true か false で書いてください。",
-        )
+        self.bad_value(value, key, "true か false で書いてください。")
         return default
 
     def strings(self, node: LMap, key: str) -> list[str]:
@@ -176,13 +178,7 @@ class TreeReader:
             if isinstance(item, LScalar) and item.value is not None:
                 result.append(str(item.value))
             else:
-                self.report(
-                    item.loc,
-                    ErrorCode.YAML_BAD_VALUE,
-                    what=key,
-                    value=_shown(item),
-                    hint="文字の一覧で書いてください。",
-                )
+                self.bad_value(item, key, "文字の一覧で書いてください。")
         return result
 
     def ident(self, node: LMap) -> str | None:
@@ -206,19 +202,13 @@ class TreeReader:
         if value is None:
             return None
         if not isinstance(value, LScalar) or isinstance(value.value, dict | list):
-            self.report(
-                value.loc,
-                ErrorCode.YAML_BAD_VALUE,
-                what=key,
-                value="…",
-                hint="条件式は1行の文字で書いてください。",
-            )
+            self.bad_value(value, key, "条件式は1行の文字で書いてください。", shown="…")
             return None
         source = value.raw if not isinstance(value.value, str) else value.value
         expression, issues = parse_all(source)
         for issue in issues:
             loc = value.at_offset(issue.offset) if "\n" not in source else value.loc
-            self.problems.append(Problem(loc.path, loc.line, loc.col, issue.code, issue.message))
+            self.problems.append(Problem.said(loc, issue.code, issue.message))
         if expression is None:
             return None
         return Condition(expression, value)
@@ -235,13 +225,7 @@ class TreeReader:
         if isinstance(effective, LScalar) and isinstance(effective.value, dt.date):
             date = effective.value
         elif effective is not None:
-            self.report(
-                effective.loc,
-                ErrorCode.YAML_BAD_VALUE,
-                what="effective_from",
-                value=_shown(effective),
-                hint="2026-10-01 のように書いてください。",
-            )
+            self.bad_value(effective, "effective_from", "2026-10-01 のように書いてください。")
         tree_id = self.text(meta, "id")
         if tree_id and not ID_PATTERN.match(tree_id):
             self.report(meta.key_loc("id"), ErrorCode.ID_INVALID, id=tree_id)
@@ -307,12 +291,10 @@ class TreeReader:
         names = [t.value for t in QuestionType]
         if isinstance(value, LScalar) and value.value in names:
             return QuestionType(value.value)
-        self.report(
-            value.loc,
-            ErrorCode.YAML_BAD_VALUE,
-            what="type",
-            value=_shown(value),
-            hint=f"{' / '.join(names)} のどれかです。{did_you_mean(str(_shown(value)), names)}",
+        self.bad_value(
+            value,
+            "type",
+            f"{' / '.join(names)} のどれかです。{did_you_mean(str(_shown(value)), names)}",
         )
         return None
 
@@ -326,13 +308,7 @@ class TreeReader:
             and not isinstance(value.value, bool)
         ):
             return float(value.value)
-        self.report(
-            value.loc,
-            ErrorCode.YAML_BAD_VALUE,
-            what=key,
-            value=_shown(value),
-            hint="数値で書いてください。",
-        )
+        self.bad_value(value, key, "数値で書いてください。")
         return None
 
     def read_choices(self, node: LMap, qtype: QuestionType) -> list[Choice]:
@@ -379,12 +355,8 @@ class TreeReader:
             self.keys(item, "選択肢(choices)", CHOICE_KEYS, {"value"})
             value = self.text(item, "value")
             return Choice(value, self.text(item, "label", value), item.loc) if value else None
-        self.report(
-            item.loc,
-            ErrorCode.YAML_BAD_VALUE,
-            what="choices",
-            value="…",
-            hint="選択肢は文字か value:/label: で書いてください。",
+        self.bad_value(
+            item, "choices", "選択肢は文字か value:/label: で書いてください。", shown="…"
         )
         return None
 
@@ -425,13 +397,7 @@ class TreeReader:
             return Per.HOUSEHOLD
         if isinstance(value, LScalar) and value.value in ("household", "member"):
             return Per(value.value)
-        self.report(
-            value.loc,
-            ErrorCode.YAML_BAD_VALUE,
-            what="per",
-            value=_shown(value),
-            hint="household(世帯ごと)か member(世帯員ごと)です。",
-        )
+        self.bad_value(value, "per", "household(世帯ごと)か member(世帯員ごと)です。")
         return None
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from kakanai.adapters.yaml_loading import YamlLoadError, load_file
 from kakanai.core.errors import ErrorCode, KakanaiError, Problem
 from kakanai.core.evaluation import TreeRuntime
-from kakanai.core.located import LMap
+from kakanai.core.located import LMap, Loc
 from kakanai.core.paths import PATH_LIMIT, Exploration, explore
 from kakanai.core.scenarios import ScenarioRunner, scenario_tree_id
 from kakanai.core.tree_checks import StaticChecker
@@ -64,22 +64,27 @@ def read_tree(path: Path) -> tuple[QuestionTree | None, list[Problem]]:
     return tree, reader.problems
 
 
+def read_and_check(path: Path) -> tuple[QuestionTree | None, TreeRuntime | None, list[Problem]]:
+    """Read a tree and run the static checks; a runtime only when there is no problem."""
+    tree, problems = read_tree(path)
+    if tree is None:
+        return None, None, problems
+    checker = StaticChecker(tree)
+    runtime = checker.run()
+    problems = [*problems, *checker.problems]
+    return tree, (None if problems else runtime), problems
+
+
 def check_tree(path: Path, as_of: dt.date, *, collect_paths: bool = False) -> TreeReport:
     """All checks of one tree, then its scenarios when the tree itself is clean."""
     report = TreeReport(str(path))
-    tree, problems = read_tree(path)
-    report.tree, report.problems = tree, problems
-    if tree is None:
-        return report
-    checker = StaticChecker(tree)
-    runtime = checker.run()
-    report.problems.extend(checker.problems)
-    if report.problems:
+    report.tree, runtime, report.problems = read_and_check(path)
+    if report.tree is None or runtime is None:
         return report
     report.runtime = runtime
     exploration = explore(runtime, as_of, collect=collect_paths)
     report.exploration = exploration
-    report.problems.extend(exploration_problems(tree, exploration))
+    report.problems.extend(exploration_problems(report.tree, exploration))
     tests = path.with_name(path.name.removesuffix(".yaml") + TESTS_SUFFIX)
     if tests.exists() and not report.problems:
         run_scenarios(report, runtime, tests, as_of)
@@ -87,52 +92,43 @@ def check_tree(path: Path, as_of: dt.date, *, collect_paths: bool = False) -> Tr
 
 
 def exploration_problems(tree: QuestionTree, result: Exploration) -> list[Problem]:
-    problems: list[Problem] = []
-
-    def add(loc_path: str, line: int, col: int, code: ErrorCode, **fields: object) -> None:
-        problems.append(Problem(loc_path, line, col, code, code.format(**fields)))
-
+    """What only path enumeration finds, as problems at the items concerned."""
+    start = Loc(tree.path, 1, 1)
     if result.too_many:
-        add(tree.path, 1, 1, ErrorCode.TOO_MANY_PATHS, count=PATH_LIMIT)
-        return problems
-    for read in result.unknown_reads.values():
-        loc = read.condition.scalar.at_offset(0)
-        add(
-            loc.path,
-            loc.line,
-            loc.col,
+        return [Problem.at(start, ErrorCode.TOO_MANY_PATHS, count=PATH_LIMIT)]
+    problems = [
+        Problem.at(
+            read.condition.scalar.at_offset(0),
             ErrorCode.FLOW_NOT_ASKED,
             where=read.where,
             name=read.name,
             example=read.example,
         )
+        for read in result.unknown_reads.values()
+    ]
     for question in tree.questions:
         if question.id not in result.asked:
             section = tree.section_of(question)
             conditions = [c.source for c in (section.when, question.when) if c is not None]
             reason = "条件「" + " かつ ".join(conditions) + "」が成り立つ経路がありません"
-            add(
-                question.loc.path,
-                question.loc.line,
-                question.loc.col,
-                ErrorCode.UNREACHABLE_QUESTION,
-                name=question.id,
-                reason=reason,
+            problems.append(
+                Problem.at(
+                    question.loc, ErrorCode.UNREACHABLE_QUESTION, name=question.id, reason=reason
+                )
             )
     for procedure in tree.procedures:
         if procedure.id not in result.applied:
             source = procedure.when.source if procedure.when else ""
-            reason = f"条件「{source}」が成り立つ経路がありません"
-            add(
-                procedure.loc.path,
-                procedure.loc.line,
-                procedure.loc.col,
-                ErrorCode.UNREACHABLE_PROCEDURE,
-                name=procedure.id,
-                reason=reason,
+            problems.append(
+                Problem.at(
+                    procedure.loc,
+                    ErrorCode.UNREACHABLE_PROCEDURE,
+                    name=procedure.id,
+                    reason=f"条件「{source}」が成り立つ経路がありません",
+                )
             )
     if result.no_result is not None:
-        add(tree.path, 1, 1, ErrorCode.NO_RESULT, example=result.no_result.describe())
+        problems.append(Problem.at(start, ErrorCode.NO_RESULT, example=result.no_result.describe()))
     return problems
 
 
@@ -145,26 +141,12 @@ def run_scenarios(report: TreeReport, runtime: TreeRuntime, tests: Path, as_of: 
         return
     if not isinstance(root, LMap):
         report.problems.append(
-            Problem(
-                str(tests),
-                1,
-                1,
-                ErrorCode.YAML_NOT_MAPPING,
-                ErrorCode.YAML_NOT_MAPPING.format(what="テストファイル"),
-            )
+            Problem.at(Loc(str(tests), 1, 1), ErrorCode.YAML_NOT_MAPPING, what="テストファイル")
         )
         return
     tree_id, loc = scenario_tree_id(root)
     if loc is not None and tree_id != runtime.tree.meta.id:
-        report.problems.append(
-            Problem(
-                loc.path,
-                loc.line,
-                loc.col,
-                ErrorCode.REF_TREE,
-                ErrorCode.REF_TREE.format(name=tree_id),
-            )
-        )
+        report.problems.append(Problem.at(loc, ErrorCode.REF_TREE, name=tree_id))
         return
     result = ScenarioRunner(runtime, as_of).run(root)
     report.scenarios_total, report.scenarios_passed = result.total, result.passed
@@ -188,12 +170,7 @@ def tree_files(paths: list[Path]) -> list[Path]:
 
 def load_runtime(path: Path) -> TreeRuntime:
     """A tree ready for interviews; raises KakanaiError with the first problem otherwise."""
-    tree, problems = read_tree(path)
-    if tree is not None and not problems:
-        checker = StaticChecker(tree)
-        runtime = checker.run()
-        problems = checker.problems
-        if not problems:
-            return runtime
-    first = problems[0]
-    raise KakanaiError(first.code, first.message, path=first.path, line=first.line, col=first.col)
+    _, runtime, problems = read_and_check(path)
+    if runtime is None:
+        raise KakanaiError.from_problem(problems[0])
+    return runtime

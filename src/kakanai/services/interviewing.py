@@ -9,8 +9,8 @@ from typing import Any
 
 from kakanai.adapters.yaml_loading import load_file
 from kakanai.core.case import build_case
-from kakanai.core.errors import ErrorCode, KakanaiError
-from kakanai.core.located import LMap, plain
+from kakanai.core.errors import ErrorCode, KakanaiError, Problem
+from kakanai.core.located import LMap, Loc, plain
 from kakanai.core.scripted import run_answers
 from kakanai.services.checking import load_runtime
 
@@ -28,21 +28,14 @@ def interview_from_file(
     """Load and check the tree, answer it from the file, and build the case."""
     root = load_file(answers_path)
     if not isinstance(root, LMap):
-        raise KakanaiError(
-            ErrorCode.YAML_NOT_MAPPING,
-            ErrorCode.YAML_NOT_MAPPING.format(what="回答ファイル"),
-            path=str(answers_path),
-            line=1,
-            col=1,
+        where = Loc(str(answers_path), 1, 1)
+        raise KakanaiError.from_problem(
+            Problem.at(where, ErrorCode.YAML_NOT_MAPPING, what="回答ファイル")
         )
     answers = root.get("answers")
     if answers is not None and not isinstance(answers, LMap):
-        raise KakanaiError(
-            ErrorCode.YAML_NOT_MAPPING,
-            ErrorCode.YAML_NOT_MAPPING.format(what="answers:"),
-            path=str(answers_path),
-            line=answers.loc.line,
-            col=answers.loc.col,
+        raise KakanaiError.from_problem(
+            Problem.at(answers.loc, ErrorCode.YAML_NOT_MAPPING, what="answers:")
         )
     if isinstance(answers, LMap):
         written = plain(root.get("as_of"))
