@@ -10,7 +10,17 @@ import pytest
 from kakanai.core.errors import AnswerError, ErrorCode, KakanaiError
 from kakanai.core.evaluation import TreeRuntime
 from kakanai.core.interview import Interview, Progress
-from tests.core.tree_samples import AS_OF, BASE, FATHER, MOTHER, SON, clean_runtime
+from tests.core.tree_samples import (
+    AGE_TREE_QUESTIONS,
+    AS_OF,
+    BASE,
+    FATHER,
+    MOTHER,
+    MOVED_LONG_AGO,
+    SENIOR_ON_MOVE,
+    SON,
+    clean_runtime,
+)
 
 DAUGHTER = {**SON, "name": "山田 さくら", "kana": "ヤマダ サクラ", "sex": "女"}
 DAUGHTER["birth_date"] = "H23.8.1"
@@ -393,32 +403,7 @@ def test_conditions_on_unanswered_values_are_never_true(
 
 # --- dates after the interview date -------------------------------------------------------
 
-AGE_TREE = """\
-questionnaire: {id: ages, title: 年齢の計算, version: "1"}
-departments: [{id: shimin, name: 市民課}]
-sections:
-  - id: only
-    title: 設問
-    questions:
-      - id: move_date
-        type: date
-        text: 引っ越しの日はいつですか。
-      - id: household
-        type: household
-        text: 世帯全員を教えてください。
-procedures:
-  - id: moved_long_ago
-    name: 1年以上前の引っ越し
-    department: shimin
-    when: age(move_date) >= 1
-    because: 1年以上前に引っ越したため。
-  - id: senior_on_move
-    name: 引っ越しの日に65歳以上
-    department: shimin
-    per: member
-    when: age_on(member.birth_date, move_date) >= 65
-    because: "{member.name}さんは引っ越しの日に65歳以上でした。"
-"""
+AGE_TREE = AGE_TREE_QUESTIONS + "procedures:\n" + MOVED_LONG_AGO + SENIOR_ON_MOVE
 GRANDFATHER = {**FATHER, "birth_date": "S30.1.1"}
 NEWBORN = {**SON, "name": "山田 みく", "birth_date": "R8.11.1"}
 

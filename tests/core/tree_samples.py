@@ -164,3 +164,36 @@ def clean_runtime(directory: Path, text: str) -> TreeRuntime:
     runtime = checker.run()
     assert [p.render() for p in [*problems, *checker.problems]] == []
     return runtime
+
+
+# A tree whose conditions take ages of a date question (move date after or before the
+# interview date); tests add the procedures they need after AGE_TREE_PROCEDURES.
+AGE_TREE_QUESTIONS = """\
+questionnaire: {id: ages, title: 年齢の計算, version: "1"}
+departments: [{id: shimin, name: 市民課}]
+sections:
+  - id: only
+    title: 設問
+    questions:
+      - id: move_date
+        type: date
+        text: 引っ越しの日はいつですか。
+      - id: household
+        type: household
+        text: 世帯全員を教えてください。
+"""
+MOVED_LONG_AGO = """\
+  - id: moved_long_ago
+    name: 1年以上前の引っ越し
+    department: shimin
+    when: age(move_date) >= 1
+    because: 1年以上前に引っ越したため。
+"""
+SENIOR_ON_MOVE = """\
+  - id: senior_on_move
+    name: 引っ越しの日に65歳以上
+    department: shimin
+    per: member
+    when: age_on(member.birth_date, move_date) >= 65
+    because: "{member.name}さんは引っ越しの日に65歳以上でした。"
+"""

@@ -20,6 +20,7 @@ import pytest
 from kakanai.core.errors import Problem
 from kakanai.services.checking import check_tree
 from tests.conftest import QUESTIONNAIRES, ROOT
+from tests.core.tree_samples import AGE_TREE_QUESTIONS, MOVED_LONG_AGO, SENIOR_ON_MOVE
 
 AS_OF = dt.date(2026, 11, 23)
 SEED = 20261123
@@ -295,19 +296,9 @@ def test_reported_mutants_fail_the_cli_without_a_traceback(checked: list[Checked
 
 # --- trees that are not broken must not crash or be reported either ------------------------
 
-AGE_TREE = """\
-questionnaire: {id: ages, title: 年齢の計算, version: "1"}
-departments: [{id: shimin, name: 市民課}]
-sections:
-  - id: only
-    title: 設問
-    questions:
-      - id: move_date
-        type: date
-        text: 引っ越しの日はいつですか。
-      - id: household
-        type: household
-        text: 世帯全員を教えてください。
+AGE_TREE = (
+    AGE_TREE_QUESTIONS
+    + """\
         record_only: true
 procedures:
   - id: always
@@ -315,21 +306,7 @@ procedures:
     department: shimin
     because: いつも必要です。
 """
-MOVED_LONG_AGO = """\
-  - id: moved_long_ago
-    name: 1年以上前の引っ越し
-    department: shimin
-    when: age(move_date) >= 1
-    because: 1年以上前に引っ越したため。
-"""
-SENIOR_ON_MOVE = """\
-  - id: senior_on_move
-    name: 引っ越しの日に65歳以上
-    department: shimin
-    per: member
-    when: age_on(member.birth_date, move_date) >= 65
-    because: "{member.name}さんは引っ越しの日に65歳以上でした。"
-"""
+)
 
 
 def test_check_tree_survives_age_of_a_date_question(tmp_path: Path) -> None:
