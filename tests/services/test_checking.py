@@ -244,3 +244,26 @@ def test_scenario_member_mismatch_names_both_sides(tmp_path: Path) -> None:
     problem = run_check(tmp_path, BASE, scenarios).problems[0]
     assert "期待: 山田 太郎" in problem.message
     assert "結果: 山田 一郎" in problem.message
+
+
+def test_record_only_choice_does_not_multiply_paths(tmp_path: Path) -> None:
+    """A choice no condition reads cannot change an outcome, so it adds no paths."""
+    plain = run_check(tmp_path, BASE).exploration
+    memo = """      - id: memo
+        type: text
+        text: メモ
+        required: false
+        record_only: true
+"""
+    extra = memo + """      - id: how_moved_out
+        type: choice
+        text: 転出の方法は。
+        record_only: true
+        choices:
+          - {value: 証明書, label: 転出証明書}
+          - {value: 特例, label: 特例転出}
+          - {value: 国外, label: 国外から}
+"""
+    with_choice = run_check(tmp_path, broken((memo, extra))).exploration
+    assert plain is not None and with_choice is not None
+    assert with_choice.count == plain.count

@@ -78,6 +78,9 @@ class ClassBuilder:
         if kind is QuestionType.YESNO:
             return [AnswerClass("はい", True), AnswerClass("いいえ", False)]
         if kind is QuestionType.CHOICE:
+            if not self.reading(question.id):
+                # A record-only choice cannot change any outcome: one path, not one per option.
+                return [AnswerClass("(選択)", question.choices[0].value)]
             return [AnswerClass(c.label, c.value) for c in question.choices]
         if kind is QuestionType.MULTI:
             return self.multi_classes(question)
