@@ -255,7 +255,9 @@ def test_record_only_choice_does_not_multiply_paths(tmp_path: Path) -> None:
         required: false
         record_only: true
 """
-    extra = memo + """      - id: how_moved_out
+    extra = (
+        memo
+        + """      - id: how_moved_out
         type: choice
         text: 転出の方法は。
         record_only: true
@@ -264,6 +266,8 @@ def test_record_only_choice_does_not_multiply_paths(tmp_path: Path) -> None:
           - {value: 特例, label: 特例転出}
           - {value: 国外, label: 国外から}
 """
+    )
     with_choice = run_check(tmp_path, broken((memo, extra))).exploration
-    assert plain is not None and with_choice is not None
+    assert plain is not None
+    assert with_choice is not None
     assert with_choice.count == plain.count

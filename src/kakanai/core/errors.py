@@ -128,6 +128,33 @@ class ErrorCode(Enum):
     INTERVIEW_FINISHED = ("ANSWER_005", "すべての設問に回答済みです。結果を確認してください。")
     # Command line
     CLI_NO_TREES = ("CLI_001", "設問ツリー(*.yaml)が見つかりません。パスを確認してください。")
+    # Case files (the case JSON given to slip, forms and decode)
+    CASE_UNREADABLE = (
+        "CASE_001",
+        "案件ファイルを読めません: {detail}。kakanai interview が出力したJSONファイルを指定してください。",
+    )
+    CASE_INVALID = (
+        "CASE_002",
+        "案件ファイルの内容が正しくありません: {detail}。kakanai interview で作り直してください。",
+    )
+    # Fonts
+    FONT_MISSING = (
+        "FONT_001",
+        "日本語フォント({family})が見つかりません。scripts/setup.sh を実行するか、KAKANAI_FONT_DIR にフォントのフォルダを指定してください。",
+    )
+    FONT_NO_GLYPH = (
+        "FONT_002",
+        "{field}の文字「{char}」({codepoint})を印刷できるフォントがありません。IPAmj明朝を入れるか、文字を確認してください。",
+    )
+
+    # --- Guidance slip: payload codec, keys, decoding (SLIP_, KEY_, SCAN_) ---
+
+    # --- end of guidance slip codes ---
+    #
+    #
+    # --- Forms: templates, rendering (FORM_) ---
+
+    # --- end of forms codes ---
 
     def __init__(self, code: str, template: str) -> None:
         self.code = code

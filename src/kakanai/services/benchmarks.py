@@ -1,5 +1,5 @@
-"""Benchmarks that print their figures (`kakanai bench engine`); targets are checked by
-reading the figures, never by timed tests."""
+"""The engine benchmark (`kakanai bench engine`). Like every benchmark it prints its
+figures; targets are checked by reading them, never by timed tests."""
 
 from __future__ import annotations
 
@@ -15,12 +15,6 @@ from kakanai.services.checking import TESTS_SUFFIX, check_tree, load_runtime, tr
 
 SHIPPED = Path(__file__).resolve().parents[3] / "questionnaires"
 AS_OF = dt.date(2026, 11, 23)
-
-
-def run(target: str, *, repeat: int) -> int:
-    if target == "engine":
-        return bench_engine(repeat)
-    return 2
 
 
 def bench_engine(repeat: int) -> int:

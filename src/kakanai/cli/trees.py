@@ -1,105 +1,40 @@
-"""The headless command line: ``kakanai check``, ``kakanai interview`` and ``kakanai bench``.
-
-Expected problems print as ``path:line:col: CODE message`` with a non-zero exit; nothing
-ever ends in a traceback.
-"""
+"""``kakanai check`` (question trees and their scenarios) and ``kakanai interview``."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import json
-import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 
-from kakanai.core.errors import ErrorCode, KakanaiError, Problem
+from kakanai.cli.arguments import EXIT_OK, EXIT_PROBLEMS, Commands, Subparsers, iso_date
+from kakanai.core.errors import ErrorCode, Problem
 from kakanai.services import benchmarks
 from kakanai.services.checking import TreeReport, check_tree, tree_files
 from kakanai.services.interviewing import interview_from_file
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 70
 
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors in Japanese without a traceback."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        print(f"kakanai: 引数が正しくありません: {message}", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"日付は 2026-11-23 の形で指定してください: {text}"
-        ) from None
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="kakanai", description="書かない窓口 kakanai")
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser)
+def register(commands: Subparsers) -> Commands:
     check = commands.add_parser("check", help="設問ツリーを検査し、テストシナリオを実行します")
     check.add_argument("paths", nargs="*", type=Path, default=[Path("questionnaires")])
     check.add_argument("--json", action="store_true", help="結果をJSONで出力します")
     check.add_argument(
         "--paths", dest="show_paths", action="store_true", help="すべての経路の決定表を出力します"
     )
-    check.add_argument("--as-of", type=_date, default=None, help="面談日 (既定: 今日)")
+    check.add_argument("--as-of", type=iso_date, default=None, help="面談日 (既定: 今日)")
     interview = commands.add_parser(
         "interview", help="回答ファイルから面談を実行し、案件をJSONで出力します"
     )
     interview.add_argument("tree", type=Path)
     interview.add_argument("--answers", type=Path, required=True)
     interview.add_argument("--json", action="store_true", help="JSONで出力します(既定)")
-    interview.add_argument("--as-of", type=_date, default=None)
+    interview.add_argument("--as-of", type=iso_date, default=None)
     interview.add_argument("--case-id", default=None)
-    bench = commands.add_parser("bench", help="性能を測ります")
-    bench.add_argument("target", choices=["engine"])
-    bench.add_argument("--repeat", type=int, default=20)
-    return parser
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        return _dispatch(parser, args)
-    except KakanaiError as exc:
-        print(exc.render(), file=sys.stderr)
-        return EXIT_PROBLEMS
-    except KeyboardInterrupt:
-        return 130
-    except BrokenPipeError:  # e.g. `kakanai check --paths ... | head`: the reader left
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
-        print(
-            f"kakanai: 内部エラーが発生しました ({type(exc).__name__})。"
-            "入力ファイルと手順を添えて開発者に報告してください。",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
-
-
-def _dispatch(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    if args.command == "check":
-        return _check(args)
-    if args.command == "interview":
-        return _interview(args)
-    if args.command == "bench":
-        return benchmarks.run(args.target, repeat=args.repeat)
-    parser.print_help()
-    print("\n画面版(GUI)はまだありません。上のサブコマンドを使ってください。")
-    return EXIT_OK
+    return Commands(
+        handlers={"check": _check, "interview": _interview},
+        benches={"engine": benchmarks.bench_engine},
+    )
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -182,7 +117,3 @@ def _interview(args: argparse.Namespace) -> int:
     case = interview_from_file(args.tree, args.answers, as_of=args.as_of, case_id=args.case_id)
     print(json.dumps(case, ensure_ascii=False, indent=2))
     return EXIT_OK
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,0 +1,50 @@
+"""What every command module of the CLI shares: exit codes, the Japanese argument parser,
+argument types and the shape of a command module's registration."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeAlias
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+Handler = Callable[[argparse.Namespace], int]
+Bench = Callable[[int], int]
+"""A benchmark: takes ``--repeat`` and prints its figures; returns the exit code."""
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in Japanese without a traceback."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"kakanai: 引数が正しくありません: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"日付は 2026-11-23 の形で指定してください: {text}"
+        ) from None
+
+
+@dataclass
+class Commands:
+    """What one command module adds: subcommand handlers and benchmark targets."""
+
+    handlers: dict[str, Handler] = field(default_factory=dict)
+    benches: dict[str, Bench] = field(default_factory=dict)
+
+
+# argparse has no public name for the object add_subparsers() returns.
+Subparsers: TypeAlias = "argparse._SubParsersAction[Parser]"

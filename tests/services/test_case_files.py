@@ -1,0 +1,42 @@
+"""Reading a case file gives the case or a located Japanese error, never half a case."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kakanai.core.errors import KakanaiError
+from kakanai.services.case_files import load_case
+from tests.conftest import ROOT
+
+BAD_CASES = [
+    ("not json", '{\n  "schema": ', "CASE_001", 2),
+    ("not an object", "[1, 2]", "CASE_002", 1),
+    ("wrong schema", '{"schema": "other/1"}', "CASE_002", 1),
+    ("missing procedures", '{"schema": "kakanai.case/1", "case_id": "x"}', "CASE_002", 1),
+]
+
+
+def test_reference_case_loads() -> None:
+    case = load_case(ROOT / "tests" / "fixtures" / "reference_case.json")
+    assert case["case_id"] == "20261123-3FA2C1"
+
+
+@pytest.mark.parametrize(("name", "text", "code", "line"), BAD_CASES, ids=[c[0] for c in BAD_CASES])
+def test_bad_case_file_is_a_located_error(
+    tmp_path: Path, name: str, text: str, code: str, line: int
+) -> None:
+    path = tmp_path / "case.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KakanaiError) as caught:
+        load_case(path)
+    assert caught.value.code.code == code
+    assert caught.value.line == line
+    assert caught.value.path == str(path)
+
+
+def test_missing_file_is_unreadable(tmp_path: Path) -> None:
+    with pytest.raises(KakanaiError) as caught:
+        load_case(tmp_path / "none.json")
+    assert caught.value.code.code == "CASE_001"
