@@ -152,6 +152,15 @@ class ErrorCode(Enum):
     # --- end of guidance slip codes ---
     #
     #
+    # --- Scanning: images and the decoder chain (SCAN_) ---
+    SCAN_BAD_IMAGE = (
+        "SCAN_001",
+        "画像ファイルを読めません: {detail}。PNG・JPEGなどの画像ファイルを指定してください。",
+    )
+
+    # --- end of scanning codes ---
+    #
+    #
     # --- Forms: templates, rendering (FORM_) ---
 
     # --- end of forms codes ---
