@@ -4,6 +4,9 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 bash scripts/setup.sh
+# The store tests run against SQLite and a real PostgreSQL server on loopback.
+KAKANAI_TEST_POSTGRES_URL="${KAKANAI_TEST_POSTGRES_URL:-$(bash scripts/postgres.sh)}"
+export KAKANAI_TEST_POSTGRES_URL
 export QT_QPA_PLATFORM=offscreen
 V="$ROOT/.venv/bin"
 echo "== ruff format"; "$V/ruff" format --check src tests
