@@ -36,7 +36,7 @@ def _to_uint8(image: np.ndarray) -> np.ndarray:
 
 def blur(frame: np.ndarray, level: int, rng: np.random.Generator, quad: Quad) -> np.ndarray:
     """Out of focus (a disc) or moving (a line), as a webcam at close range does."""
-    radius = _pick(level, 1.2, 1.9, 2.6) * rng.uniform(0.9, 1.1)
+    radius = _pick(level, 1.4, 2.2, 3.0) * rng.uniform(0.9, 1.1)
     reach = int(np.ceil(radius)) + 1
     ys, xs = np.mgrid[-reach : reach + 1, -reach : reach + 1].astype(np.float32)
     if rng.random() < 0.5:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import statistics
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -48,15 +48,18 @@ def bench_scan(repeat: int) -> int:
     return 0
 
 
-def degraded_frames(per_cell: int, seed: int) -> Iterator[tuple[str, str, np.ndarray, str]]:
-    """(condition, level, frame, expected text): each slip clean, then under every
-    condition at every level. Each image has its own generator, so figures do not depend
-    on the order of reading."""
+def degraded_frames(
+    per_cell: int, seed: int, conditions: Sequence[str] = tuple(CONDITIONS)
+) -> Iterator[tuple[str, str, np.ndarray, str]]:
+    """(condition, level, frame, expected text): each slip clean, then under each condition
+    at every level. Each image has its own generator, so figures do not depend on the order
+    of reading or on which conditions are run."""
     slips = sample_frames(per_cell, seed)
     corners = [_corners(frame) for frame, _text in slips]
     for frame, text in slips:
         yield CLEAN, "-", frame, text
-    for condition_number, condition in enumerate(CONDITIONS):
+    for condition in conditions:
+        condition_number = list(CONDITIONS).index(condition)
         for level_number, level in enumerate(LEVELS):
             for number, (frame, text) in enumerate(slips):
                 rng = np.random.default_rng([seed, condition_number, level_number, number])
@@ -78,10 +81,10 @@ def _corners(frame: np.ndarray) -> np.ndarray:
     )
 
 
-def run(per_cell: int, seed: int) -> list[Cell]:
+def run(per_cell: int, seed: int, conditions: Sequence[str] = tuple(CONDITIONS)) -> list[Cell]:
     """Read every degraded frame with every reader; a read counts only if it is exact."""
     cells: dict[tuple[str, str], Cell] = {}
-    for condition, level, frame, text in degraded_frames(per_cell, seed):
+    for condition, level, frame, text in degraded_frames(per_cell, seed, conditions):
         cell = cells.setdefault((condition, level), Cell(condition, level))
         cell.sizes.append((frame.shape[1], frame.shape[0]))
         for name, chain in READERS.items():
