@@ -133,8 +133,9 @@ def thermal_streaks(
         thickness, strength = max(1, round(streak)), min(1.0, streak)
         cv2.line(mask, _int_point(a), _int_point(b), strength, thickness, cv2.LINE_AA)
     mask = np.maximum(mask, _bands(frame.shape[:2], down, rng, _pick(level, 0.15, 0.3, 0.45)))
-    mask *= _print_area(frame.shape[:2], quad)
-    paper = float(np.percentile(frame, 95))
+    area = _print_area(frame.shape[:2], quad)
+    mask *= area
+    paper = float(np.percentile(frame[area > 0.5], 95))
     image = frame.astype(np.float32)
     return _to_uint8(image + (paper - image) * mask[..., None])
 
@@ -147,7 +148,8 @@ def partial_damage(
     image = frame.copy()
     patches = int(_pick(level, 1, 2, 3))
     size = side * _pick(level, 0.06, 0.1, 0.13)
-    paper = tuple(float(v) for v in np.percentile(frame.reshape(-1, 3), 95, axis=0))
+    printed = frame[_print_area(frame.shape[:2], quad) > 0.5]
+    paper = tuple(float(v) for v in np.percentile(printed, 95, axis=0))
     for _ in range(patches):
         centre = _point_in(quad, rng, 0.8)
         axes = (round(size * rng.uniform(0.7, 1.3)), round(size * rng.uniform(0.7, 1.3)))
@@ -203,9 +205,9 @@ def _point_in(quad: Quad, rng: np.random.Generator, spread: float) -> np.ndarray
 
 
 def _print_area(shape: tuple[int, ...], quad: Quad) -> np.ndarray:
-    """1 on the code and its quiet zone, 0 elsewhere."""
+    """1 on the code and its quiet zone (4 modules around 69–77), 0 elsewhere."""
     centre = quad.mean(axis=0)
-    outline = (quad - centre) * 1.25 + centre
+    outline = (quad - centre) * 1.1 + centre
     area = np.zeros(shape[:2], np.float32)
     cv2.fillConvexPoly(area, np.round(outline).astype(np.int32), 1.0, cv2.LINE_AA)
     return area
