@@ -1,0 +1,21 @@
+"""The scanning benchmark's images and reads: every condition at every level, and the chain
+reading whatever zxing-cpp alone reads."""
+
+from __future__ import annotations
+
+from kakanai.adapters.image_degradation import CONDITIONS, LEVELS
+from kakanai.services.scan_benchmark import CHAIN_NAME, CLEAN, degraded_frames, run
+
+
+def test_each_slip_is_shown_clean_then_under_every_condition_at_every_level() -> None:
+    seen = [(condition, level) for condition, level, _frame, _text in degraded_frames(1, 7)]
+    expected = [(CLEAN, "-")] + [(c, level) for c in CONDITIONS for level in LEVELS]
+    assert seen == expected
+
+
+def test_the_chain_reads_every_frame_zxing_alone_reads() -> None:
+    for cell in run(2, 7, ["blur", "thermal_streaks", "low_resolution"]):
+        for (alone, _), (chained, _) in zip(
+            cell.reads["zxing-cpp"], cell.reads[CHAIN_NAME], strict=True
+        ):
+            assert chained or not alone, (cell.condition, cell.level)
