@@ -266,3 +266,15 @@ def test_a_code_too_wide_for_the_receipt_is_an_error_suggesting_a4() -> None:
     assert caught.value.code.code == "PRINT_003"
     assert "A4" in caught.value.message
     assert render_slip(reference_case(), digits, expires_at=EXPIRES_AT, issued_at=ISSUED_AT)
+
+
+def test_a_receipt_too_long_for_one_pdf_page_continues_on_a_second_page() -> None:
+    case = reference_case()
+    case["procedures"] = case["procedures"] * 8  # 96 procedures: about 6 m of receipt
+    pdf = render_slip(case, DIGITS, expires_at=EXPIRES_AT, issued_at=ISSUED_AT, layout="receipt80")
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) == 2
+    assert all(float(page.mediabox.height) <= 14400 for page in reader.pages)
+    second = squeeze(reader.pages[1].extract_text())
+    assert "手続き案内票(続き)" in second
+    assert "2/2ページ" in second

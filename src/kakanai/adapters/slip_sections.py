@@ -240,8 +240,11 @@ def _procedure(
 ) -> list[Block]:
     """The check box and name, then one labelled row per field; kept on one page."""
     indent = style.box + 2 * MM
-    width = style.width - indent
-    name = lines_of(procedure.name, width, style.procedure, bold=True, field="手続き名")
+    name = lines_of(
+        procedure.name, style.width - indent, style.procedure, bold=True, field="手続き名"
+    )
+    # A4 indents the rows under the name; the narrow receipt keeps the width for the text.
+    row_indent = indent if style.wide else 1 * MM
     above = 1.5 * MM
     box_top = above + style.procedure * (LEADING - 1) / 2
 
@@ -257,11 +260,11 @@ def _procedure(
             row.texts,
             size=style.body,
             label_width=label_width,
-            width=width,
+            width=style.width - row_indent,
             bullets=row.bullets,
             bold=row.emphasis,
         )
-        blocks.append(_indented(inner, indent, keep_with_next=True))
+        blocks.append(_indented(inner, row_indent, keep_with_next=True))
     last = blocks[-1]
     blocks[-1] = Block(last.height + 1 * MM, last.draw, repeat=last.repeat)
     return blocks

@@ -15,6 +15,7 @@ from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip_content import JST
 from kakanai.core.slip_texts import LANGUAGES
 from kakanai.services.case_files import load_case
+from kakanai.services.slip_benchmarks import bench_slip
 
 PLACEHOLDER_DIGITS = "9" * 620
 """About as long as the encrypted payload of a family's case in numeric mode."""
@@ -32,7 +33,7 @@ def register(commands: Subparsers) -> Commands:
     preview.add_argument("--png", type=Path, default=None, help="1ページ目をPNGでも出力します")
     preview.add_argument("--lang", choices=LANGUAGES, default="ja", help="言語 (既定: ja)")
     preview.add_argument("--desk", default=DEFAULT_DESK, help=f"窓口の名前 (既定: {DEFAULT_DESK})")
-    return Commands(handlers={"slip-preview": _slip_preview})
+    return Commands(handlers={"slip-preview": _slip_preview}, benches={"slip": bench_slip})
 
 
 def _slip_preview(args: argparse.Namespace) -> int:
