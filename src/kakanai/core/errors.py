@@ -161,6 +161,23 @@ class ErrorCode(Enum):
     # --- end of scanning codes ---
     #
     #
+    # --- Slip printing (PRINT_) ---
+    PRINT_QR_TOO_LONG = (
+        "PRINT_001",
+        "二次元コードに入りきらないデータです({digits}桁)。手続きの数を減らすか、開発者に連絡してください。",
+    )
+    PRINT_UNWRITABLE = (
+        "PRINT_002",
+        "ファイルに書き込めません: {detail}。出力先のフォルダと書き込み権限を確認してください。",
+    )
+    PRINT_QR_TOO_WIDE = (
+        "PRINT_003",
+        "二次元コード({digits}桁)が大きすぎて、用紙「{layout}」の幅に入りません。A4の用紙で印刷してください。",
+    )
+
+    # --- end of slip printing codes ---
+    #
+    #
     # --- Forms: templates, rendering (FORM_) ---
 
     # --- end of forms codes ---
