@@ -8,7 +8,8 @@ import zlib
 
 from kakanai.core.slip_bytes import KANA_ALPHABET
 
-# Least frequent first: deflate codes nearer matches (the end of the dictionary) in fewer bits.
+# Least frequent first within each list, and the lists in the order they are joined below:
+# deflate codes nearer matches (the end of the dictionary) in fewer bits.
 _ADDRESS_TERMS_V1 = """
 北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 東京都
 神奈川県 新潟県 富山県 石川県 福井県 山梨県 長野県 岐阜県 静岡県 愛知県 三重県 滋賀県 京都府
@@ -71,8 +72,18 @@ def _utf8_terms(words: str) -> bytes:
     return "".join(words.split()).encode("utf-8")
 
 
+# Block and room numbers as they are written most often: 3番3号, 5番地, 201号室.
+_NUMBER_PATTERNS_V1 = (
+    "".join(f"{n}番{n}号" for n in range(1, 10))
+    + "".join(f"{n}番地" for n in range(1, 10))
+    + "".join(f"{floor}0{room}号室" for floor in range(1, 4) for room in range(1, 4))
+)
+
 DICTIONARIES: dict[int, bytes] = {
-    1: _kana_bytes(_READINGS_V1) + _utf8_terms(_ADDRESS_TERMS_V1) + _utf8_terms(_NAME_TERMS_V1),
+    1: _kana_bytes(_READINGS_V1)
+    + _utf8_terms(_NAME_TERMS_V1)
+    + _utf8_terms(_ADDRESS_TERMS_V1)
+    + _NUMBER_PATTERNS_V1.encode("utf-8"),
 }
 _MAX_PLAIN = 1 << 20  # no real case comes near; a bound stops a hostile stream early
 
