@@ -130,6 +130,14 @@ def test_an_altered_slip_with_correct_check_digits_is_rejected(
     assert rejection(_altered(slip.digits, at)).code is ErrorCode.SLIP_WRONG_KEY, what
 
 
+def test_a_slip_of_a_newer_format_says_to_update_kakanai(desk: Path) -> None:
+    """A well-formed slip of format 02 (all check digits right) is not taken for a typo."""
+    framed = unframe(seal_case(reference(), now=NOW).digits, KNOWN_VERSIONS)
+    error = rejection(frame(2, framed.data))
+    assert error.code is ErrorCode.SLIP_VERSION
+    assert "02" in error.message
+
+
 def test_an_expired_slip_shows_its_expiry_in_wareki_and_time(desk: Path) -> None:
     slip = seal_case(reference(), now=NOW, valid_days=30)
     error = rejection(slip.digits, now=NOW + dt.timedelta(days=30, seconds=1))
