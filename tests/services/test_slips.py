@@ -208,6 +208,20 @@ def test_a_tree_changed_without_a_new_version_is_caught_not_misread(
     assert rejection(slip.digits).code is ErrorCode.SLIP_CONTENT
 
 
+def test_an_edit_that_would_shift_the_answers_is_caught_by_the_fingerprint(
+    desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An optional question made required (same version) would read every later answer one
+    bit off; the tree's fingerprint stops it before any answer is read."""
+    slip = seal_case(reference(), now=NOW)
+    old = "        required: false\n        text: 引っ越し前の住所での世帯主の"
+    edited = _tree_copy(tmp_path, old, old.replace("false", "true"))
+    monkeypatch.setattr(slips, "QUESTIONNAIRES", edited)
+    error = rejection(slip.digits)
+    assert error.code is ErrorCode.SLIP_CONTENT
+    assert "並びが違います" in error.message
+
+
 @pytest.mark.parametrize(
     ("change", "says"),
     [

@@ -6,6 +6,8 @@ interview and rebuilds the full ``kakanai.case/1`` document from the tree."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -17,11 +19,12 @@ from kakanai.core.evaluation import TreeRuntime
 from kakanai.core.interview import Interview
 from kakanai.core.slip_bytes import NIBBLES, ByteReader, ByteWriter, LayoutError
 from kakanai.core.slip_values import CaseValueError, read_answer, write_answer
-from kakanai.core.tree_model import Per, Question, QuestionType
+from kakanai.core.tree_model import Condition, Per, Question, QuestionType
 
 _EPOCH_DAY = dt.date(2000, 1, 1)
 _CASE_ID = re.compile(r"(?P<day>[0-9]{8})-(?P<tag>[0-9A-F]{6})")
 _MEMBER_ROW = ("name", "kana", "birth_date", "sex", "relationship")
+FINGERPRINT_BYTES = 2
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,7 @@ class ContentHeader:
 
     questionnaire_id: str
     questionnaire_version: str
+    fingerprint: bytes  # of the tree's structure: see tree_fingerprint
     case_id: str
     created_at: dt.datetime
     as_of: dt.date
@@ -44,7 +48,7 @@ RuntimeFor = Callable[[ContentHeader], TreeRuntime]
 def encode_case(case: Mapping[str, Any], runtime: TreeRuntime) -> bytes:
     """The case in the slip layout. SLIP_013 unless decoding it gives back exactly ``case``."""
     try:
-        header = _header_of(case)
+        header = _header_of(case, runtime)
         out = ByteWriter()
         _write_header(out, header)
         _write_answers(out, case, runtime, header.as_of)
@@ -83,9 +87,33 @@ def decode_case(data: bytes, runtime_for: RuntimeFor) -> dict[str, Any]:
         ) from None
 
 
+def tree_fingerprint(runtime: TreeRuntime) -> bytes:
+    """Two bytes of a hash of everything the layout depends on: questions in order with their
+    types, options and conditions, computed values, procedures. A tree edited without a new
+    version is then caught before its answers are misread."""
+    tree = runtime.tree
+    structure = {
+        "questions": [
+            [q.id, q.type.value, q.required, q.choice_values(), _source(q.when), section]
+            for q in runtime.questions
+            for section in [_source(tree.section_of(q).when)]
+        ],
+        "computed": [[c.id, c.value.source] for c in tree.computed],
+        "procedures": [[p.id, p.per.value, _source(p.when)] for p in tree.procedures],
+    }
+    text = json.dumps(structure, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).digest()[:FINGERPRINT_BYTES]
+
+
+def _source(condition: Condition | None) -> str:
+    return condition.source if condition is not None else ""
+
+
 def _rebuild(source: ByteReader, header: ContentHeader, runtime: TreeRuntime) -> dict[str, Any]:
     """Replay the answers through an interview and build the case; CaseValueError if the
     bytes do not fit the tree or the procedures differ from those carried."""
+    if header.fingerprint != tree_fingerprint(runtime):
+        raise CaseValueError("版が同じなのに、設問・選択肢・条件・手続きの並びが違います")
     try:
         interview = Interview(runtime, header.as_of)
         while (question := interview.current) is not None:
@@ -104,11 +132,12 @@ def _rebuild(source: ByteReader, header: ContentHeader, runtime: TreeRuntime) ->
 # --- header -------------------------------------------------------------------------------
 
 
-def _header_of(case: Mapping[str, Any]) -> ContentHeader:
+def _header_of(case: Mapping[str, Any], runtime: TreeRuntime) -> ContentHeader:
     questionnaire = case["questionnaire"]
     return ContentHeader(
         questionnaire_id=questionnaire["id"],
         questionnaire_version=questionnaire["version"],
+        fingerprint=tree_fingerprint(runtime),
         case_id=case["case_id"],
         created_at=dt.datetime.fromisoformat(case["created_at"]),
         as_of=dt.date.fromisoformat(case["as_of"]),
@@ -123,6 +152,7 @@ def _write_header(out: ByteWriter, header: ContentHeader) -> None:
         out.digit_string(version)
     else:
         out.text(version)
+    out.raw(header.fingerprint)
     out.day(header.as_of, _EPOCH_DAY)
     match = _CASE_ID.fullmatch(header.case_id)
     day = _case_day(match)
@@ -154,6 +184,7 @@ def _case_day(match: re.Match[str] | None) -> dt.date | None:
 def _read_header(source: ByteReader) -> ContentHeader:
     questionnaire_id = source.text()
     version = source.digit_string() if source.bit() else source.text()
+    fingerprint = source.raw(FINGERPRINT_BYTES)
     as_of = source.day(_EPOCH_DAY)
     if source.bit():
         day = source.day(as_of)
@@ -168,7 +199,8 @@ def _read_header(source: ByteReader) -> ContentHeader:
         wall = dt.datetime.combine(as_of, dt.time()) + dt.timedelta(seconds=seconds)
     except (OverflowError, ValueError):
         raise LayoutError("作成日時が範囲外です") from None
-    return ContentHeader(questionnaire_id, version, case_id, wall.replace(tzinfo=zone), as_of)
+    created = wall.replace(tzinfo=zone)
+    return ContentHeader(questionnaire_id, version, fingerprint, case_id, created, as_of)
 
 
 # --- answers and procedures ---------------------------------------------------------------
