@@ -148,6 +148,101 @@ class ErrorCode(Enum):
     )
 
     # --- Guidance slip: payload codec, keys, decoding (SLIP_, KEY_, SCAN_) ---
+    # Decoding: what a linked department's scan can run into, in the order it is checked
+    SLIP_NO_CODE = (
+        "SLIP_001",
+        "画像から二次元コードが見つかりません: {detail}。案内票の二次元コード全体が、はっきり写るように撮り直してください。",
+    )
+    SLIP_SCHEME = (
+        "SLIP_002",
+        "読み取った内容は手続き案内票の二次元コードではありません({detail})。手続き案内票の二次元コードを読み取ってください。",
+    )
+    SLIP_VERSION = (
+        "SLIP_003",
+        "この案内票は形式の版{version}で作られていて、この窓口のkakanaiは読めません(読める版: {known})。kakanaiを最新の版に更新してください。",
+    )
+    SLIP_TRUNCATED = (
+        "SLIP_004",
+        "読み取った数字が{missing}桁足りません(途中で切れています)。案内票の二次元コードをもう一度読み取ってください。",
+    )
+    SLIP_PADDED = (
+        "SLIP_005",
+        "読み取った数字の後ろに、余分な数字が{extra}桁続いています。入力欄を空にしてから、案内票の二次元コードを1回だけ読み取ってください。",
+    )
+    SLIP_CHECK_DIGIT = (
+        "SLIP_006",
+        "読み取った数字に誤りがあります(検査数字が合いません)。読み取りか手入力の誤りです。もう一度読み取ってください。",
+    )
+    SLIP_UNKNOWN_KEY = (
+        "SLIP_007",
+        "この案内票は鍵ID {key_id} で暗号化されていますが、この窓口にその鍵がありません。管理者から鍵の書き出しファイルを受け取り、kakanai keys import で取り込んでください。",
+    )
+    SLIP_WRONG_KEY = (
+        "SLIP_008",
+        "この案内票は開けません。鍵ID {key_id} の鍵が発行した窓口のものと違うか、案内票の内容が書き換えられています。発行した窓口で案内票を作り直してください。",
+    )
+    SLIP_EXPIRED = (
+        "SLIP_009",
+        "この案内票は有効期限({expires})を過ぎています。最初の窓口で案内票を作り直してください。",
+    )
+    SLIP_QUESTIONNAIRE_MISSING = (
+        "SLIP_010",
+        "案内票の設問ツリー「{id}」がこの窓口にありません({path})。管理者に連絡し、設問ツリーを入れてください。",
+    )
+    SLIP_QUESTIONNAIRE_VERSION = (
+        "SLIP_011",
+        "案内票は設問ツリー「{id}」の版{slip_version}で作られていますが、この窓口の設問ツリーは版{local_version}です。管理者に連絡し、この窓口の設問ツリーを更新して版をそろえてください。",
+    )
+    SLIP_CONTENT = (
+        "SLIP_012",
+        "案内票の内容が、この窓口の設問ツリー「{id}」版{version}と合いません({detail})。版を変えずに設問ツリーが変更された可能性があります。管理者に連絡してください。",
+    )
+    # Sealing: what the first counter can run into when printing a slip
+    SLIP_CASE_MISMATCH = (
+        "SLIP_013",
+        "案件の内容が、設問ツリー「{id}」版{version}で回答をたどり直した結果と一致しません({detail})。kakanai interview で案件を作り直してください。",
+    )
+    SLIP_VALID_DAYS = (
+        "SLIP_014",
+        "案内票の有効日数は1日から{maximum}日の間で指定してください(指定: {days}日)。",
+    )
+    SLIP_TOO_LARGE = (
+        "SLIP_015",
+        "案件が大きすぎて、二次元コードに入りません(数字{digits}桁、上限{limit}桁)。世帯を分けて案内票を作ってください。",
+    )
+    # Keys: the desk's keyring
+    KEY_NONE = (
+        "KEY_001",
+        "この窓口には案内票の鍵がまだありません。最初の1台では kakanai keys init で鍵を作り、他の窓口では管理者の書き出しファイルを kakanai keys import で取り込んでください。",
+    )
+    KEY_EXISTS = (
+        "KEY_002",
+        "鍵はすでに作られています({path})。新しい鍵に切り替えるときは kakanai keys rotate を使ってください。",
+    )
+    KEY_FILE_BROKEN = (
+        "KEY_003",
+        "鍵のファイルを読めません: {detail}。ファイルを直さずに、管理者の書き出しファイルから kakanai keys import で取り込み直してください。",
+    )
+    KEY_PERMISSIONS = (
+        "KEY_004",
+        "鍵の{what}を所有者以外も読み書きできます(権限 {mode})。chmod {wanted} {path} で所有者だけにしてから、もう一度実行してください。",
+    )
+    KEY_EXPORT_EXISTS = (
+        "KEY_005",
+        "書き出し先 {path} はすでにあります。上書きはしません。別のファイル名を指定してください。",
+    )
+    KEY_IMPORT_BROKEN = (
+        "KEY_006",
+        "鍵の書き出しファイルとして読めません: {detail}。kakanai keys export で作ったファイルを指定してください。",
+    )
+    KEY_CONFLICT = (
+        "KEY_007",
+        "鍵ID {key_id} の鍵が、この窓口のものと取り込むファイルのものとで違います。別の市の鍵か、壊れたファイルです。管理者に確認してください。",
+    )
+    KEY_WRITE = (
+        "KEY_008",
+        "鍵のファイルを書き込めません: {detail}。保存先(KAKANAI_DATA_DIR)のフォルダと権限を確認してください。",
+    )
 
     # --- end of guidance slip codes ---
     #

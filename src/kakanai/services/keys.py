@@ -1,0 +1,54 @@
+"""The desk's slip keys (`kakanai keys`): create, rotate, list, and carry them to the other
+desks of the same city through an export file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kakanai.adapters import key_files
+from kakanai.adapters.aes_gcm import AesGcmCipher
+from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.slip_envelope import Cipher, as_jst
+from kakanai.core.slip_keys import Keyring, Merge, first_keyring, merge
+
+
+def current_keyring() -> Keyring:
+    """The desk's keyring; KEY_001 (run `kakanai keys init`) when there is none."""
+    keyring = key_files.load_keyring()
+    if keyring is None:
+        raise KakanaiError.of(ErrorCode.KEY_NONE)
+    return keyring
+
+
+def init_keys(now: dt.datetime | None = None) -> tuple[Keyring, Path]:
+    """The first key of this desk; KEY_002 when the desk already has keys."""
+    if key_files.load_keyring() is not None:
+        raise KakanaiError.of(ErrorCode.KEY_EXISTS, path=key_files.keyring_path())
+    keyring = first_keyring(as_jst(now))
+    return keyring, key_files.save_keyring(keyring)
+
+
+def rotate_keys(now: dt.datetime | None = None) -> Keyring:
+    """A new active key; the older ones stay so that their slips open until they expire."""
+    keyring = current_keyring().rotated(as_jst(now))
+    key_files.save_keyring(keyring)
+    return keyring
+
+
+def export_keys(path: Path) -> Keyring:
+    keyring = current_keyring()
+    key_files.write_export(path, keyring)
+    return keyring
+
+
+def import_keys(path: Path) -> Merge:
+    """Add another desk's keys (all or nothing); its active key wins when it is newer."""
+    result = merge(key_files.load_keyring(), key_files.read_export(path))
+    key_files.save_keyring(result.keyring)
+    return result
+
+
+def cipher_of(keyring: Keyring, key_id: str) -> Cipher | None:
+    key = keyring.find(key_id)
+    return AesGcmCipher(key.secret) if key is not None else None
