@@ -13,11 +13,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from kakanai.cli import scanning, slip_preview, slips, trees
+from kakanai.cli import scanning, slip_printing, slips, trees
 from kakanai.cli.arguments import EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, Commands, Parser
 from kakanai.core.errors import KakanaiError
 
-AREAS = (trees, slips, slip_preview, scanning)
+AREAS = (trees, slips, slip_printing, scanning)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, Commands]:
