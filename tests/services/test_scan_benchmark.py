@@ -4,7 +4,9 @@ reading whatever zxing-cpp alone reads."""
 from __future__ import annotations
 
 from kakanai.adapters.image_degradation import CONDITIONS, LEVELS
+from kakanai.adapters.qr_reading import read_code
 from kakanai.services.scan_benchmark import CHAIN_NAME, CLEAN, degraded_frames, run
+from kakanai.services.slip_photos import slip_frames
 
 
 def test_each_slip_is_shown_clean_then_under_every_condition_at_every_level() -> None:
@@ -19,3 +21,13 @@ def test_the_chain_reads_every_frame_zxing_alone_reads() -> None:
             cell.reads["zxing-cpp"], cell.reads[CHAIN_NAME], strict=True
         ):
             assert chained or not alone, (cell.condition, cell.level)
+
+
+def test_benchmark_frames_are_photographs_of_rendered_slips_whose_code_reads() -> None:
+    """The clean frames come from real slip PDFs; zxing-cpp reads each one's digits."""
+    frames = slip_frames(2, 7)
+    for frame, digits in frames:
+        assert frame.shape == (720, 1280, 3)
+        found = read_code(frame)
+        assert found is not None
+        assert found.text == digits

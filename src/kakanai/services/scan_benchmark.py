@@ -1,4 +1,4 @@
-"""The scanning benchmark (`kakanai bench scan`): slip-like frames, degraded at graded levels,
+"""The scanning benchmark (`kakanai bench scan`): photographed slips, degraded at graded levels,
 read by each decoder alone and by the decoder chain; success rates and times per condition
 and level. The images come from a fixed seed, so the success figures are reproducible.
 """
@@ -16,7 +16,8 @@ from kakanai.adapters.image_degradation import CONDITIONS, LEVELS, degrade
 from kakanai.adapters.qr_decoders import DECODERS, code_corners
 from kakanai.adapters.qr_preprocessing import PLAIN, grayscale
 from kakanai.adapters.qr_reading import CHAIN, Stage, read_code
-from kakanai.adapters.scan_samples import FRAME_SIZE, sample_frames
+from kakanai.adapters.scan_samples import FRAME_SIZE
+from kakanai.services.slip_photos import slip_frames
 
 SEED = 20261123
 CHAIN_NAME = "chain"
@@ -54,7 +55,7 @@ def degraded_frames(
     """(condition, level, frame, expected text): each slip clean, then under each condition
     at every level. Each image has its own generator, so figures do not depend on the order
     of reading or on which conditions are run."""
-    slips = sample_frames(per_cell, seed)
+    slips = slip_frames(per_cell, seed)
     corners = [_corners(frame) for frame, _text in slips]
     for frame, text in slips:
         yield CLEAN, "-", frame, text
