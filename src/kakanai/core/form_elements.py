@@ -292,7 +292,10 @@ class ElementReader(ValueReader):
         total = sum(c.width for c in table.columns)
         if total > table.box.w + 0.01:
             self.report(
-                columns.loc, ErrorCode.FORM_COLUMNS_WIDE, total=f"{total:g}", width=table.box.w
+                node.key_loc("columns"),
+                ErrorCode.FORM_COLUMNS_WIDE,
+                total=f"{total:g}",
+                width=f"{table.box.w:g}",
             )
         return table
 
@@ -303,8 +306,9 @@ class ElementReader(ValueReader):
 
 
 def _name(node: LMap, kind: str) -> str:
-    """How messages name an element: its id, label, value or text, else kind and line."""
-    for key in ("id", "label", "value", "text", "title"):
+    """How messages name an element: its id, a column's title, its label, value or text,
+    else kind and line."""
+    for key in ("id", "title", "label", "value", "text"):
         value = node.get(key)
         if isinstance(value, LScalar) and value.value not in (None, ""):
             return f"項目「{value.raw or value.value}」"

@@ -143,10 +143,10 @@ def tokens(text: str) -> list[str]:
     return pieces
 
 
-def break_lines(text: str, width: float, measure: CharWidth) -> list[str]:
-    """Greedy line breaking at ``width`` (points at size 1; ``measure`` gives a string's
-    width). Prefers a break at a space in the second half of a line, so building names in
-    addresses stay whole."""
+def break_lines(text: str, width: float, width_of: CharWidth) -> list[str]:
+    """Greedy line breaking at ``width`` (points at size 1). Prefers a break at a space in
+    the second half of a line, so building names in addresses stay whole."""
+    measure = width_of if isinstance(width_of, _Measure) else _Measure(width_of)
     lines: list[str] = []
     line, used = "", 0.0
     for piece in tokens(text):
