@@ -62,7 +62,7 @@ def test_forms_for_a_department_the_case_does_not_concern_writes_nothing_and_exi
     code, out, err = run(capsys, "forms", CASE, "--department", "zeimu", "--out", tmp_path / "out")
     assert code == 1
     assert out == ""
-    assert err.startswith("FORM_022 この案件には課「zeimu」の手続きがありません。")
+    assert err.startswith("FORM_021 この案件には課「zeimu」の手続きがありません。")
     assert not (tmp_path / "out").exists()
 
 

@@ -87,6 +87,8 @@ WELL_TYPED = [
     ("member.kana", Kind.TEXT, True),
     ("age(member.birth_date) >= 15", Kind.BOOL, True),
     ("case.as_of", Kind.DATE, False),
+    ('"kodomo_iryou_gimu" in member.procedures', Kind.BOOL, True),
+    ("member.index", Kind.NUMBER, True),
 ]
 
 
@@ -152,6 +154,9 @@ def value(source: str, *, member: int | None = None, procedure: str = "") -> obj
         ("member.kana", 2, "ヤマダ\u3000イチロウ"),
         ("age(member.birth_date)", 3, 4),
         ("household.count", None, 4),
+        ('"kodomo_iryou_gimu" in member.procedures', 2, True),
+        ('"kodomo_iryou_gimu" in member.procedures', 3, False),
+        ("member.index", 3, 3),
     ],
 )
 def test_bindings_read_the_case(source: str, member: int | None, expected: object) -> None:

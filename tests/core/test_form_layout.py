@@ -92,7 +92,7 @@ def test_an_era_that_is_not_printed_is_written_out_and_noted() -> None:
     result = plan(ERA_FIELD, with_birth_dates("1925-10-10"), member=0)
     assert marks(result, "生年月日") == []
     assert "大正14" in texts(result, "生年月日")
-    assert [n.code.code for n in result.notes] == ["FORM_021"]
+    assert [n.code.code for n in result.notes] == ["FORM_020"]
 
 
 def test_an_empty_date_still_prints_the_eras_and_units() -> None:
@@ -130,7 +130,7 @@ def test_digits_that_do_not_fit_are_left_blank_and_noted() -> None:
     ]
     result = plan(DIGITS, case)
     assert texts(result, "電話") == ["-", "-"]
-    assert [n.code.code for n in result.notes] == ["FORM_019"]
+    assert [n.code.code for n in result.notes] == ["FORM_018"]
 
 
 def test_a_choice_circles_the_matching_value_and_notes_one_it_does_not_print() -> None:
@@ -143,7 +143,7 @@ def test_a_choice_circles_the_matching_value_and_notes_one_it_does_not_print() -
     grandma["household"]["members"][1]["relationship"] = "祖母"
     result = plan(field, grandma, member=1)
     assert marks(result, "続柄") == []
-    assert [n.code.code for n in result.notes] == ["FORM_020"]
+    assert [n.code.code for n in result.notes] == ["FORM_019"]
 
 
 def test_a_check_mark_only_when_the_value_holds() -> None:

@@ -142,7 +142,7 @@ BROKEN = [
         "columns wider than the table",
         "width: 60, kind: date",
         "width: 160, kind: date",
-        "FORM_029",
+        "FORM_028",
         "columns",
     ),
     ("bad era", "style: era}", "style: era, eras: [昭和, 平正]}", "TREE_YAML_005", "平正"),

@@ -69,7 +69,7 @@ def test_a_household_form_asked_for_by_several_procedures_is_printed_once() -> N
 def test_a_department_the_case_does_not_concern_is_a_japanese_error_listing_the_others() -> None:
     with pytest.raises(KakanaiError) as caught:
         select_procedures(CASE, department="zeimu")
-    assert caught.value.code.code == "FORM_022"
+    assert caught.value.code.code == "FORM_021"
     assert "zeimu" in caught.value.message
     assert "こども育成課(kodomo)" in caught.value.message
 
@@ -77,13 +77,13 @@ def test_a_department_the_case_does_not_concern_is_a_japanese_error_listing_the_
 def test_a_procedure_without_forms_has_nothing_to_print() -> None:
     with pytest.raises(KakanaiError) as caught:
         select_procedures(CASE, procedure="mynumber_card_keizoku")
-    assert caught.value.code.code == "FORM_023"
+    assert caught.value.code.code == "FORM_022"
 
 
 def test_an_unknown_procedure_suggests_the_close_one() -> None:
     with pytest.raises(KakanaiError) as caught:
         select_procedures(CASE, procedure="inu_tenyu")
-    assert caught.value.code.code == "FORM_024"
+    assert caught.value.code.code == "FORM_023"
     assert "もしかして: inu_tennyu" in caught.value.message
 
 

@@ -31,6 +31,12 @@ def test_text_shrinks_before_it_wraps(
     assert "".join(fitted.lines).replace(" ", "") == text.replace(" ", "")
 
 
+def test_a_size_between_the_steps_still_fits_when_it_is_the_minimum() -> None:
+    """Digit boxes set min_size = size = 10.2 pt; rounding down must not reject it."""
+    fitted = fit("1", 11, 14, size=10.2, min_size=10.2, width_of=width_of, wrap=False)
+    assert (fitted.lines, fitted.size, fitted.rest) == (("1",), 10.2, "")
+
+
 def test_fitted_lines_never_exceed_the_box() -> None:
     text = "埼玉県みなと市常盤一丁目12番地3号 みなとコーポラス常盤 203号室"
     fitted = fit(text, 100, 20, size=12, min_size=7, width_of=width_of)

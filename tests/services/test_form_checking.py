@@ -190,3 +190,15 @@ def test_check_paths_are_split_into_trees_and_templates(
 ) -> None:
     found = split_paths([ROOT / p for p in paths])
     assert found == ([ROOT / p for p in trees], [ROOT / p for p in templates])
+
+
+def test_the_example_in_the_format_documentation_is_a_clean_template(tmp_path: Path) -> None:
+    """docs/form-template-format.md promises a copyable example: it must pass every check."""
+    doc = (ROOT / "docs" / "form-template-format.md").read_text(encoding="utf-8")
+    found = re.search(r"## A complete example to copy\n\n```yaml\n(.*?)```", doc, re.DOTALL)
+    assert found is not None
+    path = tmp_path / "my_form.yaml"
+    path.write_text(found.group(1), encoding="utf-8")
+    (report,) = check_templates([path], TREES)
+    assert report.problems == [], [p.render() for p in report.problems]
+    assert report.summary()["fields"] == 11

@@ -363,14 +363,14 @@ def test_render_forms_for_a_department_gives_one_form_per_child_with_clear_names
 def test_a_department_the_case_does_not_concern_prints_nothing() -> None:
     with pytest.raises(KakanaiError) as caught:
         render_forms(REFERENCE, department="zeimu")
-    assert caught.value.code.code == "FORM_022"
+    assert caught.value.code.code == "FORM_021"
 
 
 def test_missing_templates_are_named_before_anything_is_printed(tmp_path: Path) -> None:
     shutil.copy(form_templates.SHIPPED / "juumin_idou_todoke.yaml", tmp_path)
     with pytest.raises(KakanaiError) as caught:
         render_forms(REFERENCE, department="shimin", templates=tmp_path)
-    assert caught.value.code.code == "FORM_025"
+    assert caught.value.code.code == "FORM_024"
     assert "inkan_touroku_shinsei" in caught.value.message
     assert "juumin_idou_todoke" not in caught.value.message
 
@@ -413,7 +413,7 @@ def test_a_preview_of_a_template_no_procedure_asks_for_uses_the_given_member() -
     assert form.file_name.endswith("_山田花子.pdf")
     with pytest.raises(KakanaiError) as caught:
         render_form(REFERENCE, "kodomo_iryou_shinsei", member=9)
-    assert caught.value.code.code == "FORM_026"
+    assert caught.value.code.code == "FORM_025"
     with pytest.raises(KakanaiError) as unknown:
         render_form(REFERENCE, "kodomo_iryou_shinse")
     assert "もしかして: kodomo_iryou_shinsei" in unknown.value.message

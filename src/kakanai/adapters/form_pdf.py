@@ -95,12 +95,15 @@ def paint(pages: Sequence[PagePlan], *, title: str, modules: Modules) -> bytes:
 
 
 class _Painter:
-    """Converts millimetres from the top-left into PDF points from the bottom-left."""
+    """Converts millimetres from the top-left into PDF points from the bottom-left, and
+    sets colours and line styles only when they change (every operator costs time)."""
 
     def __init__(self, canvas: Canvas, height_mm: float, modules: Modules) -> None:
         self.canvas = canvas
         self.height = height_mm
         self.modules = modules
+        self._fill: object = (0.0, 0.0, 0.0)
+        self._stroke: object = None
 
     def x(self, mm: float) -> float:
         return mm * PT_PER_MM
@@ -110,7 +113,7 @@ class _Painter:
 
     def ink(self, ink: Ink) -> None:
         if isinstance(ink, TextInk):
-            self.canvas.setFillColorRGB(*ink.color)
+            self.fill(ink.color)
             font_book().draw(
                 self.canvas,
                 (self.x(ink.x), self.y(ink.y)),
@@ -119,7 +122,6 @@ class _Painter:
                 family=ink.family,
                 field=ink.field,
             )
-            self.canvas.setFillColorRGB(0, 0, 0)
         elif isinstance(ink, RectInk):
             self.rect(ink)
         elif isinstance(ink, LineInk):
@@ -131,10 +133,21 @@ class _Painter:
         elif isinstance(ink, CodeInk):
             self.code(ink)
 
+    def fill(self, color: tuple[float, float, float] | float) -> None:
+        if color != self._fill:
+            if isinstance(color, float):
+                self.canvas.setFillGray(color)
+            else:
+                self.canvas.setFillColorRGB(*color)
+            self._fill = color
+
     def stroke(self, width: float, dash: bool, color: tuple[float, float, float]) -> None:
+        if (width, dash, color) == self._stroke:
+            return
         self.canvas.setLineWidth(width)
         self.canvas.setDash(2, 1.5) if dash else self.canvas.setDash()
         self.canvas.setStrokeColorRGB(*color)
+        self._stroke = (width, dash, color)
 
     def ring(self, ink: EllipseInk) -> None:
         """A ○: an ellipse, or for a long choice a rounded "stadium" that keeps every
@@ -153,7 +166,7 @@ class _Painter:
     def rect(self, ink: RectInk) -> None:
         box = ink.box
         if ink.fill is not None:
-            self.canvas.setFillGray(ink.fill)
+            self.fill(ink.fill)
         if ink.line:
             self.stroke(ink.line, ink.dash, ink.color)
         self.canvas.rect(
@@ -164,7 +177,6 @@ class _Painter:
             stroke=1 if ink.line else 0,
             fill=1 if ink.fill is not None else 0,
         )
-        self.canvas.setFillGray(0)
 
     def code(self, ink: CodeInk) -> None:
         box = ink.box
@@ -175,5 +187,6 @@ class _Painter:
                 ink.payload, barHeight=box.h * PT_PER_MM, barWidth=bar.barWidth, quiet=False
             )
             bar.drawOn(self.canvas, self.x(box.x), self.y(box.bottom))
+            self._fill = self._stroke = None  # the barcode sets its own colours
             return
         self.canvas.addLiteral(qr_path(self.modules(ink.payload), box, self.height))

@@ -229,56 +229,52 @@ class ErrorCode(Enum):
         "FORM_017",
         "{field}に「{text}」が入りきらず、「{rest}」を印刷できませんでした。手書きで補ってください(テンプレートの box: を広げるか min_size: を小さくすると直ります)。",
     )
-    FORM_SAMPLE_CUT = (
-        "FORM_018",
-        "サンプルデータ「{sample}」で、{field}に「{text}」が入りきりません(「{rest}」が印刷されません)。box: を広げるか min_size: を小さくしてください。",
-    )
     FORM_DIGITS_CUT = (
-        "FORM_019",
+        "FORM_018",
         "{field}の「{text}」は {boxes} の枠に入りません。手書きで補ってください(テンプレートの groups: を確認してください)。",
     )
     FORM_CHOICE_MISSING = (
-        "FORM_020",
+        "FORM_019",
         "{field}の値「{value}」は印刷した選択肢({choices})にないため、○を付けていません。手書きで補ってください(テンプレートの choices: を確認してください)。",
     )
     FORM_ERA_MISSING = (
-        "FORM_021",
+        "FORM_020",
         "{field}の元号「{era}」は印刷した元号({eras})にないため、年の欄に元号を書きました。テンプレートの eras: を確認してください。",
     )
     FORM_NO_DEPARTMENT = (
-        "FORM_022",
+        "FORM_021",
         "この案件には課「{department}」の手続きがありません。出力する様式はありません(この案件の課: {departments})。",
     )
     FORM_NOTHING_TO_PRINT = (
-        "FORM_023",
+        "FORM_022",
         "{what}には印刷する様式がありません(様式のない手続きです)。",
     )
     FORM_NO_PROCEDURE = (
-        "FORM_024",
+        "FORM_023",
         "この案件に手続き「{id}」はありません。{suggestion}この案件の手続き: {procedures}。",
     )
     FORM_TEMPLATES_MISSING = (
-        "FORM_025",
+        "FORM_024",
         "様式テンプレートがありません: {ids}。forms_templates/ に追加してから印刷してください(kakanai check で確認できます)。",
     )
     FORM_NO_MEMBER = (
-        "FORM_026",
+        "FORM_025",
         "この案件に世帯員の番号 {member} はありません(0 から {last} まで)。",
     )
     FORM_OUTPUT = (
-        "FORM_027",
+        "FORM_026",
         "出力先「{path}」に書き込めません: {detail}。フォルダと書き込み権限を確認してください。",
     )
     FORM_NO_TEMPLATES = (
-        "FORM_028",
+        "FORM_027",
         "様式テンプレート(form: で始まる *.yaml)が見つかりません。パスを確認してください。",
     )
     FORM_COLUMNS_WIDE = (
-        "FORM_029",
+        "FORM_028",
         "表の列の幅の合計({total}mm)が表の幅({width}mm)を超えています。width: を直してください。",
     )
     FORM_UNKNOWN_FORM = (
-        "FORM_030",
+        "FORM_029",
         "様式「{id}」のテンプレートはありません。{suggestion}",
     )
 

@@ -70,6 +70,11 @@ class FormScope:
     ) -> None:
         ids = procedures  # empty: any id (the checker compares only against known ones)
         self._answers = answers
+        self._member: Mapping[str, ValueType] = {
+            **MEMBER_FIELDS,
+            "index": NUMBER,
+            "procedures": multi_type("member.procedures", ids),
+        }
         self._records: dict[str, Mapping[str, ValueType]] = {
             "case": {
                 "case_id": TEXT,
@@ -113,7 +118,7 @@ class FormScope:
 
     def fields(self, parent: ValueType) -> Mapping[str, ValueType] | None:
         if parent.kind is Kind.MEMBER:
-            return MEMBER_FIELDS
+            return self._member
         if parent.kind is Kind.ADDRESS:
             return ADDRESS_FIELDS
         if parent.kind is Kind.RECORD and parent.owner == "answers":
@@ -137,7 +142,7 @@ class CaseView:
 
 
 def case_view(case: Mapping[str, Any]) -> CaseView:
-    members = [_member(m) for m in case["household"]["members"]]
+    members = [_member(m, case["procedures"]) for m in case["household"]["members"]]
     head_index = case["household"].get("head")
     head = next((m for m in members if m.get("index") == head_index), None)
     answers = {a["question"]: _answer_value(a) for a in case["answers"] if isinstance(a, dict)}
@@ -180,9 +185,13 @@ def context(view: CaseView, member: Mapping[str, object] | None = None) -> EvalC
     )
 
 
-def _member(raw: Mapping[str, Any]) -> dict[str, object]:
+def _member(raw: Mapping[str, Any], procedures: Sequence[Mapping[str, Any]]) -> dict[str, object]:
+    """A member as bindings read it, with the ids of the per-member procedures that
+    concern them (``member.procedures``)."""
     member = dict(raw)
     member["birth_date"] = _date(raw.get("birth_date")) or UNKNOWN
+    index = raw.get("index")
+    member["procedures"] = sorted({p["id"] for p in procedures if p.get("member") == index})
     return member
 
 

@@ -306,8 +306,12 @@ class ElementReader(ValueReader):
 
 
 def _name(node: LMap, kind: str) -> str:
-    """How messages name an element: its id, a column's title, its label, value or text,
-    else kind and line."""
+    """How messages name an element: a field by its id, a column's title, its label or
+    value (項目「…」); printed text by the text (文字「…」); else kind and line."""
+    text = node.get("text")
+    if kind in ("label", "note") and isinstance(text, LScalar) and text.value:
+        shown = str(text.value)
+        return f"文字「{shown[:20]}{'…' if len(shown) > 20 else ''}」"
     for key in ("id", "title", "label", "value", "text"):
         value = node.get(key)
         if isinstance(value, LScalar) and value.value not in (None, ""):

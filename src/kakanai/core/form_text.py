@@ -65,9 +65,9 @@ def fit(  # noqa: PLR0913 - the text, the box and the three settings of the fiel
         return Fitted((), size)
     measure = _Measure(width_of)
     unit = measure(text)
-    single = _step_down(min(size, width / unit if unit else size, height))
-    if single >= min_size:
-        return Fitted((text,), min(single, size))
+    single = min(size, width / unit if unit else size, height)
+    if single >= min_size - 1e-9:
+        return Fitted((text,), max(_step_down(single), min_size))
     if wrap:
         current = size
         while current >= min_size - 1e-9:
