@@ -4,6 +4,7 @@ backgrounds, QR codes, file names and the errors a desk can meet."""
 
 from __future__ import annotations
 
+import copy
 import io
 import shutil
 from collections.abc import Iterator
@@ -417,3 +418,30 @@ def test_a_preview_of_a_template_no_procedure_asks_for_uses_the_given_member() -
     with pytest.raises(KakanaiError) as unknown:
         render_form(REFERENCE, "kodomo_iryou_shinse")
     assert "もしかして: kodomo_iryou_shinsei" in unknown.value.message
+
+
+def test_a_character_no_font_has_stops_printing_with_the_character_and_field_named() -> None:
+    case = copy.deepcopy(REFERENCE)
+    case["household"]["members"][0]["name"] = "山田\U000f0001太郎"
+    with pytest.raises(KakanaiError) as caught:
+        render_forms(case, department="kankyou")
+    assert caught.value.code.code == "FONT_002"
+    assert "項目「飼い主の氏名」" in caught.value.message
+    assert "U+F0001" in caught.value.message
+
+
+def test_the_case_number_as_a_barcode_fills_its_box_and_reads_back(tmp_path: Path) -> None:
+    (tmp_path / "bar_form.yaml").write_text(
+        "form: {id: bar_form, title: バーコード, department: kankyou, version: '1'}\n"
+        "pages:\n  - elements:\n      - {kind: code, box: [20, 20, 70, 18], type: code128}\n",
+        encoding="utf-8",
+    )
+    form = render_form(REFERENCE, "bar_form", templates=tmp_path)
+    with pdfplumber.open(io.BytesIO(form.pdf)) as pdf:
+        bars = pdf.pages[0].rects
+        left = min(r["x0"] for r in bars) / PT_PER_MM
+        right = max(r["x1"] for r in bars) / PT_PER_MM
+    assert left == pytest.approx(20, abs=0.1)
+    assert right == pytest.approx(90, abs=0.1)
+    image = pypdfium2.PdfDocument(form.pdf)[0].render(scale=150 / 72).to_pil()
+    assert [c.text for c in zxingcpp.read_barcodes(image)] == ["20261123-3FA2C1"]

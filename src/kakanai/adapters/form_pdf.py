@@ -89,6 +89,7 @@ def paint(pages: Sequence[PagePlan], *, title: str, modules: Modules) -> bytes:
         painter = _Painter(canvas, page.height, modules)
         for ink in page.inks:
             painter.ink(ink)
+        painter.finish()
         canvas.showPage()
     canvas.save()
     return out.getvalue()
@@ -96,14 +97,20 @@ def paint(pages: Sequence[PagePlan], *, title: str, modules: Modules) -> bytes:
 
 class _Painter:
     """Converts millimetres from the top-left into PDF points from the bottom-left, and
-    sets colours and line styles only when they change (every operator costs time)."""
+    sets colours, fonts and line styles only when they change (every operator costs time).
+
+    All text of a page goes into one text object drawn after the rules, so it is never
+    covered by a shaded cell."""
 
     def __init__(self, canvas: Canvas, height_mm: float, modules: Modules) -> None:
         self.canvas = canvas
         self.height = height_mm
         self.modules = modules
+        self.text = canvas.beginText()
         self._fill: object = (0.0, 0.0, 0.0)
         self._stroke: object = None
+        self._font: tuple[str, float] | None = None
+        self._text_fill: tuple[float, float, float] | None = None
 
     def x(self, mm: float) -> float:
         return mm * PT_PER_MM
@@ -113,15 +120,7 @@ class _Painter:
 
     def ink(self, ink: Ink) -> None:
         if isinstance(ink, TextInk):
-            self.fill(ink.color)
-            font_book().draw(
-                self.canvas,
-                (self.x(ink.x), self.y(ink.y)),
-                ink.text,
-                size=ink.size,
-                family=ink.family,
-                field=ink.field,
-            )
+            self.write(ink)
         elif isinstance(ink, RectInk):
             self.rect(ink)
         elif isinstance(ink, LineInk):
@@ -132,6 +131,22 @@ class _Painter:
             self.ring(ink)
         elif isinstance(ink, CodeInk):
             self.code(ink)
+
+    def write(self, ink: TextInk) -> None:
+        """Text in runs of the font that has each character (FONT_002 names the field)."""
+        runs = font_book().runs(ink.text, ink.family, field=ink.field)
+        if ink.color != self._text_fill:
+            self.text.setFillColorRGB(*ink.color)
+            self._text_fill = ink.color
+        self.text.setTextOrigin(self.x(ink.x), self.y(ink.y))
+        for name, part in runs:
+            if (name, ink.size) != self._font:
+                self.text.setFont(name, ink.size)
+                self._font = (name, ink.size)
+            self.text.textOut(part)
+
+    def finish(self) -> None:
+        self.canvas.drawText(self.text)
 
     def fill(self, color: tuple[float, float, float] | float) -> None:
         if color != self._fill:
@@ -181,10 +196,12 @@ class _Painter:
     def code(self, ink: CodeInk) -> None:
         box = ink.box
         if ink.symbology == "code128":
-            bar = code128.Code128(ink.payload, barHeight=box.h * PT_PER_MM, quiet=False)
-            bar.barWidth = box.w * PT_PER_MM / bar.width
+            unit = code128.Code128(ink.payload, barWidth=1, quiet=False).width
             bar = code128.Code128(
-                ink.payload, barHeight=box.h * PT_PER_MM, barWidth=bar.barWidth, quiet=False
+                ink.payload,
+                barHeight=box.h * PT_PER_MM,
+                barWidth=box.w * PT_PER_MM / unit,
+                quiet=False,
             )
             bar.drawOn(self.canvas, self.x(box.x), self.y(box.bottom))
             self._fill = self._stroke = None  # the barcode sets its own colours

@@ -54,7 +54,6 @@ KEYS["note"] = KEYS["label"]
 COLUMN_KEYS = {"title", "width"}
 CHOICE_KEYS = {"value", "label", "when"}
 DATE_STYLES = ("wareki", "seireki", "era", "short")
-ERAS = ("明治", "大正", "昭和", "平成", "令和", "明", "大", "昭", "平", "令")
 EXPECTED = {"date": Kind.DATE, "check": Kind.BOOL, "circle": Kind.BOOL, "name": Kind.TEXT}
 
 
@@ -193,7 +192,7 @@ class ElementReader(ValueReader):
             self.report(node.loc, ErrorCode.KEY_MISSING, where=f"要素({kind})", key="value")
         if kind == "date":
             field.date_style = self.choice_of(node, "style", DATE_STYLES, "wareki")
-            field.eras = self._eras(node) or field.eras
+            field.eras = self.eras(node) or field.eras
             field.gannen = self.flag(node, "gannen", True)
             field.era_width = (
                 self.positive(node, "era_width", 0.0) if "era_width" in node.items else 0.0
@@ -203,32 +202,10 @@ class ElementReader(ValueReader):
             field.kana_size = self.positive(node, "kana_size", 7.0)
             field.kana_height = self.positive(node, "kana_height", field.box.h / 3)
         if kind == "digits":
-            field.groups = self._groups(node)
+            field.groups = self.groups(node)
         if kind == "check":
             field.square = self.flag(node, "square", True)
         return field
-
-    def _eras(self, node: LMap) -> tuple[str, ...]:
-        eras = tuple(self.strings(node, "eras"))
-        wrong = [era for era in eras if era not in ERAS]
-        if wrong:
-            hint = "明治・大正・昭和・平成・令和(または 明・大・昭・平・令)です。"
-            hint += did_you_mean(wrong[0], ERAS)
-            self.bad_value(node.items["eras"], "eras", hint, shown=wrong[0])
-            return ()
-        return eras
-
-    def _groups(self, node: LMap) -> tuple[int, ...]:
-        value = node.get("groups")
-        if value is None:
-            self.report(node.loc, ErrorCode.KEY_MISSING, where="要素(digits)", key="groups")
-            return (1,)
-        numbers = self.numbers(value)
-        if not numbers or any(n < 1 or not n.is_integer() for n in numbers):
-            hint = "枠の数の一覧で書いてください(郵便番号なら [3, 4])。"
-            self.bad_value(value, "groups", hint, shown="…")
-            return (1,)
-        return tuple(int(n) for n in numbers)
 
     def _choice(self, node: LMap, common: Common, *, member_ok: bool) -> ChoiceField:
         items: list[ChoiceItem] = []

@@ -90,15 +90,24 @@ class FieldPainter:
         sheet.inks.extend(self.setter.place(caption_area, fitted, caption, element.name))
         return Box(box.x + 1.0, box.y + band + 0.4, box.w - 2.0, max(box.h - band - 0.8, 0.1))
 
-    def text_in(
-        self, sheet: Sheet, area: Box, text: str, style: TextStyle, element: Element
+    def text_in(  # noqa: PLR0913 - where, what, how, for which element, and whether it is a value
+        self,
+        sheet: Sheet,
+        area: Box,
+        text: str,
+        style: TextStyle,
+        element: Element,
+        *,
+        value: bool = True,
     ) -> None:
-        """Fit ``text`` into ``area``; record it, and a note when part had to be cut."""
+        """Fit ``text`` into ``area`` and note when part had to be cut; a value (not printed
+        text such as 年 or a label) is also recorded where it was placed."""
         if not text:
             return
         fitted = self.setter.fit(area, text, style, element.name)
         sheet.inks.extend(self.setter.place(area, fitted, style, element.name))
-        sheet.placed.append(Placed(sheet.index, element.name, area, "".join(fitted.lines)))
+        if value:
+            sheet.placed.append(Placed(sheet.index, element.name, area, "".join(fitted.lines)))
         if fitted.rest:
             sheet.notes.append(
                 Note(
@@ -218,7 +227,7 @@ class FieldPainter:
             left = area.x + index * slot
             unit_width = self.setter.width(unit, style.size, style.family, field_.name)
             unit_area = Box(left + slot - unit_width, area.y, unit_width, area.h)
-            self.text_in(sheet, unit_area, unit, style, field_)
+            self.text_in(sheet, unit_area, unit, style, field_, value=False)
             number_area = Box(left, area.y, max(slot - unit_width - 0.8, 0.1), area.h)
             self.text_in(sheet, number_area, number, style, field_)
 
@@ -253,7 +262,8 @@ class FieldPainter:
                 index += 1
             if number < gaps:
                 dash = Box(x, area.y, cell * 0.7, area.h)
-                self.text_in(sheet, dash, "-", replace(style, family=CAPTION_FAMILY), field_)
+                separator = replace(style, family=CAPTION_FAMILY)
+                self.text_in(sheet, dash, "-", separator, field_, value=False)
                 x += cell * 0.7
 
     def digit_layout(self, field_: TextField, sheet: Sheet, text: str) -> list[str]:

@@ -114,9 +114,7 @@ class FormLayout:
             sheet.inks.append(RectInk(label.box, line, label.fill))
         pad = 1.2 if label.kind == "note" else 0.8
         area = label.box.inset(min(pad, label.box.w * 0.1), min(0.6, label.box.h * 0.1))
-        self.painter.text_in(sheet, area, label.text, label.style, label)
-        if sheet.placed and sheet.placed[-1].field == label.name:
-            sheet.placed.pop()  # printed text, not a bound value
+        self.painter.text_in(sheet, area, label.text, label.style, label, value=False)
 
     def table(
         self,

@@ -14,6 +14,7 @@ from kakanai.core.tree_reader import TreeReader
 from kakanai.core.value_types import Kind
 
 _COLOR = re.compile(r"#([0-9a-fA-F]{6})")
+ERAS = ("明治", "大正", "昭和", "平成", "令和", "明", "大", "昭", "平", "令")
 
 
 class ValueReader(TreeReader):
@@ -47,8 +48,7 @@ class ValueReader(TreeReader):
             typed, issues = expression.check(
                 self.scope, member_allowed=member_ok, vocabulary=self.scope.vocabulary
             )
-            wrong = typed is not None and expect is not None and typed.kind is not expect
-            if wrong and not issues and typed is not None and expect is not None:
+            if not issues and typed is not None and expect is not None and typed.kind is not expect:
                 self.report(
                     value.loc,
                     ErrorCode.FORM_VALUE_TYPE,
@@ -135,6 +135,28 @@ class ValueReader(TreeReader):
             wrap=self.flag(node, "wrap", True),
             color=self.color(node) if "color" in node.items else (0.0, 0.0, 0.0),
         )
+
+    def eras(self, node: LMap) -> tuple[str, ...]:
+        eras = tuple(self.strings(node, "eras"))
+        wrong = [era for era in eras if era not in ERAS]
+        if wrong:
+            hint = "明治・大正・昭和・平成・令和(または 明・大・昭・平・令)です。"
+            hint += did_you_mean(wrong[0], ERAS)
+            self.bad_value(node.items["eras"], "eras", hint, shown=wrong[0])
+            return ()
+        return eras
+
+    def groups(self, node: LMap) -> tuple[int, ...]:
+        value = node.get("groups")
+        if value is None:
+            self.report(node.loc, ErrorCode.KEY_MISSING, where="要素(digits)", key="groups")
+            return (1,)
+        numbers = self.numbers(value)
+        if not numbers or any(n < 1 or not n.is_integer() for n in numbers):
+            hint = "枠の数の一覧で書いてください(郵便番号なら [3, 4])。"
+            self.bad_value(value, "groups", hint, shown="…")
+            return (1,)
+        return tuple(int(n) for n in numbers)
 
     def _kind(self, node: LMap, default: str = "?") -> str:
         return self.text(node, "kind") or default
