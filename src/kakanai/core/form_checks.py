@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from kakanai.core.errors import ErrorCode, Problem, did_you_mean
-from kakanai.core.form_model import Box, Element, FormTemplate, Per, TableField
+from kakanai.core.form_model import Element, FormTemplate, Per, TableField
 from kakanai.core.located import Loc
 
 
@@ -126,8 +126,3 @@ def department_problems(template: FormTemplate, departments: Sequence[str]) -> l
             suggestion=did_you_mean(template.department, departments),
         )
     ]
-
-
-def boxes_of(template: FormTemplate) -> list[tuple[int, str, Box]]:
-    """Every field's page, name and box (for tests and previews)."""
-    return [(page, e.name, e.box) for page, e in template.elements() if e.is_field]
