@@ -8,16 +8,23 @@ import json
 import sys
 from pathlib import Path
 
+from kakanai.cli import forms
 from kakanai.cli.arguments import EXIT_OK, EXIT_PROBLEMS, Commands, Subparsers, iso_date
 from kakanai.core.errors import ErrorCode, Problem
-from kakanai.services import benchmarks
+from kakanai.services import benchmarks, form_checking
 from kakanai.services.checking import TreeReport, check_tree, tree_files
 from kakanai.services.interviewing import interview_from_file
 
+DEFAULT_PATHS = [Path("questionnaires"), Path("forms_templates")]
+
 
 def register(commands: Subparsers) -> Commands:
-    check = commands.add_parser("check", help="設問ツリーを検査し、テストシナリオを実行します")
-    check.add_argument("paths", nargs="*", type=Path, default=[Path("questionnaires")])
+    check = commands.add_parser(
+        "check", help="設問ツリー・様式テンプレートを検査し、テストシナリオを実行します"
+    )
+    check.add_argument(
+        "paths", nargs="*", type=Path, help="既定: questionnaires/ と forms_templates/"
+    )
     check.add_argument("--json", action="store_true", help="結果をJSONで出力します")
     check.add_argument(
         "--paths", dest="show_paths", action="store_true", help="すべての経路の決定表を出力します"
@@ -39,20 +46,27 @@ def register(commands: Subparsers) -> Commands:
 
 def _check(args: argparse.Namespace) -> int:
     as_of = args.as_of or dt.date.today()
-    files = tree_files(args.paths)
-    if not files:
+    given = args.paths or [p for p in DEFAULT_PATHS if p.exists()] or DEFAULT_PATHS[:1]
+    tree_paths, template_paths = form_checking.split_paths(given)
+    files = tree_files(tree_paths)
+    if not files and not template_paths:
         print(
-            f"{args.paths[0]}:1:1: {ErrorCode.CLI_NO_TREES.code} {ErrorCode.CLI_NO_TREES.format()}",
+            f"{given[0]}:1:1: {ErrorCode.CLI_NO_TREES.code} {ErrorCode.CLI_NO_TREES.format()}",
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
     reports = [check_tree(path, as_of, collect_paths=args.show_paths) for path in files]
+    form_reports = forms.check_forms(reports, files, template_paths)
     if args.json:
-        print(json.dumps([_report_json(r) for r in reports], ensure_ascii=False, indent=2))
+        found = [_report_json(r) for r in reports] + [forms.report_json(r) for r in form_reports]
+        print(json.dumps(found, ensure_ascii=False, indent=2))
     else:
         for report in reports:
             _print_report(report, show_paths=args.show_paths)
-    return EXIT_OK if all(r.ok for r in reports) else EXIT_PROBLEMS
+        for form_report in form_reports:
+            forms.print_report(form_report)
+    clean = all(r.ok for r in reports) and all(r.ok for r in form_reports)
+    return EXIT_OK if clean else EXIT_PROBLEMS
 
 
 def _print_report(report: TreeReport, *, show_paths: bool) -> None:

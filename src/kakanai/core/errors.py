@@ -274,6 +274,121 @@ class ErrorCode(Enum):
     #
     #
     # --- Forms: templates, rendering (FORM_) ---
+    # Structure problems of a template (YAML, keys, ids, expressions) share the TREE_YAML_,
+    # TREE_KEY_, TREE_ID_ and TREE_EXPR_ codes with question trees.
+    FORM_KIND = (
+        "FORM_001",
+        "要素の種類(kind)「{kind}」はありません。{suggestion}使える種類: {allowed}。",
+    )
+    FORM_REF_NAME = (
+        "FORM_002",
+        "案件に「{name}」という項目はありません。{suggestion}使えるのは case・household・member・answers・procedure・department です。",
+    )
+    FORM_REF_FIELD = ("FORM_003", "案件に項目「{name}」はありません。{suggestion}")
+    FORM_MEMBER_CONTEXT = (
+        "FORM_004",
+        "member は世帯員ごとの様式(form: の per: member)か、表(table)の列と where: でだけ使えます。",
+    )
+    FORM_VALUE_TYPE = (
+        "FORM_005",
+        "{field}には{expected}になる式を書いてください(今は{actual}になります)。",
+    )
+    FORM_OUTSIDE_PAGE = (
+        "FORM_006",
+        "{field}が用紙({paper} 幅{width}mm×高さ{height}mm)からはみ出しています(右端 {right}mm、下端 {bottom}mm)。box: の位置と大きさを直してください。",
+    )
+    FORM_OVERLAP = (
+        "FORM_007",
+        "{field}が{other}({line}行目)と重なっています。どちらかの box: を直してください。",
+    )
+    FORM_BACKGROUND_MISSING = (
+        "FORM_008",
+        "背景のPDF「{file}」が見つかりません。テンプレートと同じフォルダからの相対パスで書いてください。",
+    )
+    FORM_BACKGROUND_PAGES = (
+        "FORM_009",
+        "背景のPDF「{file}」は{actual}ページですが、pages: には{expected}ページあります。ページ数を合わせてください。",
+    )
+    FORM_BACKGROUND_SIZE = (
+        "FORM_010",
+        "背景のPDF「{file}」の{page}ページ目の大きさ({actual})が用紙({expected})と違います。page: の size と orientation を確認してください。",
+    )
+    FORM_NOT_FOUND = (
+        "FORM_011",
+        "様式テンプレート「{id}」がありません。forms_templates/{id}.yaml を作るか、forms: の値を直してください。{suggestion}",
+    )
+    FORM_ID_FILE = (
+        "FORM_012",
+        "様式のID「{id}」がファイル名「{file}」と違います。ファイル名を {id}.yaml にするか、id: を直してください。",
+    )
+    FORM_DEPARTMENT = (
+        "FORM_013",
+        "課「{name}」は設問ツリーの departments: にありません。{suggestion}",
+    )
+    FORM_PER_MISMATCH = (
+        "FORM_014",
+        "様式「{id}」は世帯員ごと(per: member)ですが、手続き「{procedure}」は世帯ごとです。様式を per: household にするか、手続きを per: member にしてください。",
+    )
+    FORM_DEPARTMENT_MISMATCH = (
+        "FORM_015",
+        "様式「{id}」は課「{form_department}」の様式ですが、手続き「{procedure}」は課「{department}」の手続きです。どちらかの department: を直してください。",
+    )
+    FORM_SAMPLE_GLYPH = (
+        "FORM_016",
+        "サンプルデータ「{sample}」の{field}の文字「{char}」({codepoint})を印刷できるフォントがありません。font: を変えるか、IPAmj明朝を入れてください。",
+    )
+    FORM_TEXT_CUT = (
+        "FORM_017",
+        "{field}に「{text}」が入りきらず、「{rest}」を印刷できませんでした。手書きで補ってください(テンプレートの box: を広げるか min_size: を小さくすると直ります)。",
+    )
+    FORM_DIGITS_CUT = (
+        "FORM_018",
+        "{field}の「{text}」は {boxes} の枠に入りません。手書きで補ってください(テンプレートの groups: を確認してください)。",
+    )
+    FORM_CHOICE_MISSING = (
+        "FORM_019",
+        "{field}の値「{value}」は印刷した選択肢({choices})にないため、○を付けていません。手書きで補ってください(テンプレートの choices: を確認してください)。",
+    )
+    FORM_ERA_MISSING = (
+        "FORM_020",
+        "{field}の元号「{era}」は印刷した元号({eras})にないため、年の欄に元号を書きました。テンプレートの eras: を確認してください。",
+    )
+    FORM_NO_DEPARTMENT = (
+        "FORM_021",
+        "この案件には課「{department}」の手続きがありません。出力する様式はありません(この案件の課: {departments})。",
+    )
+    FORM_NOTHING_TO_PRINT = (
+        "FORM_022",
+        "{what}には印刷する様式がありません(様式のない手続きです)。",
+    )
+    FORM_NO_PROCEDURE = (
+        "FORM_023",
+        "この案件に手続き「{id}」はありません。{suggestion}この案件の手続き: {procedures}。",
+    )
+    FORM_TEMPLATES_MISSING = (
+        "FORM_024",
+        "様式テンプレートがありません: {ids}。forms_templates/ に追加してから印刷してください(kakanai check で確認できます)。",
+    )
+    FORM_NO_MEMBER = (
+        "FORM_025",
+        "この案件に世帯員の番号 {member} はありません(0 から {last} まで)。",
+    )
+    FORM_OUTPUT = (
+        "FORM_026",
+        "出力先「{path}」に書き込めません: {detail}。フォルダと書き込み権限を確認してください。",
+    )
+    FORM_NO_TEMPLATES = (
+        "FORM_027",
+        "様式テンプレート(form: で始まる *.yaml)が見つかりません。パスを確認してください。",
+    )
+    FORM_COLUMNS_WIDE = (
+        "FORM_028",
+        "表の列の幅の合計({total}mm)が表の幅({width}mm)を超えています。width: を直してください。",
+    )
+    FORM_UNKNOWN_FORM = (
+        "FORM_029",
+        "様式「{id}」のテンプレートはありません。{suggestion}",
+    )
 
     # --- end of forms codes ---
 

@@ -172,8 +172,14 @@ class SourceMap:
         return self.at(node.end_lineno, (node.end_col_offset or 0) - name_bytes)
 
 
-def parse_tree(source: str) -> tuple[ast.expr | None, SourceMap, list[ExprIssue]]:
-    """Parse ``source`` and check its shape; the tree is None when any issue was found."""
+def parse_tree(
+    source: str, *, paths: bool = False
+) -> tuple[ast.expr | None, SourceMap, list[ExprIssue]]:
+    """Parse ``source`` and check its shape; the tree is None when any issue was found.
+
+    ``paths`` admits dotted paths such as ``household.head.name`` (form bindings); without
+    it the only attribute access is ``member.<field>`` (question trees).
+    """
     body = source.lstrip()
     positions = SourceMap(source, len(source) - len(body))
     if not body.strip():
@@ -193,7 +199,7 @@ def parse_tree(source: str) -> tuple[ast.expr | None, SourceMap, list[ExprIssue]
     if _depth(tree) > MAX_DEPTH:
         detail = "括弧や演算の入れ子が深すぎます。計算値に分けてください"
         return None, positions, [ExprIssue.of(ErrorCode.EXPR_SYNTAX, 0, detail=detail)]
-    validator = _Validator(source, positions)
+    validator = _Validator(source, positions, paths=paths)
     validator.visit(tree)
     return (None if validator.issues else tree), positions, validator.issues
 
@@ -251,10 +257,11 @@ def _syntax_detail(error: SyntaxError, source: str, offset: int) -> str:
 class _Validator:
     """Collects every construct outside the whitelist; does not descend into rejected ones."""
 
-    def __init__(self, source: str, positions: SourceMap) -> None:
+    def __init__(self, source: str, positions: SourceMap, *, paths: bool = False) -> None:
         self.issues: list[ExprIssue] = []
         self._source = source
         self._positions = positions
+        self._paths = paths
 
     def visit(self, node: ast.expr) -> None:
         if isinstance(node, ast.Constant):
@@ -302,9 +309,14 @@ class _Validator:
 
     def _attribute(self, node: ast.Attribute) -> None:
         offset = self._positions.attribute_name(node)
+        base = node.value
         if node.attr.startswith("_"):
             self._dunder(offset, node.attr)
-        elif not (isinstance(node.value, ast.Name) and node.value.id == MEMBER_NAME):
+        elif isinstance(base, ast.Name) and base.id == MEMBER_NAME:
+            return
+        elif self._paths and isinstance(base, ast.Name | ast.Attribute):
+            self.visit(base)  # every name along a dotted path is checked the same way
+        else:
             hint = "「.」が使えるのは member.age のような世帯員の項目だけです。"
             self._forbid(offset, f"属性「.{node.attr}」", hint)
 

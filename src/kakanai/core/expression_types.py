@@ -6,7 +6,8 @@ Every issue is collected (not just the first), each pointing at the offending su
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
 from typing import Protocol
 
 from kakanai.core.errors import ErrorCode, did_you_mean
@@ -47,13 +48,50 @@ class Scope(Protocol):
         """Whether ``name`` is a question (which ``answered(name)`` may ask about)."""
 
 
+def member_fields_only(parent: ValueType) -> Mapping[str, ValueType]:
+    """The fields of question-tree values: only a household member has any."""
+    return MEMBER_FIELDS if parent.kind is Kind.MEMBER else {}
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """How one use of the language names things: the codes for unknown names and fields,
+    for ``member`` out of place, and which fields a record has.
+
+    Question trees use the defaults. Form bindings read the case through dotted paths
+    (``household.head.name``); ``fields`` returning None means "any field, type unknown",
+    and ``qualified`` makes messages and suggestions name the whole path.
+    """
+
+    unknown_name: ErrorCode = ErrorCode.REF_NAME
+    unknown_field: ErrorCode = ErrorCode.REF_MEMBER_FIELD
+    member_context: ErrorCode = ErrorCode.TYPE_MEMBER_CONTEXT
+    fields: Callable[[ValueType], Mapping[str, ValueType] | None] = member_fields_only
+    qualified: bool = False
+
+
+TREE_VOCABULARY = Vocabulary()
+
+
 def check_types(
-    tree: ast.expr, positions: SourceMap, scope: Scope, *, member_allowed: bool
+    tree: ast.expr,
+    positions: SourceMap,
+    scope: Scope,
+    *,
+    member_allowed: bool,
+    vocabulary: Vocabulary = TREE_VOCABULARY,
 ) -> tuple[ValueType | None, list[ExprIssue]]:
     """Infer the type of ``tree`` and collect every problem found on the way."""
-    checker = _TypeChecker(positions, scope)
+    checker = _TypeChecker(positions, scope, vocabulary)
     result = checker.infer(tree, member_ok=member_allowed)
     return result, checker.issues
+
+
+def dotted_path(node: ast.expr) -> str:
+    """``household.head.name`` for a chain of attributes over a name."""
+    if isinstance(node, ast.Attribute):
+        return f"{dotted_path(node.value)}.{node.attr}"
+    return node.id if isinstance(node, ast.Name) else "…"
 
 
 def literal_type(value: object) -> ValueType:
@@ -103,10 +141,11 @@ def _not_bool_hint(actual: ValueType) -> str:
 
 
 class _TypeChecker:
-    def __init__(self, positions: SourceMap, scope: Scope) -> None:
+    def __init__(self, positions: SourceMap, scope: Scope, vocabulary: Vocabulary) -> None:
         self.issues: list[ExprIssue] = []
         self._positions = positions
         self._scope = scope
+        self._vocabulary = vocabulary
 
     def _report(self, code: ErrorCode, node: ast.expr, **fields: object) -> None:
         self.issues.append(ExprIssue.of(code, self._positions.start(node), **fields))
@@ -117,7 +156,7 @@ class _TypeChecker:
         if isinstance(node, ast.Name):
             return self._name(node, member_ok=member_ok)
         if isinstance(node, ast.Attribute):
-            return self._member_field(node, member_ok=member_ok)
+            return self._attribute(node, member_ok=member_ok)
         if isinstance(node, ast.BoolOp):
             for value in node.values:
                 self._require_bool(value, member_ok=member_ok)
@@ -139,31 +178,39 @@ class _TypeChecker:
     def _name(self, node: ast.Name, *, member_ok: bool) -> ValueType | None:
         if node.id == MEMBER_NAME:
             if not member_ok:
-                self._report(ErrorCode.TYPE_MEMBER_CONTEXT, node)
+                self._report(self._vocabulary.member_context, node)
             return MEMBER
         found = self._scope.lookup(node.id)
         if found is None:
             suggestion = did_you_mean(node.id, self._scope.names())
-            self._report(ErrorCode.REF_NAME, node, name=node.id, suggestion=suggestion)
+            self._report(self._vocabulary.unknown_name, node, name=node.id, suggestion=suggestion)
         return found
 
-    def _member_field(self, node: ast.Attribute, *, member_ok: bool) -> ValueType | None:
-        assert isinstance(node.value, ast.Name)  # parsing admits only member.<field>
-        self._name(node.value, member_ok=member_ok)
-        found = MEMBER_FIELDS.get(node.attr)
+    def _attribute(self, node: ast.Attribute, *, member_ok: bool) -> ValueType | None:
+        parent = self.infer(node.value, member_ok=member_ok)
+        fields = None if parent is None else self._vocabulary.fields(parent)
+        if fields is None:
+            return None  # the parent is already reported, or is open to any field
+        found = fields.get(node.attr)
         if found is None:
-            suggestion = did_you_mean(node.attr, MEMBER_FIELDS) or "項目: " + "、".join(
-                MEMBER_FIELDS
-            )
-            self.issues.append(
-                ExprIssue.of(
-                    ErrorCode.REF_MEMBER_FIELD,
-                    self._positions.attribute_name(node),
-                    name=node.attr,
-                    suggestion=suggestion,
-                )
-            )
+            self._unknown_field(node, fields)
         return found
+
+    def _unknown_field(self, node: ast.Attribute, fields: Mapping[str, ValueType]) -> None:
+        names, typed = list(fields), node.attr
+        if self._vocabulary.qualified:
+            parent = dotted_path(node.value)
+            names, typed = [f"{parent}.{name}" for name in fields], f"{parent}.{node.attr}"
+        listed = "、".join(names[:12]) + ("、…" if len(names) > 12 else "")
+        suggestion = did_you_mean(typed, names) or ("項目: " + listed if names else "")
+        self.issues.append(
+            ExprIssue.of(
+                self._vocabulary.unknown_field,
+                self._positions.attribute_name(node),
+                name=typed,
+                suggestion=suggestion,
+            )
+        )
 
     def _require_bool(self, node: ast.expr, *, member_ok: bool) -> None:
         actual = self.infer(node, member_ok=member_ok)

@@ -26,7 +26,7 @@ from kakanai.core.expression_syntax import (
     literal_values,
     parse_tree,
 )
-from kakanai.core.expression_types import Scope, check_types
+from kakanai.core.expression_types import TREE_VOCABULARY, Scope, Vocabulary, check_types
 from kakanai.core.value_types import ValueType
 
 __all__ = [
@@ -39,6 +39,7 @@ __all__ = [
     "Function",
     "Scope",
     "Unknown",
+    "Vocabulary",
     "parse",
     "parse_all",
 ]
@@ -98,10 +99,16 @@ class Expression:
     _positions: SourceMap = field(repr=False, compare=False)
 
     def check(
-        self, scope: Scope, *, member_allowed: bool
+        self, scope: Scope, *, member_allowed: bool, vocabulary: Vocabulary = TREE_VOCABULARY
     ) -> tuple[ValueType | None, list[ExprIssue]]:
         """Infer the result type (None if unknowable) and collect every issue found."""
-        return check_types(self._tree, self._positions, scope, member_allowed=member_allowed)
+        return check_types(
+            self._tree,
+            self._positions,
+            scope,
+            member_allowed=member_allowed,
+            vocabulary=vocabulary,
+        )
 
     def evaluate(self, ctx: EvalContext) -> object:
         """The value of the expression, or UNKNOWN."""
@@ -121,9 +128,13 @@ class Expression:
         return found
 
 
-def parse(source: str) -> Expression:
-    """Parse and shape-check ``source``; raises ExprSyntaxError listing every issue."""
-    tree, positions, issues = parse_tree(source)
+def parse(source: str, *, paths: bool = False) -> Expression:
+    """Parse and shape-check ``source``; raises ExprSyntaxError listing every issue.
+
+    ``paths`` admits dotted paths into records (``household.head.name``), as form
+    bindings use them; question trees only know ``member.<field>``.
+    """
+    tree, positions, issues = parse_tree(source, paths=paths)
     if tree is None:
         raise ExprSyntaxError(issues)
     reads = _Reads()
@@ -139,10 +150,10 @@ def parse(source: str) -> Expression:
     )
 
 
-def parse_all(source: str) -> tuple[Expression | None, list[ExprIssue]]:
+def parse_all(source: str, *, paths: bool = False) -> tuple[Expression | None, list[ExprIssue]]:
     """Like parse(), but returns the issues instead of raising."""
     try:
-        return parse(source), []
+        return parse(source, paths=paths), []
     except ExprSyntaxError as error:
         return None, list(error.issues)
 
@@ -262,7 +273,7 @@ class _Evaluator:
         if isinstance(node, ast.Name):
             return self._name(node.id)
         if isinstance(node, ast.Attribute):
-            return self._member_field(node.attr)
+            return self._attribute(node)
         if isinstance(node, ast.BoolOp):
             operands = (self.value(operand) for operand in node.values)
             return _kleene_and(operands) if isinstance(node.op, ast.And) else _kleene_or(operands)
@@ -287,20 +298,27 @@ class _Evaluator:
             return UNKNOWN if self._ctx.member is None else self._ctx.member
         return _read(self._ctx.values.get(name))
 
-    def _member_field(self, name: str) -> object:
-        member = self._ctx.member
-        if member is None:
-            return UNKNOWN
-        value = _read(member.get(name))
+    def _attribute(self, node: ast.Attribute) -> object:
+        base = node.value
+        if isinstance(base, ast.Name) and base.id == MEMBER_NAME:
+            record = self._ctx.member
+        else:
+            found = self.value(base)
+            record = found if isinstance(found, Mapping) else None
+        return UNKNOWN if record is None else self._field(record, node.attr)
+
+    def _field(self, record: Mapping[str, object], name: str) -> object:
+        """A field of a record; a member's age and is_head are derived when not stored."""
+        value = _read(record.get(name))
         if value is not UNKNOWN:
             return value
         if name == "age":
-            birth = _read(member.get("birth_date"))
+            birth = _read(record.get("birth_date"))
             return (
                 UNKNOWN if birth is UNKNOWN else self._ctx.age_on(_as_date(birth), self._ctx.as_of)
             )
         if name == "is_head":
-            relationship = _read(member.get("relationship"))
+            relationship = _read(record.get("relationship"))
             return UNKNOWN if relationship is UNKNOWN else relationship == "世帯主"
         return UNKNOWN
 

@@ -17,6 +17,7 @@ class Kind(Enum):
     HOUSEHOLD = "世帯"
     LIST = "一覧"
     ADDRESS = "住所"
+    RECORD = "項目のまとまり"  # case, household, answers, ... as form bindings read them
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,111 @@
+"""Which forms a case needs at a desk: the procedures of a department (or one procedure, or
+all), one form per template — per member concerned for per-member templates — and the file
+name each printed form gets."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kakanai.core.errors import ErrorCode, KakanaiError, did_you_mean
+
+_UNSAFE = re.compile(r'[\s\\/:*?"<>|\x00-\x1f\ufe00-\ufe0f\U000e0100-\U000e01ef]')
+
+
+@dataclass(frozen=True)
+class FormJob:
+    """One form to print: the template, the member it is for, and the procedure and
+    department that asked for it."""
+
+    form_id: str
+    member: int | None
+    procedure: Mapping[str, Any]
+    department: Mapping[str, Any] | None
+
+
+def select_procedures(
+    case: Mapping[str, Any], *, department: str | None = None, procedure: str | None = None
+) -> list[Mapping[str, Any]]:
+    """The case's procedures for a department (id or name), one procedure id, or all of
+    them; only those with forms. Raises a FORM_ error when there is nothing to print."""
+    procedures: list[Mapping[str, Any]] = list(case["procedures"])
+    if department is not None:
+        chosen = find_department(case, department)
+        procedures = [p for p in procedures if p.get("department") == chosen["id"]]
+        what = f"{chosen.get('name') or chosen['id']}の手続き"
+    elif procedure is not None:
+        matching = [p for p in procedures if p.get("id") == procedure]
+        if not matching:
+            ids = list(dict.fromkeys(str(p.get("id")) for p in procedures))
+            raise KakanaiError.of(
+                ErrorCode.FORM_NO_PROCEDURE,
+                id=procedure,
+                suggestion=did_you_mean(procedure, ids),
+                procedures="、".join(ids) or "なし",
+            )
+        procedures = matching
+        what = f"手続き「{matching[0].get('name') or procedure}」"
+    else:
+        what = "この案件の手続き"
+    with_forms = [p for p in procedures if p.get("forms")]
+    if not with_forms:
+        raise KakanaiError.of(ErrorCode.FORM_NOTHING_TO_PRINT, what=what)
+    return with_forms
+
+
+def find_department(case: Mapping[str, Any], wanted: str) -> Mapping[str, Any]:
+    """The case's department whose id or name is ``wanted``."""
+    departments: list[Mapping[str, Any]] = list(case["departments"])
+    for entry in departments:
+        if wanted in (entry.get("id"), entry.get("name")):
+            return entry
+    listed = "、".join(f"{d.get('name')}({d.get('id')})" for d in departments) or "なし"
+    raise KakanaiError.of(ErrorCode.FORM_NO_DEPARTMENT, department=wanted, departments=listed)
+
+
+def form_ids(procedures: Sequence[Mapping[str, Any]]) -> list[str]:
+    return list(dict.fromkeys(str(f) for p in procedures for f in p.get("forms") or []))
+
+
+def jobs(
+    case: Mapping[str, Any],
+    procedures: Sequence[Mapping[str, Any]],
+    per_member: Callable[[str], bool],
+) -> list[FormJob]:
+    """One job per form, or per form and member for per-member templates; a form several
+    procedures ask for is printed once (for the first of them)."""
+    found: dict[tuple[str, int | None], FormJob] = {}
+    departments = {d.get("id"): d for d in case["departments"]}
+    for entry in procedures:
+        member = entry.get("member")
+        for form_id in entry.get("forms") or []:
+            key = (str(form_id), member if per_member(str(form_id)) else None)
+            if key not in found:
+                department = departments.get(entry.get("department"))
+                found[key] = FormJob(key[0], key[1], entry, department)
+    return list(found.values())
+
+
+def file_name(case: Mapping[str, Any], job: FormJob, department: str) -> str:
+    """``<case id>_<department>_<form id>_<name>.pdf``: the member's name for per-member
+    forms, else the head of household's; spaces and characters Windows forbids dropped."""
+    members = case["household"]["members"]
+    index = job.member if job.member is not None else case["household"].get("head")
+    person = next((m for m in members if m.get("index") == index), None)
+    name = _UNSAFE.sub("", str(person.get("name", ""))) if person else ""
+    parts = [_UNSAFE.sub("", str(case["case_id"])), department, job.form_id, name]
+    return "_".join(part for part in parts if part) + ".pdf"
+
+
+def unique(names: Sequence[str]) -> list[str]:
+    """File names made unique by ``_2``, ``_3``… before the extension."""
+    seen: dict[str, int] = {}
+    result = []
+    for name in names:
+        count = seen.get(name, 0) + 1
+        seen[name] = count
+        stem, dot, ext = name.rpartition(".")
+        result.append(name if count == 1 else f"{stem}_{count}{dot}{ext}")
+    return result

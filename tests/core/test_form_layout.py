@@ -1,0 +1,246 @@
+"""Laying out a form for a case: what each field prints and where, the ○ on the era, digit
+boxes, continuation sheets for big households, and notes about what did not fit."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+import pytest
+
+from kakanai.adapters.yaml_loading import load_text
+from kakanai.core.form_binding import FormScope, bound, case_view
+from kakanai.core.form_ink import FormPlan, TextInk
+from kakanai.core.form_layout import FormLayout
+from kakanai.core.form_model import FormTemplate
+from kakanai.core.form_reader import read_template
+from tests.conftest import ROOT
+
+REFERENCE: dict[str, Any] = json.loads(
+    (ROOT / "tests" / "fixtures" / "reference_case.json").read_text(encoding="utf-8")
+)
+
+
+class HalfWidthAscii:
+    """Metrics without fonts: full-width characters 1 em, ASCII half an em."""
+
+    def char_width(self, char: str, family: str, field: str) -> float:  # noqa: ARG002
+        return 0.5 if ord(char) < 0x80 else 1.0
+
+
+def template(elements: str, *, per: str = "household") -> FormTemplate:
+    text = (
+        "form: {id: t, title: 見本, department: shimin, version: '1', per: " + per + "}\n"
+        "pages:\n  - elements:\n" + elements
+    )
+    read, problems = read_template(load_text(text, "t.yaml"), "t.yaml", FormScope())
+    assert problems == [], [p.render() for p in problems]
+    return read
+
+
+def plan(
+    elements: str, case: dict[str, Any] | None = None, *, member: int | None = None
+) -> FormPlan:
+    per = "member" if member is not None else "household"
+    view = bound(case_view(case or REFERENCE), procedure={"id": "inu_tennyu"})
+    chosen = view.members[member] if member is not None else None
+    return FormLayout(template(elements, per=per), HalfWidthAscii()).plan(view, chosen)
+
+
+def texts(result: FormPlan, field: str) -> list[str]:
+    return [p.text for p in result.placed if p.field == f"項目「{field}」" and not p.mark]
+
+
+def marks(result: FormPlan, field: str) -> list[str]:
+    return [p.text for p in result.placed if p.field == f"項目「{field}」" and p.mark]
+
+
+def with_birth_dates(*dates: str) -> dict[str, Any]:
+    case = copy.deepcopy(REFERENCE)
+    members = case["household"]["members"]
+    for member, date in zip(members, dates, strict=False):
+        member["birth_date"] = date
+    return case
+
+
+ERA_FIELD = (
+    "      - {kind: date, id: 生年月日, box: [10, 10, 90, 10], value: member.birth_date,"
+    " style: era, eras: [昭和, 平成, 令和]}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("birth", "era", "numbers"),
+    [
+        ("1989-01-07", "昭和", ["64", "1", "7"]),
+        ("1989-01-08", "平成", ["元", "1", "8"]),
+        ("2019-04-30", "平成", ["31", "4", "30"]),
+        ("2019-05-01", "令和", ["元", "5", "1"]),
+    ],
+)
+def test_the_era_of_a_date_is_circled_and_its_numbers_printed(
+    birth: str, era: str, numbers: list[str]
+) -> None:
+    result = plan(ERA_FIELD, with_birth_dates(birth), member=0)
+    assert marks(result, "生年月日") == [era]
+    assert texts(result, "生年月日") == numbers
+    assert result.notes == []
+
+
+def test_an_era_that_is_not_printed_is_written_out_and_noted() -> None:
+    result = plan(ERA_FIELD, with_birth_dates("1925-10-10"), member=0)
+    assert marks(result, "生年月日") == []
+    assert "大正14" in texts(result, "生年月日")
+    assert [n.code.code for n in result.notes] == ["FORM_020"]
+
+
+def test_an_empty_date_still_prints_the_eras_and_units() -> None:
+    result = plan(ERA_FIELD.replace("member.birth_date", "answers.no_such_date"))
+    printed = [i.text for p in result.pages for i in p.inks if isinstance(i, TextInk)]
+    assert {"昭和", "平成", "令和", "年", "月", "日"} <= set(printed)
+    assert marks(result, "生年月日") == []
+
+
+DIGITS = (
+    "      - {kind: digits, id: 郵便番号, box: [10, 10, 40, 8],"
+    " value: answers.new_address.postal_code, groups: [3, 4]}\n"
+    "      - {kind: digits, id: 電話, box: [10, 30, 90, 8], value: answers.phone,"
+    " groups: [4, 4, 4]}\n"
+)
+
+
+def test_digits_go_one_per_box_and_groups_are_right_aligned() -> None:
+    result = plan(DIGITS)
+    postal = [p for p in result.placed if p.field == "項目「郵便番号」"]
+    assert [p.text for p in postal] == list("1000001")
+    lefts = [p.box.x for p in postal]
+    assert lefts == sorted(lefts)
+    phone = [p for p in result.placed if p.field == "項目「電話」"]
+    assert "".join(p.text for p in phone) == "09012345678"
+    cell = 90 / (12 + 2 * 0.7)  # twelve boxes and two separators of 0.7 box
+    assert phone[0].box.x == pytest.approx(10 + cell)  # 090 fills the last three of four
+
+
+def test_digits_that_do_not_fit_are_left_blank_and_noted() -> None:
+    case = copy.deepcopy(REFERENCE)
+    case["answers"] = [
+        {**a, "value": "090-1234-5678-9999"} if a["question"] == "phone" else a
+        for a in case["answers"]
+    ]
+    result = plan(DIGITS, case)
+    assert texts(result, "電話") == []
+    assert [n.code.code for n in result.notes] == ["FORM_018"]
+
+
+def test_a_choice_circles_the_matching_value_and_notes_one_it_does_not_print() -> None:
+    field = (
+        "      - {kind: choice, id: 続柄, box: [10, 10, 60, 8], value: member.relationship,"
+        " choices: [世帯主, 妻, 子]}\n"
+    )
+    assert marks(plan(field, member=1), "続柄") == ["妻"]
+    grandma = copy.deepcopy(REFERENCE)
+    grandma["household"]["members"][1]["relationship"] = "祖母"
+    result = plan(field, grandma, member=1)
+    assert marks(result, "続柄") == []
+    assert [n.code.code for n in result.notes] == ["FORM_019"]
+
+
+def test_a_check_mark_only_when_the_value_holds() -> None:
+    field = (
+        "      - {kind: check, id: 転入, box: [10, 10, 40, 5],"
+        ' value: procedure.id == "inu_tennyu", text: 転入}\n'
+        "      - {kind: check, id: 転居, box: [60, 10, 40, 5],"
+        ' value: procedure.id == "inu_jusho_henkou", text: 転居}\n'
+    )
+    result = plan(field)
+    assert marks(result, "転入") == [""]
+    assert marks(result, "転居") == []
+
+
+def test_an_element_whose_when_does_not_hold_is_not_printed() -> None:
+    field = (
+        "      - {kind: text, id: 旧世帯主, box: [10, 10, 60, 8], value: answers.previous_head,"
+        ' when: answers.move_type == "転出"}\n'
+    )
+    assert texts(plan(field), "旧世帯主") == []
+    assert texts(plan(field.replace("転出", "転入")), "旧世帯主") == ["山田 太郎"]
+
+
+def test_text_that_cannot_fit_is_cut_and_noted_with_the_field_and_the_lost_part() -> None:
+    field = (
+        "      - {kind: text, id: 住所, box: [10, 10, 20, 5], value: answers.new_address,"
+        " min_size: 9}\n"
+    )
+    result = plan(field)
+    (note,) = result.notes
+    assert note.code.code == "FORM_017"
+    assert "項目「住所」" in note.message
+    assert "101号室" in note.message
+    assert texts(result, "住所")[0].endswith("…")
+
+
+TABLE = """\
+      - kind: table
+        id: 世帯
+        box: [10, 100, 190, 68]
+        header_height: 8
+        row_height: 12
+        columns:
+          - {title: No., width: 10, kind: number}
+          - {title: 氏名, width: 80, kind: name, value: member.name, kana: member.kana}
+          - {title: 続柄, width: 30, value: member.relationship}
+"""
+
+
+def ten_members() -> dict[str, Any]:
+    case = copy.deepcopy(REFERENCE)
+    members = case["household"]["members"]
+    for index in range(4, 10):
+        members.append({**members[3], "index": index, "name": f"山田 子{index}"})
+    return case
+
+
+def test_a_household_that_does_not_fit_continues_on_a_numbered_continuation_sheet() -> None:
+    result = plan(TABLE, ten_members())
+    assert len(result.pages) == 2
+    first = [p.text for p in result.placed if p.page == 0 and p.field == "項目「No.」"]
+    second = [p.text for p in result.placed if p.page == 1 and p.field == "項目「No.」"]
+    assert first == ["1", "2", "3", "4", "5"]
+    assert second == ["6", "7", "8", "9", "10"]
+    heading = [i.text for i in result.pages[1].inks if isinstance(i, TextInk)]
+    assert "見本(続紙)" in heading
+    assert any("続紙 1/1" in text and "20261123-3FA2C1" in text for text in heading)
+
+
+def test_a_household_that_fits_needs_no_continuation_sheet() -> None:
+    result = plan(TABLE)
+    assert len(result.pages) == 1
+    assert [p.text for p in result.placed if p.field == "項目「No.」"] == ["1", "2", "3", "4"]
+
+
+def test_table_rows_can_be_filtered() -> None:
+    filtered = TABLE.replace(
+        "        columns:", '        where: member.relationship == "子"\n        columns:'
+    )
+    result = plan(filtered)
+    assert texts(result, "氏名") == [
+        "ヤマダ\u3000イチロウ",
+        "山田 一郎",
+        "ヤマダ\u3000サクラ",
+        "山田 桜",
+    ]
+
+
+def test_printed_text_stays_inside_its_field_box() -> None:
+    fields = DIGITS + ERA_FIELD.replace("member.birth_date", "household.head.birth_date") + TABLE
+    result = plan(fields, ten_members())
+    for placed in result.placed:
+        if placed.mark:
+            continue
+        inks = [
+            i
+            for i in result.pages[placed.page].inks
+            if isinstance(i, TextInk) and i.text in placed.text and i.field == placed.field
+        ]
+        assert inks, placed
