@@ -20,7 +20,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab import rl_config
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
@@ -56,6 +57,34 @@ PRIMARY: dict[str, tuple[FontFile, ...]] = {
 }
 # Tried, in order, for characters the primary font lacks.
 FALLBACK: tuple[FontFile, ...] = (FontFile("IPAmjMincho", ("ipamjm.ttf",)),)
+
+# Process-wide reportlab settings, made here because every PDF we write draws its text
+# through this module.
+# Binary streams as they are: ASCII85 (reportlab's default) makes the embedded font
+# subsets 25% larger and costs a pure-Python encoding pass on every form.
+rl_config.useA85 = 0
+_REPORTLAB_CMAP = ttfonts.makeToUnicodeCMap
+
+
+def _utf16_hex(code: int) -> str:
+    return chr(code).encode("utf-16-be").hex().upper()
+
+
+def to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
+    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16
+    surrogate pairs as the PDF format requires. reportlab writes the bare code point, so
+    a name with 𠮷 (U+20BB7) printed correctly but copied or searched as "₻". The glyphs
+    are unaffected; this keeps the printed form's text true to the case."""
+    cmap: str = _REPORTLAB_CMAP(fontname, subset)
+    for index, code in enumerate(subset):
+        if code > 0xFFFF:
+            wrong, right = f"<{code:04X}>", f"<{_utf16_hex(code)}>"
+            cmap = cmap.replace(f"<{index:02X}> {wrong}", f"<{index:02X}> {right}")
+    return cmap
+
+
+ttfonts.makeToUnicodeCMap = to_unicode_cmap
+
 
 FAMILY_NAMES = {GOTHIC: "ゴシック体", MINCHO: "明朝体"}
 _NOT_DRAWN = frozenset("\n\r\t")

@@ -7,9 +7,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 
-from reportlab import rl_config
 from reportlab.graphics.barcode import code128
-from reportlab.pdfbase import ttfonts
 from reportlab.pdfgen.canvas import Canvas
 
 from kakanai.adapters.fonts import font_book
@@ -26,31 +24,6 @@ from kakanai.core.form_ink import (
 from kakanai.core.form_model import Box
 
 Modules = Callable[[str], Sequence[Sequence[bool]]]
-
-# Binary streams as they are: ASCII85 (reportlab's default) makes the embedded font
-# subsets 25% larger and costs a pure-Python encoding pass on every form.
-rl_config.useA85 = 0
-_REPORTLAB_CMAP = ttfonts.makeToUnicodeCMap
-
-
-def _utf16_hex(code: int) -> str:
-    return chr(code).encode("utf-16-be").hex().upper()
-
-
-def to_unicode_cmap(fontname: str, subset: Sequence[int]) -> str:
-    """reportlab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16
-    surrogate pairs as the PDF format requires. reportlab writes the bare code point, so
-    a name with 𠮷 (U+20BB7) printed correctly but copied or searched as "₻". The glyphs
-    are unaffected; this keeps the printed form's text true to the case."""
-    cmap: str = _REPORTLAB_CMAP(fontname, subset)
-    for index, code in enumerate(subset):
-        if code > 0xFFFF:
-            wrong, right = f"<{code:04X}>", f"<{_utf16_hex(code)}>"
-            cmap = cmap.replace(f"<{index:02X}> {wrong}", f"<{index:02X}> {right}")
-    return cmap
-
-
-ttfonts.makeToUnicodeCMap = to_unicode_cmap
 
 
 def qr_path(modules: Sequence[Sequence[bool]], box: Box, page_height: float) -> str:
