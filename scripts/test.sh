@@ -13,5 +13,5 @@ echo "== ruff format"; "$V/ruff" format --check src tests
 echo "== ruff check";  "$V/ruff" check src tests
 echo "== mypy";        "$V/mypy"
 echo "== import contracts"; "$V/lint-imports"
-echo "== kakanai check questionnaires/"; "$V/kakanai" check questionnaires/
+echo "== kakanai check (questionnaires, form templates)"; "$V/kakanai" check
 echo "== pytest";      "$V/pytest" -q -p no:cacheprovider "$@"
