@@ -98,7 +98,7 @@ def draw(s: Sheet) -> None:
         MINCHO,
     )
 
-    # 届出者(飼い主)
+    # The 届出者 (owner) section.
     s.label((15, 55, 22, 36), "届出者\n(飼い主)", 9)
     s.label((37, 55, 22, 15), "住所")
     s.box(59, 55, 137, 15)
