@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kakanai.core.errors import ErrorCode, Problem, did_you_mean
-from kakanai.core.expressions import parse_all
+from kakanai.core.errors import ErrorCode, did_you_mean
 from kakanai.core.form_binding import FormScope
 from kakanai.core.form_model import FAMILIES, GOTHIC, MINCHO, Binding, Box, TextStyle
 from kakanai.core.located import LList, LMap, LScalar
@@ -36,30 +35,27 @@ class ValueReader(TreeReader):
     def binding(
         self, node: LMap, key: str, *, member_ok: bool, expect: Kind | None = None
     ) -> Binding | None:
-        value = node.get(key)
-        if value is None:
+        parsed = self.expression(node, key, "式", paths=True)
+        if parsed is None:
             return None
-        if not isinstance(value, LScalar) or isinstance(value.value, dict | list):
-            self.bad_value(value, key, "式は1行の文字で書いてください。", shown="…")
+        value, expression = parsed
+        if expression is None:
             return None
-        source = value.raw if not isinstance(value.value, str) else value.value
-        expression, issues = parse_all(source, paths=True)
-        if expression is not None:
-            typed, issues = expression.check(
-                self.scope, member_allowed=member_ok, vocabulary=self.scope.vocabulary
+        typed, issues = expression.check(
+            self.scope, member_allowed=member_ok, vocabulary=self.scope.vocabulary
+        )
+        self.report_issues(value, issues)
+        if issues:
+            return None
+        if typed is not None and expect is not None and typed.kind is not expect:
+            self.report(
+                value.loc,
+                ErrorCode.FORM_VALUE_TYPE,
+                field=f"{key}:",
+                expected=expect.value,
+                actual=typed.describe(),
             )
-            if not issues and typed is not None and expect is not None and typed.kind is not expect:
-                self.report(
-                    value.loc,
-                    ErrorCode.FORM_VALUE_TYPE,
-                    field=f"{key}:",
-                    expected=expect.value,
-                    actual=typed.describe(),
-                )
-        for issue in issues:
-            loc = value.at_offset(issue.offset) if "\n" not in source else value.loc
-            self.problems.append(Problem.said(loc, issue.code, issue.message))
-        return None if expression is None or issues else Binding(expression, value)
+        return Binding(expression, value)
 
     def box(self, node: LMap, key: str = "box") -> Box | None:
         value = node.get(key)

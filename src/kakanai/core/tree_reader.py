@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
 from kakanai.core.errors import ErrorCode, Problem, did_you_mean
-from kakanai.core.expressions import parse_all
+from kakanai.core.expression_syntax import ExprIssue
+from kakanai.core.expressions import Expression, parse_all
 from kakanai.core.located import LList, LMap, LNode, Loc, LScalar
 from kakanai.core.tree_model import (
     Choice,
@@ -198,20 +199,37 @@ class TreeReader:
         return name
 
     def condition(self, node: LMap, key: str) -> Condition | None:
+        parsed = self.expression(node, key, "条件式", paths=False)
+        if parsed is None:
+            return None
+        value, expression = parsed
+        return None if expression is None else Condition(expression, value)
+
+    def expression(
+        self, node: LMap, key: str, what: str, *, paths: bool
+    ) -> tuple[LScalar, Expression | None] | None:
+        """The expression written at ``key`` (None when absent or not one line of text);
+        syntax problems are reported at their column inside the YAML value."""
         value = node.get(key)
         if value is None:
             return None
         if not isinstance(value, LScalar) or isinstance(value.value, dict | list):
-            self.bad_value(value, key, "条件式は1行の文字で書いてください。", shown="…")
+            self.bad_value(value, key, f"{what}は1行の文字で書いてください。", shown="…")
             return None
-        source = value.raw if not isinstance(value.value, str) else value.value
-        expression, issues = parse_all(source)
+        expression, issues = parse_all(self.source_of(value), paths=paths)
+        self.report_issues(value, issues)
+        return value, expression
+
+    @staticmethod
+    def source_of(value: LScalar) -> str:
+        return value.raw if not isinstance(value.value, str) else value.value
+
+    def report_issues(self, value: LScalar, issues: Iterable[ExprIssue]) -> None:
+        """Expression issues located inside ``value`` (at its start when it spans lines)."""
+        one_line = "\n" not in self.source_of(value)
         for issue in issues:
-            loc = value.at_offset(issue.offset) if "\n" not in source else value.loc
+            loc = value.at_offset(issue.offset) if one_line else value.loc
             self.problems.append(Problem.said(loc, issue.code, issue.message))
-        if expression is None:
-            return None
-        return Condition(expression, value)
 
     # -- the parts of a tree ---------------------------------------------------------------
 
