@@ -11,6 +11,7 @@ import pytest
 
 from kakanai.cli import main
 from kakanai.services import form_templates
+from kakanai.services.shipped_data import FORM_TEMPLATES
 from tests.cli.test_cli import assert_no_traceback, kakanai
 from tests.conftest import ROOT
 
@@ -81,7 +82,7 @@ def test_check_of_the_template_folder_passes_with_one_summary_per_template(
     code, out, _ = run(capsys, "check", ROOT / "forms_templates")
     summaries = [line for line in out.splitlines() if " — OK" in line and ": 様式 " in line]
     assert code == 0
-    assert len(summaries) == len(form_templates.template_files([form_templates.SHIPPED]))
+    assert len(summaries) == len(form_templates.template_files([FORM_TEMPLATES]))
 
 
 def test_check_of_a_broken_template_prints_located_problems_and_exits_1(
@@ -89,7 +90,7 @@ def test_check_of_a_broken_template_prints_located_problems_and_exits_1(
 ) -> None:
     folder = tmp_path / "forms_templates"
     folder.mkdir()
-    text = (form_templates.SHIPPED / "kodomo_iryou_shinsei.yaml").read_text(encoding="utf-8")
+    text = (FORM_TEMPLATES / "kodomo_iryou_shinsei.yaml").read_text(encoding="utf-8")
     broken = text.replace(
         "value: member.birth_date, style: era", "value: member.birthday, style: era"
     )
@@ -110,7 +111,7 @@ def test_check_without_paths_checks_trees_templates_and_their_references() -> No
     result = kakanai("check", "--as-of", "2026-11-23")
     assert_no_traceback(result)
     problems = [m.groupdict() for m in map(PROBLEM_LINE.match, result.stdout.splitlines()) if m]
-    existing = set(form_templates.index(form_templates.SHIPPED))
+    existing = set(form_templates.index(FORM_TEMPLATES))
     assert {p["code"] for p in problems} <= {"FORM_011"}
     assert all(p["path"] == "questionnaires/moving.yaml" for p in problems)
     assert not any(f"「{form_id}」" in result.stdout for form_id in existing)

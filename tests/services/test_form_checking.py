@@ -23,9 +23,10 @@ from kakanai.services.form_checking import (
     split_paths,
 )
 from kakanai.services.form_samples import sample_cases
+from kakanai.services.shipped_data import FORM_TEMPLATES
 from tests.conftest import QUESTIONNAIRES, ROOT
 
-SHIPPED = form_templates.SHIPPED
+SHIPPED = FORM_TEMPLATES
 TREES = [tree for tree, _ in [read_tree(QUESTIONNAIRES / "moving.yaml")] if tree is not None]
 REFERENCE: dict[str, Any] = json.loads(
     (ROOT / "tests" / "fixtures" / "reference_case.json").read_text(encoding="utf-8")

@@ -26,11 +26,11 @@ from kakanai.core.form_selection import FormJob
 from kakanai.services import form_templates
 from kakanai.services.form_samples import sample_cases
 from kakanai.services.forms import merged, paint, plan_form, render_form, render_forms, write
+from kakanai.services.shipped_data import FORM_TEMPLATES
 
 SAMPLES = dict(sample_cases())
 TEMPLATES = {
-    path.stem: form_templates.load(path)
-    for path in form_templates.template_files([form_templates.SHIPPED])
+    path.stem: form_templates.load(path) for path in form_templates.template_files([FORM_TEMPLATES])
 }
 REFERENCE = SAMPLES["reference_case"]
 
@@ -368,7 +368,7 @@ def test_a_department_the_case_does_not_concern_prints_nothing() -> None:
 
 
 def test_missing_templates_are_named_before_anything_is_printed(tmp_path: Path) -> None:
-    shutil.copy(form_templates.SHIPPED / "juumin_idou_todoke.yaml", tmp_path)
+    shutil.copy(FORM_TEMPLATES / "juumin_idou_todoke.yaml", tmp_path)
     with pytest.raises(KakanaiError) as caught:
         render_forms(REFERENCE, department="shimin", templates=tmp_path)
     assert caught.value.code.code == "FORM_024"

@@ -143,6 +143,10 @@ class FontBook:
             self._primary[family] = face
         return face
 
+    def file(self, name: str) -> Path | None:
+        """Where the font file ``name`` (e.g. ``ipaexg.ttf``) was found, if it was."""
+        return self._index.get(name)
+
     def font_name(self, family: str) -> str:
         """The reportlab name of the family's primary font (for labels we write ourselves)."""
         return self.primary(family).name

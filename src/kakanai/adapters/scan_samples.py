@@ -16,7 +16,7 @@ import qrcode
 from PIL import Image, ImageDraw, ImageFont
 from qrcode.constants import ERROR_CORRECT_Q
 
-from kakanai.adapters.fonts import font_dirs, index_fonts
+from kakanai.adapters.fonts import font_book
 
 FRAME_SIZE = (1280, 720)
 """Width and height of a webcam frame."""
@@ -106,7 +106,7 @@ def _write_clutter(
 
 @functools.cache
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
-    gothic = index_fonts(font_dirs()).get("ipaexg.ttf")
+    gothic = font_book().file("ipaexg.ttf")
     if gothic is None:
         return ImageFont.load_default(size)
     return ImageFont.truetype(str(gothic), size)

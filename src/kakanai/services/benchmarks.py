@@ -12,13 +12,13 @@ from kakanai.adapters.yaml_loading import load_file
 from kakanai.core.interview import Interview
 from kakanai.core.located import LList, LMap, plain
 from kakanai.services.checking import TESTS_SUFFIX, check_tree, load_runtime, tree_files
+from kakanai.services.shipped_data import QUESTIONNAIRES
 
-SHIPPED = Path(__file__).resolve().parents[3] / "questionnaires"
 AS_OF = dt.date(2026, 11, 23)
 
 
 def bench_engine(repeat: int) -> int:
-    files = tree_files([SHIPPED])
+    files = tree_files([QUESTIONNAIRES])
     check_times = []
     paths = 0
     for _ in range(max(1, repeat // 4)):

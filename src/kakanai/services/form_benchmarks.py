@@ -17,9 +17,8 @@ from typing import Any
 from kakanai.core.form_model import Per
 from kakanai.core.form_selection import form_ids, jobs, select_procedures
 from kakanai.services.case_files import load_case
-from kakanai.services.form_samples import REFERENCE
-from kakanai.services.form_templates import SHIPPED
 from kakanai.services.forms import RenderedForm, load_templates, render_jobs
+from kakanai.services.shipped_data import FORM_TEMPLATES, REFERENCE_CASE
 
 WARM_TARGET_MS = 300
 _COLD = """
@@ -34,9 +33,9 @@ print(json.dumps({"seconds": elapsed, "forms": len(forms), "peak_kib": form_benc
 
 def render_reference() -> tuple[list[RenderedForm], list[str]]:
     """Every form of the reference case whose template exists; and the ids that do not."""
-    case = load_case(REFERENCE)
+    case = load_case(REFERENCE_CASE)
     procedures = select_procedures(case)
-    loaded = load_templates(form_ids(procedures), SHIPPED)
+    loaded = load_templates(form_ids(procedures), FORM_TEMPLATES)
     available = {k: v for k, v in loaded.items() if v is not None}
     missing = [k for k, v in loaded.items() if v is None]
     usable = [

@@ -9,18 +9,17 @@ from typing import Any
 
 from kakanai.services.case_files import load_case
 from kakanai.services.interviewing import interview_from_file
+from kakanai.services.shipped_data import FORM_TEMPLATES, QUESTIONNAIRES, REFERENCE_CASE
 
-ROOT = Path(__file__).resolve().parents[3]
-SAMPLES = ROOT / "forms_templates" / "samples"
-REFERENCE = ROOT / "tests" / "fixtures" / "reference_case.json"
-QUESTIONNAIRE = ROOT / "questionnaires" / "moving.yaml"
+SAMPLES = FORM_TEMPLATES / "samples"
+QUESTIONNAIRE = QUESTIONNAIRES / "moving.yaml"
 CREATED_AT = "2026-11-23T10:15:00+09:00"
 
 
 def sample_files(folder: Path = SAMPLES) -> list[Path]:
     """The reference case (when this is a source checkout) and every stress case."""
     stress = sorted(folder.glob("*.json")) if folder.is_dir() else []
-    return ([REFERENCE] if REFERENCE.is_file() else []) + stress
+    return ([REFERENCE_CASE] if REFERENCE_CASE.is_file() else []) + stress
 
 
 def sample_cases(folder: Path = SAMPLES) -> list[tuple[str, dict[str, Any]]]:

@@ -14,7 +14,6 @@ from kakanai.core.form_binding import FormScope
 from kakanai.core.form_model import FormTemplate
 from kakanai.core.form_reader import read_template
 
-SHIPPED = Path(__file__).resolve().parents[3] / "forms_templates"
 _FORM_START = re.compile(r"^form\s*:", re.MULTILINE)
 
 

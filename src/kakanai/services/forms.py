@@ -25,6 +25,7 @@ from kakanai.core.form_selection import (
     unique,
 )
 from kakanai.services import form_templates
+from kakanai.services.shipped_data import FORM_TEMPLATES
 
 
 @dataclass
@@ -50,7 +51,7 @@ def render_forms(
     procedure of the case. Raises FORM_022–025 when there is nothing to print or a template
     is missing; text that did not fit is a warning on its form."""
     procedures = select_procedures(case, department=department, procedure=procedure)
-    loaded = load_templates(form_ids(procedures), templates or form_templates.SHIPPED)
+    loaded = load_templates(form_ids(procedures), templates or FORM_TEMPLATES)
     missing = [form_id for form_id, template in loaded.items() if template is None]
     if missing:
         raise KakanaiError.of(ErrorCode.FORM_TEMPLATES_MISSING, ids="、".join(missing))
@@ -68,7 +69,7 @@ def render_form(
 ) -> RenderedForm:
     """One template for the case whether or not a procedure asks for it (previewing a
     template while writing it)."""
-    folder = templates or form_templates.SHIPPED
+    folder = templates or FORM_TEMPLATES
     template = load_templates([form_id], folder)[form_id]
     if template is None:
         known = form_templates.index(folder)

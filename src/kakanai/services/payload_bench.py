@@ -9,7 +9,6 @@ import json
 import secrets
 import statistics
 import time
-from pathlib import Path
 from typing import Any
 
 from kakanai.adapters.aes_gcm import AesGcmCipher
@@ -29,9 +28,9 @@ from kakanai.core.slip_envelope import (
 )
 from kakanai.core.tree_model import Question, QuestionType
 from kakanai.services.case_files import load_case
+from kakanai.services.shipped_data import REFERENCE_CASE
 from kakanai.services.slips import questionnaire_runtime
 
-REFERENCE_CASE = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "reference_case.json"
 ISSUED = dt.datetime(2026, 11, 23, 10, 20, tzinfo=dt.timezone(dt.timedelta(hours=9)))
 # (name, kana, birth date, sex, relationship): three generations, so more procedures apply.
 _PEOPLE = [

@@ -8,14 +8,13 @@ import functools
 import statistics
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from kakanai.adapters.pdf_raster import rasterize
 from kakanai.adapters.slip_pdf import LAYOUTS, render_slip
 from kakanai.core.slip_content import JST
 from kakanai.services.case_files import load_case
+from kakanai.services.shipped_data import REFERENCE_CASE
 
-REFERENCE_CASE = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "reference_case.json"
 DIGITS = "9" * 620  # about the length of a family's encrypted payload
 ISSUED_AT = dt.datetime(2026, 11, 23, 10, 15, tzinfo=JST)
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 from typing import Any
 
 import cv2
@@ -22,8 +21,8 @@ from kakanai.adapters.scan_samples import (
     photograph,
 )
 from kakanai.adapters.slip_pdf import render_slip
+from kakanai.services.shipped_data import REFERENCE_CASE
 
-REFERENCE_CASE = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "reference_case.json"
 _JST = dt.timezone(dt.timedelta(hours=9))
 _ISSUED = dt.datetime(2026, 11, 23, 10, 15, tzinfo=_JST)
 _RENDER_DPI = 300

@@ -19,8 +19,8 @@ from kakanai.core.slip_keys import Keyring
 from kakanai.services.case_files import check_case
 from kakanai.services.checking import load_runtime
 from kakanai.services.keys import cipher_of, current_keyring
+from kakanai.services.shipped_data import QUESTIONNAIRES
 
-QUESTIONNAIRES = Path(__file__).resolve().parents[3] / "questionnaires"
 _QUESTIONNAIRE_ID = re.compile(r"[a-z][a-z0-9_]*")
 
 
