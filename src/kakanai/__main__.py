@@ -2,6 +2,6 @@
 
 import sys
 
-from kakanai.cli import main
+from kakanai.launch import main
 
 sys.exit(main())

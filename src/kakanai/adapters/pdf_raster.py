@@ -25,3 +25,13 @@ def rasterize(pdf_bytes: bytes, *, dpi: int = 200, page: int = 0) -> Image.Image
 def pdf_to_png(pdf: Path, png: Path, dpi: int = 200, page: int = 0) -> None:
     """Write page ``page`` of the PDF file ``pdf`` as a PNG file ``png``."""
     rasterize(pdf.read_bytes(), dpi=dpi, page=page).save(png, format="PNG", dpi=(dpi, dpi))
+
+
+def rasterize_all(pdf_bytes: bytes, *, dpi: int = 100) -> list[Image.Image]:
+    """Every page of the PDF as RGB images at ``dpi`` (previews and printing)."""
+    document = pypdfium2.PdfDocument(pdf_bytes)
+    try:
+        scale = dpi / _POINTS_PER_INCH
+        return [page.render(scale=scale).to_pil().convert("RGB") for page in document]
+    finally:
+        document.close()

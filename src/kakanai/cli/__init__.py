@@ -43,7 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         handler = registered.handlers.get(args.command)
         if handler is None:
             parser.print_help()
-            print("\n画面版(GUI)はまだありません。上のサブコマンドを使ってください。")
+            print("\n画面版は、引数なしの kakanai(または kakanai app)で起動します。")
             return EXIT_OK
         return handler(args)
     except KakanaiError as exc:

@@ -392,6 +392,39 @@ class ErrorCode(Enum):
 
     # --- end of forms codes ---
 
+    # --- The app: settings, data directory, database (APP_) ---
+    APP_SETTINGS_UNREADABLE = (
+        "APP_001",
+        "設定ファイルを読めません: {detail}。ファイルを直すか削除すると既定の設定で起動します。",
+    )
+    APP_SETTING_BAD = (
+        "APP_002",
+        "設定「{name}」の値「{value}」は使えません。{hint}",
+    )
+    APP_DATABASE_UNREACHABLE = (
+        "APP_003",
+        "データベースに接続できません({detail})。設定のデータベースURLとサーバーを確認してください。",
+    )
+    APP_DATA_DIR = (
+        "APP_004",
+        "データフォルダ「{path}」を作れません: {detail}。場所と書き込み権限を確認してください。",
+    )
+    APP_RETENTION_DAYS = (
+        "APP_005",
+        "保存期間は1日以上の日数で指定してください(指定: {value})。",
+    )
+    APP_PRINTER_MISSING = (
+        "APP_006",
+        "プリンター「{name}」が見つかりません。電源と接続を確認するか、設定でプリンターを選び直してください。",
+    )
+    # --- end of app codes ---
+
+    # --- Counter mode: the interview wizard (COUNTER_) ---
+    # --- end of counter codes ---
+
+    # --- Desk mode: scanning and printing (DESK_) ---
+    # --- end of desk codes ---
+
     def __init__(self, code: str, template: str) -> None:
         self.code = code
         self.template = template

@@ -1,0 +1,109 @@
+"""Everything a running desk works with, opened once at start: the data directory, the
+settings, the database (migrated), the slip key (created on the first run) and the checked
+questionnaire. The counter and desk screens get one ``Workspace`` and nothing else."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from kakanai.adapters import key_files
+from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.evaluation import TreeRuntime
+from kakanai.core.tree_model import Department
+from kakanai.services.keys import init_keys
+from kakanai.services.settings import LoadedSettings, Settings, load_settings, save_settings
+from kakanai.services.slips import questionnaire_runtime
+from kakanai.store.audit import Who
+from kakanai.store.database import open_engine, session_factory, sqlite_url
+from kakanai.store.migrating import migrate
+
+JST = dt.timezone(dt.timedelta(hours=9), "JST")
+
+
+@dataclass
+class Workspace:
+    data_dir: Path
+    loaded: LoadedSettings
+    engine: Engine
+    sessions: sessionmaker[Session]
+    runtime: TreeRuntime
+    who: Who
+    first_run: bool
+
+    @property
+    def settings(self) -> Settings:
+        return self.loaded.settings
+
+    @property
+    def department(self) -> Department:
+        """The desk's department (desk mode); the first department if the setting is stale."""
+        tree = self.runtime.tree
+        return tree.department(self.settings.department) or tree.departments[0]
+
+    @property
+    def database_label(self) -> str:
+        """The database for the status bar, without a password."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A unit of work: committed when the block ends, rolled back on an error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def now(self) -> dt.datetime:
+        return dt.datetime.now(JST)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_workspace(env: Mapping[str, str] | None = None) -> Workspace:
+    """Open (and on the first run create) the desk's data directory, database and key."""
+    env = os.environ if env is None else env
+    data_dir = key_files.data_dir()
+    first_run = not data_dir.exists()
+    try:
+        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KakanaiError.of(ErrorCode.APP_DATA_DIR, path=data_dir, detail=exc) from exc
+    loaded = load_settings(data_dir, env)
+    if not loaded.path.exists():
+        save_settings(loaded.path, loaded.settings)
+    engine = open_database(loaded.settings.database_url or sqlite_url(data_dir))
+    if key_files.load_keyring() is None:
+        init_keys()
+    runtime = questionnaire_runtime(loaded.settings.questionnaire)
+    who = Who(desk=loaded.settings.desk, actor=_actor(env))
+    return Workspace(
+        data_dir, loaded, engine, session_factory(engine), runtime, who, first_run=first_run
+    )
+
+
+def open_database(url: str) -> Engine:
+    """An engine on ``url`` with the schema migrated to the newest revision."""
+    try:
+        engine = open_engine(url)
+        migrate(engine)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        detail = type(exc).__name__
+        raise KakanaiError.of(ErrorCode.APP_DATABASE_UNREACHABLE, detail=detail) from exc
+    return engine
+
+
+def _actor(env: Mapping[str, str]) -> str:
+    """The signed-in OS user, as the audit log's actor."""
+    try:
+        return env.get("KAKANAI_ACTOR") or getpass.getuser()
+    except (OSError, KeyError):
+        return "unknown"

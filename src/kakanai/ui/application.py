@@ -1,0 +1,65 @@
+"""Starting the desktop app: Qt, the Japanese UI font, the workspace (data directory,
+database, key, questionnaire) and the main window on the configured mode."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kakanai.adapters.fonts import font_book
+from kakanai.core.errors import KakanaiError
+from kakanai.services.workspace import open_workspace
+from kakanai.ui.counter.view import CounterView
+from kakanai.ui.desk.view import DeskView
+from kakanai.ui.main_window import MainWindow, ModeEntry
+
+UI_FAMILIES = ["IPAexGothic", "BIZ UDPGothic", "Yu Gothic UI", "Meiryo UI"]
+UI_POINT_SIZE = 11
+MODES = (
+    ModeEntry("counter", "窓口モード(&C)", "Ctrl+1", CounterView),
+    ModeEntry("desk", "連携課モード(&D)", "Ctrl+2", DeskView),
+)
+
+
+def application(argv: Sequence[str] = ()) -> QApplication:
+    """The QApplication, created once, with the UI font and the rare-kanji fallback."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(["kakanai", *argv])
+    app.setApplicationName("kakanai")
+    app.setApplicationDisplayName("kakanai 書かない窓口")
+    book = font_book()
+    for name in ("ipaexg.ttf", "ipamjm.ttf"):
+        path = book.file(name)
+        if path is not None:
+            QFontDatabase.addApplicationFont(str(path))
+    font = QFont()
+    font.setFamilies([*UI_FAMILIES, "IPAmjMincho"])
+    font.setPointSize(UI_POINT_SIZE)
+    app.setFont(font)
+    return app
+
+
+def run(args: Sequence[str]) -> int:
+    """``kakanai [app] [--mode counter|desk]``: open the main window and run until it closes."""
+    parser = argparse.ArgumentParser(prog="kakanai app", description="書かない窓口 kakanai(画面版)")
+    parser.add_argument("--mode", choices=[m.mode_id for m in MODES], help="起動するモード")
+    options = parser.parse_args(list(args))
+    if options.mode:
+        os.environ["KAKANAI_MODE"] = options.mode
+    app = application()
+    try:
+        workspace = open_workspace()
+    except KakanaiError as exc:
+        QMessageBox.critical(None, "kakanai を起動できません", f"{exc.code.code} {exc.message}")
+        sys.stderr.write(exc.render() + "\n")
+        return 2
+    window = MainWindow(workspace, MODES)
+    window.show()
+    return app.exec()

@@ -1,0 +1,1 @@
+"""The desk mode's screens."""

@@ -1,0 +1,193 @@
+"""The main window: the menus, the status bar and one screen per mode (窓口, 連携課), with
+the city, desk and mode in the title."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
+
+from kakanai.services.settings import save_settings
+from kakanai.services.workspace import Workspace
+from kakanai.ui.modes import ModeView
+from kakanai.ui.settings_dialog import SettingsDialog
+from kakanai.ui.upkeep import confirm_purge
+
+APP_NAME = "kakanai 書かない窓口"
+
+
+@dataclass(frozen=True)
+class ModeEntry:
+    mode_id: str
+    label: str  # with a mnemonic, e.g. "窓口モード(&C)"
+    shortcut: str
+    build: Callable[[Workspace, QWidget], ModeView]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, workspace: Workspace, modes: Sequence[ModeEntry]) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self._entries = {entry.mode_id: entry for entry in modes}
+        self._views: dict[str, ModeView] = {}
+        self._mode_menu: QMenu | None = None
+        self.stack = QStackedWidget(self)
+        self.setCentralWidget(self.stack)
+        self._build_menus()
+        self._build_status_bar()
+        self.resize(1280, 720)
+        start = workspace.settings.mode
+        self.show_mode(start if start in self._entries else next(iter(self._entries)))
+
+    @property
+    def current_view(self) -> ModeView:
+        view = self.stack.currentWidget()
+        assert isinstance(view, ModeView)
+        return view
+
+    def show_mode(self, mode_id: str) -> ModeView:
+        """Switch to a mode (built on first use) and remember it for the next start."""
+        view = self._views.get(mode_id)
+        if view is None:
+            view = self._entries[mode_id].build(self.workspace, self.stack)
+            view.status.connect(self.show_status)
+            self.stack.addWidget(view)
+            self._views[mode_id] = view
+        self.stack.setCurrentWidget(view)
+        for action in self._mode_actions:
+            action.setChecked(action.data() == mode_id)
+        self._fill_mode_menu(view)
+        self._remember_mode(mode_id)
+        self.update_title()
+        view.activate()
+        return view
+
+    def update_title(self) -> None:
+        settings = self.workspace.settings
+        view = self.stack.currentWidget()
+        mode = f"{view.mode_label}モード" if isinstance(view, ModeView) else ""
+        detail = view.title_detail() if isinstance(view, ModeView) else ""
+        parts = [settings.city, settings.desk, mode + (f"({detail})" if detail else "")]
+        self.setWindowTitle(f"{' '.join(p for p in parts if p)} — {APP_NAME}")
+
+    def show_status(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10_000)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.workspace.close()
+        event.accept()
+
+    # --- menus and status bar ---
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("ファイル(&F)")
+        self._add(file_menu, "設定(&S)…", self._open_settings, QKeySequence.StandardKey.Preferences)
+        self._add(file_menu, "保存期間を過ぎた個人情報の削除(&P)…", self._purge)
+        file_menu.addSeparator()
+        self._add(file_menu, "終了(&X)", self.close, "Ctrl+Q")
+        mode_menu = bar.addMenu("モード(&M)")
+        self._mode_actions: list[QAction] = []
+        for entry in self._entries.values():
+            action = self._add(
+                mode_menu, entry.label, self._switcher(entry.mode_id), entry.shortcut
+            )
+            action.setCheckable(True)
+            action.setData(entry.mode_id)
+            self._mode_actions.append(action)
+        self._mode_menu = bar.addMenu("")
+        help_menu = bar.addMenu("ヘルプ(&H)")
+        self._add(help_menu, "キーボード操作(&K)", self._show_keys, "F1")
+        self._add(help_menu, "kakanai について(&A)", self._show_about)
+
+    def _add(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _switcher(self, mode_id: str) -> Callable[[], object]:
+        return lambda: self.show_mode(mode_id)
+
+    def _fill_mode_menu(self, view: ModeView) -> None:
+        menu = self._mode_menu
+        if menu is None:
+            return
+        menu.clear()
+        actions = view.menu_actions()
+        menu.setTitle(view.menu_title)
+        menu.menuAction().setVisible(bool(actions))
+        for action in actions:
+            menu.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        database = "PostgreSQL" if self.workspace.engine.dialect.name == "postgresql" else "SQLite"
+        self._database_label = QLabel(f"データベース: {database}")
+        self._database_label.setToolTip(self.workspace.database_label)
+        status.addPermanentWidget(self._database_label)
+        status.showMessage("準備ができました。")
+
+    def _remember_mode(self, mode_id: str) -> None:
+        loaded = self.workspace.loaded
+        if loaded.settings.mode == mode_id or "mode" in loaded.overridden:
+            return
+        settings = type(loaded.settings)(**{**vars(loaded.settings), "mode": mode_id})
+        save_settings(loaded.path, settings)
+        self.workspace.loaded = type(loaded)(settings, loaded.path, loaded.overridden)
+
+    # --- dialogs ---
+
+    def _open_settings(self) -> None:
+        dialog = SettingsDialog(self.workspace, self)
+        if dialog.exec() and dialog.saved:
+            self.show_status(
+                "設定を保存しました。データベースとカメラの変更は再起動後に使われます。"
+            )
+            self.update_title()
+
+    def _purge(self) -> None:
+        result = confirm_purge(self.workspace, self)
+        if result is not None:
+            self.show_status(
+                f"{result.cases}件の案件と{result.drafts}件の下書きの個人情報を削除しました。"
+            )
+
+    def _show_keys(self) -> None:
+        QMessageBox.information(self, "キーボード操作", KEYS_HELP)
+
+    def _show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "kakanai について",
+            f"{APP_NAME}\n書かない窓口のためのオープンソースのアプリです。\n"
+            f"設問ツリー: {self.workspace.runtime.tree.meta.title}"
+            f"(版 {self.workspace.runtime.tree.meta.version})\n"
+            f"データフォルダ: {self.workspace.data_dir}",
+        )
+
+
+KEYS_HELP = """窓口モード
+  数字キー: 選択肢を選ぶ
+  Enter: 次へ
+  Alt+← または Esc: 前の設問へ戻る
+  Alt+下線の文字: その項目へ移動
+
+連携課モード
+  スキャナーで読み取ると自動で開きます
+  Ctrl+O: 画像ファイルから読み取る
+  Ctrl+P: 様式を印刷
+
+全体
+  Ctrl+1: 窓口モード  Ctrl+2: 連携課モード
+  Ctrl+,: 設定  Ctrl+Q: 終了  F1: この一覧"""
