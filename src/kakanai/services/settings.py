@@ -99,6 +99,17 @@ def save_settings(path: Path, settings: Settings) -> None:
     temporary.replace(path)
 
 
+def change_settings(loaded: LoadedSettings, chosen: Settings) -> LoadedSettings:
+    """Save ``chosen``; a setting the environment overrides keeps its value in the file
+    (and its environment value while running)."""
+    in_file = load_settings(loaded.path.parent, {}).settings if loaded.path.exists() else Settings()
+    from_file = {name: getattr(in_file, name) for name in loaded.overridden}
+    from_env = {name: getattr(loaded.settings, name) for name in loaded.overridden}
+    save_settings(loaded.path, dataclasses.replace(chosen, **from_file))
+    running = dataclasses.replace(chosen, **from_env)
+    return LoadedSettings(running, loaded.path, loaded.overridden)
+
+
 def folder_printer(settings: Settings) -> Path | None:
     """The folder a ``folder:`` printer writes to, or None for a real printer."""
     if settings.printer.startswith(PRINT_TO_FOLDER):

@@ -21,7 +21,7 @@ from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.evaluation import TreeRuntime
 from kakanai.core.tree_model import Department
 from kakanai.services.keys import init_keys
-from kakanai.services.settings import LoadedSettings, Settings, load_settings, save_settings
+from kakanai.services.settings import LoadedSettings, Settings, change_settings, load_settings
 from kakanai.services.slips import questionnaire_runtime
 from kakanai.store.audit import Who
 from kakanai.store.database import open_engine, session_factory, sqlite_url
@@ -68,7 +68,7 @@ class Workspace:
         self.engine.dispose()
 
 
-def open_workspace(env: Mapping[str, str] | None = None) -> Workspace:
+def open_workspace(env: Mapping[str, str] | None = None, *, create_key: bool = True) -> Workspace:
     """Open (and on the first run create) the desk's data directory, database and key."""
     env = os.environ if env is None else env
     data_dir = key_files.data_dir()
@@ -79,9 +79,9 @@ def open_workspace(env: Mapping[str, str] | None = None) -> Workspace:
         raise KakanaiError.of(ErrorCode.APP_DATA_DIR, path=data_dir, detail=exc) from exc
     loaded = load_settings(data_dir, env)
     if not loaded.path.exists():
-        save_settings(loaded.path, loaded.settings)
+        change_settings(loaded, loaded.settings)
     engine = open_database(loaded.settings.database_url or sqlite_url(data_dir))
-    if key_files.load_keyring() is None:
+    if create_key and key_files.load_keyring() is None:
         init_keys()
     runtime = questionnaire_runtime(loaded.settings.questionnaire)
     who = Who(desk=loaded.settings.desk, actor=_actor(env))

@@ -3,13 +3,14 @@ the city, desk and mode in the title."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
-from kakanai.services.settings import save_settings
+from kakanai.services.settings import change_settings
 from kakanai.services.workspace import Workspace
 from kakanai.ui.modes import ModeView
 from kakanai.ui.settings_dialog import SettingsDialog
@@ -142,9 +143,8 @@ class MainWindow(QMainWindow):
         loaded = self.workspace.loaded
         if loaded.settings.mode == mode_id or "mode" in loaded.overridden:
             return
-        settings = type(loaded.settings)(**{**vars(loaded.settings), "mode": mode_id})
-        save_settings(loaded.path, settings)
-        self.workspace.loaded = type(loaded)(settings, loaded.path, loaded.overridden)
+        chosen = dataclasses.replace(loaded.settings, mode=mode_id)
+        self.workspace.loaded = change_settings(loaded, chosen)
 
     # --- dialogs ---
 

@@ -3,8 +3,6 @@ environment variables are shown but cannot be changed here."""
 
 from __future__ import annotations
 
-import dataclasses
-
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,8 +20,7 @@ from kakanai.core.errors import KakanaiError
 from kakanai.services.settings import (
     ENVIRONMENT,
     LABELS,
-    LoadedSettings,
-    save_settings,
+    change_settings,
     settings_from,
 )
 from kakanai.services.workspace import Workspace
@@ -40,6 +37,8 @@ class SettingsDialog(QDialog):
         self.workspace = workspace
         self.saved = False
         settings = workspace.settings
+        database = QLineEdit(settings.database_url)
+        database.setPlaceholderText("空欄: このパソコンのSQLiteファイル")
         self.fields: dict[str, QWidget] = {
             "city": QLineEdit(settings.city),
             "desk": QLineEdit(settings.desk),
@@ -49,11 +48,10 @@ class SettingsDialog(QDialog):
             ),
             "printer": _printer_combo(settings.printer),
             "slip_layout": _combo(LAYOUT_NAMES, settings.slip_layout),
-            "database_url": QLineEdit(settings.database_url),
+            "database_url": database,
             "camera": _spin(settings.camera, 0, 9),
             "retention_days": _spin(settings.retention_days, 1, 3650),
         }
-        self.fields["database_url"].setPlaceholderText("空欄: このパソコンのSQLiteファイル")
         form = QFormLayout()
         for name, widget in self.fields.items():
             label = QLabel(f"{LABELS[name]}(&{_MNEMONICS[name]}):")
@@ -100,10 +98,7 @@ class SettingsDialog(QDialog):
         except KakanaiError as exc:
             self.error.setText(exc.message)
             return
-        kept = {name: getattr(loaded.settings, name) for name in loaded.overridden}
-        chosen = dataclasses.replace(chosen, **kept)
-        save_settings(loaded.path, chosen)
-        self.workspace.loaded = LoadedSettings(chosen, loaded.path, loaded.overridden)
+        self.workspace.loaded = change_settings(loaded, chosen)
         self.saved = True
         self.accept()
 

@@ -1,0 +1,61 @@
+"""The settings dialog saves what the clerk chose, shows environment overrides read-only and
+explains a bad value under the form instead of saving it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtWidgets import QComboBox, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from kakanai.services.workspace import Workspace
+from kakanai.ui.settings_dialog import SettingsDialog
+
+
+def test_saving_writes_the_file_and_updates_the_workspace(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    desk = dialog.fields["desk"]
+    assert isinstance(desk, QLineEdit)
+    desk.setText("窓口5")
+    department = dialog.fields["department"]
+    assert isinstance(department, QComboBox)
+    department.setCurrentIndex(department.findData("kodomo"))
+    dialog.save()
+    assert dialog.saved
+    assert workspace.settings.desk == "窓口5"
+    saved = json.loads(workspace.loaded.path.read_text(encoding="utf-8"))
+    assert (saved["desk"], saved["department"]) == ("窓口5", "kodomo")
+
+
+def test_a_setting_from_the_environment_is_read_only_and_stays_out_of_the_file(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    printer = dialog.fields["printer"]
+    assert not printer.isEnabled()
+    assert "KAKANAI_PRINTER" in printer.toolTip()
+    dialog.save()
+    saved = json.loads(workspace.loaded.path.read_text(encoding="utf-8"))
+    assert workspace.settings.printer.startswith("folder:")
+    assert saved["printer"] == ""  # the override is not written into the file
+
+
+@pytest.mark.parametrize(("name", "value"), [("desk", ""), ("database_url", "kakanai.db")])
+def test_a_bad_value_is_explained_inline_and_nothing_is_saved(
+    qtbot: QtBot, workspace: Workspace, name: str, value: str
+) -> None:
+    before = workspace.loaded.path.read_text(encoding="utf-8")
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    field = dialog.fields[name]
+    assert isinstance(field, QLineEdit)
+    field.setText(value)
+    dialog.save()
+    assert not dialog.saved
+    assert "使えません" in dialog.error.text()
+    assert workspace.loaded.path.read_text(encoding="utf-8") == before
