@@ -7,10 +7,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$ROOT/.venv"
 
 # libzbar0: pyzbar; fonts-ipa*: Japanese glyphs in PDFs and Qt; poppler-utils: pdftoppm;
-# libgl1 ... libdbus: what Qt's offscreen and xcb platforms load.
+# libgl1 ... libdbus: what Qt's offscreen platform loads; libxcb-*: Qt's X11 (desktop)
+# platform; libcups2: Qt's printer support.
 APT_PACKAGES=(
   python3 python3-venv libzbar0 fonts-ipaexfont fonts-ipafont fonts-ipamj-mincho
   poppler-utils libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
+  libxcb-render-util0 libxcb-image0 libcups2
 )
 
 missing_apt_packages() {
