@@ -423,3 +423,69 @@ def test_age_on_the_move_date_of_a_baby_born_after_the_move_does_not_crash(
 ) -> None:
     interview = interview_after(age_runtime, "2026-10-01", [GRANDFATHER, NEWBORN])
     assert applied(interview) == [("senior_on_move", 0)]
+
+
+# --- saved state and restore ----------------------------------------------------------------
+
+
+def snapshot(interview: Interview) -> tuple[object, ...]:
+    """Everything a clerk can see of an interview, for comparing a restored one."""
+    ids = [q.id for q in interview.runtime.questions]
+    return (
+        current_id(interview),
+        [(q.id, v) for q, v in interview.path()],
+        {i: interview.remembered(i) for i in ids},
+        interview.progress(),
+        applied(interview),
+    )
+
+
+def after_back_twice(runtime: TreeRuntime) -> Interview:
+    interview = interview_after(runtime, "転入", WITH_CHILD, "はい", 2)
+    interview.back()
+    interview.back()
+    return interview
+
+
+def after_change(runtime: TreeRuntime) -> Interview:
+    interview = interview_after(runtime, "転入", WITH_CHILD, "はい", 2)
+    interview.change("household", ADULTS)
+    return interview
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        interview_after,
+        lambda r: interview_after(r, "転入", WITH_CHILD, "はい"),
+        after_back_twice,
+        after_change,
+        lambda r: interview_after(r, "転入", ADULTS, "いいえ"),
+    ],
+    ids=["fresh", "answered", "after-back", "after-change", "finished-or-late"],
+)
+def test_restoring_the_saved_state_rebuilds_the_same_interview(
+    runtime: TreeRuntime, make: object
+) -> None:
+    assert callable(make)
+    original = make(runtime)
+    answers, stopped_at = original.saved_state()
+    restored = Interview(runtime, AS_OF)
+    restored.restore(answers, stopped_at)
+    assert snapshot(restored) == snapshot(original)
+
+
+def test_saved_state_is_plain_json_data(runtime: TreeRuntime) -> None:
+    answers, _ = interview_after(runtime, "転入", WITH_CHILD).saved_state()
+    household = answers["household"]
+    assert isinstance(household, list)
+    assert household[0]["birth_date"] == "1982-05-10"
+    assert "is_head" not in household[0]
+
+
+def test_restoring_a_bad_answer_raises_and_changes_nothing(runtime: TreeRuntime) -> None:
+    interview = interview_after(runtime, "転入")
+    before = snapshot(interview)
+    with pytest.raises(AnswerError):
+        interview.restore({"move_type": "引っ越し"})
+    assert snapshot(interview) == before

@@ -224,6 +224,18 @@ def _relationship(question: Question, raw: object, where: str) -> str:
     return text
 
 
+def raw_value(value: object) -> object:
+    """A normalised answer as plain JSON data that ``parse_answer`` reads back to the same
+    value (dates as ISO strings; members without the derived ``is_head``)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return [raw_value(item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(k): raw_value(v) for k, v in value.items() if k != "is_head"}
+    return value
+
+
 def members_of(value: object) -> Sequence[Mapping[str, object]]:
     """The member rows of a household answer (empty when unanswered)."""
     return value if isinstance(value, list) else []

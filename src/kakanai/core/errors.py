@@ -420,6 +420,22 @@ class ErrorCode(Enum):
     # --- end of app codes ---
 
     # --- Counter mode: the interview wizard (COUNTER_) ---
+    COUNTER_DRAFT_VERSION = (
+        "COUNTER_001",
+        "中断した面談は設問ツリーの版{draft_version}で始めたもので、いまの版{version}では再開できません。破棄して新しい面談を始めてください。",
+    )
+    COUNTER_DRAFT_CLOSED = (
+        "COUNTER_002",
+        "この面談の下書きはすでに終了または破棄されています。新しい面談を始めてください。",
+    )
+    COUNTER_NOT_FINISHED = (
+        "COUNTER_003",
+        "まだ回答していない設問があります(「{question}」)。すべて答えてから案内票を作ってください。",
+    )
+    COUNTER_DRAFT_UNREADABLE = (
+        "COUNTER_004",
+        "中断した面談を読み込めません: {detail}。破棄して新しい面談を始めてください。",
+    )
     # --- end of counter codes ---
 
     # --- Desk mode: scanning and printing (DESK_) ---

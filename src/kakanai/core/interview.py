@@ -4,9 +4,10 @@ earlier answer, progress and the live list of procedures that apply."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kakanai.core.answer_values import parse_answer
+from kakanai.core.answer_values import parse_answer, raw_value
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.evaluation import AppliedProcedure, TreeRuntime, Values, applied_procedures
 from kakanai.core.tree_model import Question
@@ -90,6 +91,28 @@ class Interview:
         previous = answered[-1]
         self._refresh(stop_at=previous)
         return previous
+
+    def saved_state(self) -> tuple[dict[str, object], str | None]:
+        """What ``restore`` needs to rebuild this interview exactly, as JSON-ready data: every
+        answer it holds (kept and remembered, blank optional ones included) and, after
+        ``back``, the current question (whose answer is remembered, not kept)."""
+        current = self._current
+        stopped = current is not None and current.id in self._answers
+        answers = {key: raw_value(value) for key, value in self._answers.items()}
+        return answers, current.id if stopped and current else None
+
+    def restore(self, answers: Mapping[str, object], stopped_at: str | None = None) -> None:
+        """Rebuild a saved interview from ``saved_state``; answers are validated again (a
+        bad one raises AnswerError and leaves the interview as it was)."""
+        parsed: dict[str, object] = {}
+        for question_id, raw in answers.items():
+            question = self.runtime.tree.question(question_id)
+            if question is None:
+                raise KakanaiError.of(ErrorCode.ANSWER_UNKNOWN, question=question_id)
+            parsed[question_id] = parse_answer(question, raw, as_of=self.as_of)
+        stop = self.runtime.tree.question(stopped_at) if stopped_at in parsed else None
+        self._answers = parsed
+        self._refresh(stop_at=stop)
 
     def progress(self) -> Progress:
         values = self.values()

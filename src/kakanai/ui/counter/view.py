@@ -1,11 +1,46 @@
-"""Counter mode (窓口): the interview wizard. (Being built: issue 5.)"""
+"""Counter mode (窓口): the interview wizard. One question per page over a ``CounterSession``
+(every step saved as a draft), the path and live procedures at the side, then the summary
+with the guidance slip and the counter's 住民異動届."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from collections.abc import Callable
+from typing import Any
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kakanai.core.case import build_case
+from kakanai.core.errors import KakanaiError
+from kakanai.services.counter_display import live_procedures, path_steps, summary_content
+from kakanai.services.counter_session import (
+    CounterSession,
+    IssuedSlip,
+    discard_pending,
+    issue_slip,
+    pending_draft,
+    residence_form,
+)
 from kakanai.services.workspace import Workspace
+from kakanai.ui.counter.banner import Banner
+from kakanai.ui.counter.question_page import QuestionPage
+from kakanai.ui.counter.side_panel import SidePanel
+from kakanai.ui.counter.summary_page import SummaryPage
 from kakanai.ui.modes import ModeView
+from kakanai.ui.printing import print_pdf, save_pdf
+
+SIDE_WIDTH = 400
+RESUME = "resume"
+DISCARD = "discard"
 
 
 class CounterView(ModeView):
@@ -16,4 +51,321 @@ class CounterView(ModeView):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        QVBoxLayout(self).addWidget(QLabel("窓口モード"))
+        self.session: CounterSession | None = None
+        self.case: dict[str, Any] | None = None  # once finished (stored)
+        self.slip: IssuedSlip | None = None
+        self._started = False
+        self.banner = Banner(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setTextVisible(True)
+        self.pages = QStackedWidget(self)
+        self.idle_page = self._idle_page()
+        self.question_page = QuestionPage(self)
+        self.summary_page = SummaryPage(self)
+        for page in (self.idle_page, self.question_page, self.summary_page):
+            self.pages.addWidget(page)
+        self.side_panel = SidePanel(self)
+        self.side_panel.setFixedWidth(SIDE_WIDTH)
+        self._actions = self._build_actions()
+        self._layout()
+        self._connect()
+
+    # --- read-only accessors (tests, the end-to-end test, screenshots) ---
+
+    def current_question_id(self) -> str | None:
+        """The question on screen, or None on the summary or idle page."""
+        if self.pages.currentWidget() is not self.question_page or self.session is None:
+            return None
+        current = self.session.current
+        return current.id if current else None
+
+    def summary_procedures(self) -> list[str]:
+        """The procedure ids of the case on the summary page (preview or stored)."""
+        case = self._summary_case()
+        return [str(p["id"]) for p in case["procedures"]] if case else []
+
+    @property
+    def last_slip_pdf(self) -> bytes | None:
+        return self.slip.pdf if self.slip else None
+
+    # --- ModeView ---
+
+    def menu_actions(self) -> list[QAction]:
+        return list(self._actions.values())
+
+    def activate(self) -> None:
+        if not self._started:
+            self._started = True
+            self._offer_resume_or_start()
+        self._focus_page()
+
+    # --- flow ---
+
+    def start_new(self) -> None:
+        """Start a new interview (a draft row at once)."""
+        self.case = None
+        self.slip = None
+        try:
+            self.session = CounterSession.start(self.workspace)
+        except KakanaiError as exc:
+            self._problem(exc)
+            return
+        self.status.emit("新しい面談を始めました。")
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Show the session's state: the current question, or the summary at the end."""
+        session = self.session
+        if session is None or (session.closed and self.case is None):
+            self.pages.setCurrentWidget(self.idle_page)
+            self.side_panel.show_path([])
+            self.side_panel.show_procedures([])
+            self.progress.setValue(0)
+            self.progress.setFormat("")
+            return
+        interview = session.interview
+        self.side_panel.show_path(path_steps(interview))
+        self.side_panel.show_procedures(live_procedures(interview))
+        progress = interview.progress()
+        self.progress.setValue(round(progress.fraction * 100))
+        self.progress.setFormat(f"{progress.answered}問回答 ・ 残り約{progress.remaining}問")
+        question = session.current
+        if question is None:
+            self._show_summary()
+            return
+        section = next(s for s in interview.runtime.tree.sections if s.id == question.section_id)
+        self.question_page.show_question(
+            question,
+            section=section.title,
+            remembered=interview.remembered(question.id),
+            as_of=interview.as_of,
+        )
+        self.pages.setCurrentWidget(self.question_page)
+
+    def _offer_resume_or_start(self) -> None:
+        try:
+            draft = pending_draft(self.workspace)
+        except KakanaiError as exc:
+            self._problem(exc)
+            return
+        if draft is None:
+            self.start_new()
+            return
+        started = draft.started_at.astimezone(self.workspace.now().tzinfo)
+        self.banner.ask(
+            RESUME,
+            f"中断した面談があります({started:%m月%d日 %H:%M}開始、{draft.answered}問回答済み)。"
+            "続きから再開しますか。",
+            "再開(&R)",
+            "破棄して新しく始める(&D)",
+        )
+
+    def _on_banner_accepted(self, topic: str) -> None:
+        if topic == RESUME:
+            try:
+                self.session = CounterSession.resume(self.workspace)
+            except KakanaiError as exc:
+                self._problem(exc)
+                return
+            self.status.emit("中断した面談を再開しました。")
+            self.refresh()
+        elif topic == DISCARD:
+            if self.session is not None:
+                self._guarded(self.session.discard)
+            self.start_new()
+
+    def _on_banner_rejected(self, topic: str) -> None:
+        if topic == RESUME:
+            self._guarded(lambda: discard_pending(self.workspace))
+            self.start_new()
+        self._focus_page()
+
+    def _on_new_requested(self) -> None:
+        session = self.session
+        in_progress = session is not None and not session.closed and session.interview.path()
+        if not in_progress:
+            self.start_new()
+            return
+        self.banner.ask(
+            DISCARD,
+            "面談の途中です。この面談を破棄して新しい面談を始めますか。",
+            "破棄して新しく始める(&Y)",
+            "この面談を続ける(&C)",
+        )
+
+    def _on_answer_given(self, raw: object) -> None:
+        if self.session is None:
+            return
+        try:
+            self.session.answer(raw)
+        except KakanaiError as exc:
+            self.question_page.show_error(f"{exc.message}  [{exc.code.code}]")
+            return
+        self.refresh()
+
+    def _on_back_requested(self) -> None:
+        session = self.session
+        if session is None or self.case is not None:
+            if self.case is not None:
+                self.status.emit("受付済みの案件は変更できません。新しい面談を始めてください。")
+            return
+        self._guarded(session.back)
+        self.refresh()
+
+    def _on_step_chosen(self, question_id: str) -> None:
+        session = self.session
+        if session is None or self.case is not None:
+            return
+        self._guarded(lambda: session.go_to(question_id))
+        self.refresh()
+
+    # --- summary and printing ---
+
+    def _summary_case(self) -> dict[str, Any] | None:
+        if self.case is not None:
+            return self.case
+        session = self.session
+        if session is None or session.current is not None:
+            return None
+        return build_case(session.interview, case_id="(未発行)", created_at=self.workspace.now())
+
+    def _show_summary(self) -> None:
+        case = self._summary_case()
+        if case is None:
+            return
+        settings = self.workspace.settings
+        content = summary_content(case, desk=settings.desk, now=self.workspace.now())
+        self.summary_page.show_content(content)
+        self.pages.setCurrentWidget(self.summary_page)
+
+    def _finished_case(self) -> dict[str, Any]:
+        """The stored case: finished (stored, draft closed) on the first slip or form."""
+        if self.case is None:
+            assert self.session is not None
+            self.case = self.session.finish()
+            self._show_summary()
+        return self.case
+
+    def _issued(self) -> IssuedSlip:
+        case = self._finished_case()
+        if self.slip is None:
+            self.slip = issue_slip(self.workspace, case)
+        return self.slip
+
+    def print_slip(self) -> None:
+        def work() -> None:
+            slip = self._issued()
+            job = f"手続き案内票 {self._finished_case()['case_id']}"
+            where = print_pdf(slip.pdf, job=job, settings=self.workspace.settings, parent=self)
+            if where:
+                self.status.emit(f"案内票を印刷しました({where})。")
+
+        self._summary_action(work)
+
+    def save_slip(self) -> None:
+        def work() -> None:
+            slip = self._issued()
+            name = f"手続き案内票_{self._finished_case()['case_id']}.pdf"
+            path = save_pdf(slip.pdf, suggested=name, parent=self)
+            if path is not None:
+                self.status.emit(f"案内票を保存しました: {path}")
+
+        self._summary_action(work)
+
+    def print_residence_form(self) -> None:
+        def work() -> None:
+            case = self._finished_case()
+            pdf = residence_form(case)
+            job = f"住民異動届 {case['case_id']}"
+            where = print_pdf(pdf, job=job, settings=self.workspace.settings, parent=self)
+            if where:
+                self.status.emit(f"住民異動届を印刷しました({where})。")
+
+        self._summary_action(work)
+
+    def _summary_action(self, work: Callable[[], None]) -> None:
+        if self.pages.currentWidget() is not self.summary_page:
+            self.status.emit("すべての設問に答えると、案内票を印刷できます。")
+            return
+        self.summary_page.error.clear()
+        try:
+            work()
+        except KakanaiError as exc:
+            self.summary_page.error.setText(f"{exc.message}  [{exc.code.code}]")
+            self.status.emit(exc.message)
+
+    # --- building ---
+
+    def _guarded(self, work: Callable[[], object]) -> object:
+        try:
+            return work()
+        except KakanaiError as exc:
+            self._problem(exc)
+            return None
+
+    def _problem(self, exc: KakanaiError) -> None:
+        self.question_page.show_error(f"{exc.message}  [{exc.code.code}]")
+        self.status.emit(exc.message)
+
+    def _focus_page(self) -> None:
+        if self.banner.isVisible():
+            self.banner.accept_button.setFocus()
+        elif self.pages.currentWidget() is self.question_page and self.question_page.field:
+            self.question_page.field.focus_first()
+        elif self.pages.currentWidget() is self.idle_page:
+            self.start_button.setFocus()
+
+    def _idle_page(self) -> QWidget:
+        page = QWidget(self)
+        label = QLabel("面談をしていません。", page)
+        label.setStyleSheet("font-size: 16pt;")
+        self.start_button = QPushButton("新しい面談を始める(&N)", page)
+        self.start_button.setStyleSheet("font-size: 14pt; padding: 8px 20px;")
+        self.start_button.clicked.connect(self._on_new_requested)
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return page
+
+    def _build_actions(self) -> dict[str, QAction]:
+        specs: list[tuple[str, str, list[str], Callable[[], object]]] = [
+            ("new", "新しい面談(&N)", ["Ctrl+N"], self._on_new_requested),
+            ("back", "前の設問へ戻る(&B)", ["Alt+Left", "Esc"], self._on_back_requested),
+            ("print", "案内票を印刷(&P)", ["Ctrl+P"], self.print_slip),
+            ("save", "案内票をPDFで保存(&S)", ["Ctrl+S"], self.save_slip),
+            ("form", "住民異動届を印刷(&R)", ["Ctrl+R"], self.print_residence_form),
+        ]
+        actions = {}
+        for key, text, keys, slot in specs:
+            action = QAction(text, self)
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+            actions[key] = action
+        return actions
+
+    def _layout(self) -> None:
+        body = QHBoxLayout()
+        body.setContentsMargins(0, 0, 0, 0)
+        body.addWidget(self.pages, 1)
+        body.addWidget(self.side_panel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 4)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.progress)
+        layout.addLayout(body, 1)
+
+    def _connect(self) -> None:
+        self.banner.accepted.connect(self._on_banner_accepted)
+        self.banner.rejected.connect(self._on_banner_rejected)
+        self.question_page.answer_given.connect(self._on_answer_given)
+        self.question_page.back_requested.connect(self._on_back_requested)
+        self.side_panel.step_chosen.connect(self._on_step_chosen)
+        self.summary_page.print_slip.clicked.connect(self.print_slip)
+        self.summary_page.save_slip.clicked.connect(self.save_slip)
+        self.summary_page.print_form.clicked.connect(self.print_residence_form)
+        self.summary_page.new_interview.clicked.connect(self._on_new_requested)

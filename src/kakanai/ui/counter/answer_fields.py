@@ -1,0 +1,177 @@
+"""The answer widgets of the wizard, one per question type: numbered choices (digits pick
+them), はい/いいえ, a date read back in 和暦, kana turned into katakana as typed, and plain
+text, phone, postal code and number fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kakanai.core import japanese_values as jv
+from kakanai.core.tree_model import Question, QuestionType
+from kakanai.services.counter_inputs import date_reading, katakana_as_typed
+from kakanai.services.postal_lookup import lookup_postal_code
+
+FIELD_STYLE = "font-size: 15pt;"
+READING_STYLE = "color: #335; font-size: 12pt;"
+ERROR_STYLE = "color: #c00000; font-size: 12pt;"
+MAX_NUMBERED = 9
+
+
+class AnswerField(QWidget):
+    """An answer being typed: ``value()`` is the raw answer for the session and
+    ``set_value`` shows a remembered (normalised) one."""
+
+    def value(self) -> object:
+        raise NotImplementedError
+
+    def set_value(self, value: object) -> None:
+        raise NotImplementedError
+
+    def focus_first(self) -> None:
+        self.setFocus()
+
+    def check(self) -> bool:
+        """Check what can be checked before the session sees it (inline); True when fine."""
+        return True
+
+
+class ChoiceField(AnswerField):
+    """Numbered buttons; digit keys 1–9 pick (or, for several answers, toggle) a choice."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.multi = question.type is QuestionType.MULTI
+        if question.type is QuestionType.YESNO:
+            options = [("はい", "はい"), ("いいえ", "いいえ")]
+        else:
+            options = [(c.value, c.label) for c in question.choices]
+        self._values = [value for value, _ in options]
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(not self.multi)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        for number, (_, label) in enumerate(options, start=1):
+            mark = f"&{number}" if number <= MAX_NUMBERED else str(number)
+            kind = QCheckBox if self.multi else QRadioButton
+            button: QAbstractButton = kind(f"{mark}  {label}", self)
+            button.setStyleSheet("font-size: 16pt; padding: 6px;")
+            self.group.addButton(button, number - 1)
+            layout.addWidget(button)
+        layout.addStretch(1)
+
+    @property
+    def buttons(self) -> list[QAbstractButton]:
+        return self.group.buttons()
+
+    def value(self) -> object:
+        chosen = [self._values[i] for i, b in enumerate(self.buttons) if b.isChecked()]
+        if self.multi:
+            return chosen
+        return chosen[0] if chosen else None
+
+    def set_value(self, value: object) -> None:
+        if isinstance(value, bool):
+            value = "はい" if value else "いいえ"
+        wanted = set(value) if isinstance(value, list) else {value}
+        for choice, button in zip(self._values, self.buttons, strict=True):
+            button.setChecked(choice in wanted)
+
+    def focus_first(self) -> None:
+        checked = [b for b in self.buttons if b.isChecked()]
+        (checked or self.buttons)[0].setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        text = event.text()
+        if len(text) == 1 and text.isdigit() and 1 <= int(text) <= len(self.buttons):
+            button = self.buttons[int(text) - 1]
+            button.setChecked(not button.isChecked() if self.multi else True)
+            button.setFocus()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class LineField(AnswerField):
+    """One line of text with a reading under it (a date in 和暦, a postal code's town)."""
+
+    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        self.editor = QLineEdit(self)
+        self.editor.setStyleSheet(FIELD_STYLE)
+        self.editor.setMinimumWidth(420)
+        self.editor.setPlaceholderText(_PLACEHOLDERS.get(question.type, ""))
+        self.reading = QLabel(self)
+        self.reading.setWordWrap(True)
+        self.reading.setStyleSheet(READING_STYLE)
+        caption = QLabel("回答(&A)", self)
+        caption.setBuddy(self.editor)
+        layout = QVBoxLayout(self)
+        layout.addWidget(caption)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.reading)
+        layout.addStretch(1)
+        self.editor.textEdited.connect(self._on_text_edited)
+
+    def value(self) -> object:
+        return self.editor.text()
+
+    def set_value(self, value: object) -> None:
+        if isinstance(value, dt.date):
+            value = _date_text(value)
+        self.editor.setText("" if value is None else str(value))
+        self._show_reading()
+
+    def focus_first(self) -> None:
+        self.editor.setFocus()
+        self.editor.selectAll()
+
+    def _on_text_edited(self, text: str) -> None:
+        if self.question.type is QuestionType.KATAKANA:
+            converted = katakana_as_typed(text)
+            if converted != text:
+                cursor = self.editor.cursorPosition()
+                self.editor.setText(converted)
+                self.editor.setCursorPosition(cursor)
+        self._show_reading()
+
+    def _show_reading(self) -> None:
+        text = self.editor.text()
+        if self.question.type is QuestionType.DATE:
+            reading = date_reading(text)
+            self._say(reading.text, reading.error)
+        elif self.question.type is QuestionType.POSTAL_CODE:
+            found = lookup_postal_code(text) if len(text.strip()) >= 7 else None
+            self._say(found.line if found else "", "")
+
+    def _say(self, text: str, error: str) -> None:
+        self.reading.setText(error or text)
+        self.reading.setStyleSheet(ERROR_STYLE if error else READING_STYLE)
+
+
+_PLACEHOLDERS = {
+    QuestionType.DATE: "例: R8.11.15、令和8年11月15日、2026-11-15",
+    QuestionType.KATAKANA: "例: ヤマダ タロウ(ひらがなで入力してもカタカナになります)",
+    QuestionType.PHONE: "例: 090-1234-5678",
+    QuestionType.POSTAL_CODE: "例: 100-0001",
+    QuestionType.NUMBER: "数字で入力",
+}
+
+
+def _date_text(day: dt.date) -> str:
+    try:
+        return jv.format_wareki(day)
+    except jv.ValueFormatError:
+        return day.isoformat()

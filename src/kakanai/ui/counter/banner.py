@@ -1,0 +1,47 @@
+"""A non-modal question across the top of the wizard (resume an interview left open?
+discard the one in progress?) with two buttons, instead of a dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+
+class Banner(QFrame):
+    accepted = Signal(str)  # the topic of the question answered
+    rejected = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.topic = ""
+        self.setObjectName("banner")
+        self.setStyleSheet(
+            "#banner { background: #fff4d6; border: 1px solid #e0b040; border-radius: 4px; }"
+            "QLabel { font-size: 13pt; }"
+        )
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.accept_button = QPushButton(self)
+        self.reject_button = QPushButton(self)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.message, 1)
+        layout.addWidget(self.accept_button)
+        layout.addWidget(self.reject_button)
+        self.accept_button.clicked.connect(lambda: self._answer(self.accepted))
+        self.reject_button.clicked.connect(lambda: self._answer(self.rejected))
+        self.hide()
+
+    def ask(self, topic: str, message: str, accept: str, reject: str) -> None:
+        """Show a question; ``accept`` and ``reject`` are button texts with mnemonics."""
+        self.topic = topic
+        self.message.setText(message)
+        self.accept_button.setText(accept)
+        self.reject_button.setText(reject)
+        self.show()
+        self.accept_button.setFocus()
+
+    def _answer(self, signal: Signal) -> None:
+        topic = self.topic
+        self.hide()
+        self.topic = ""
+        signal.emit(topic)  # type: ignore[attr-defined]

@@ -1,0 +1,78 @@
+"""The wizard's side panel: the path so far (question → answer; activating one goes back to
+change it) and the procedures that already apply, by department, updated live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kakanai.services.counter_display import DepartmentProcedures, PathStep
+
+TITLE_STYLE = "font-size: 12pt; font-weight: bold;"
+
+
+class SidePanel(QWidget):
+    step_chosen = Signal(str)  # question id of an earlier answer to change
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = QListWidget(self)
+        self.path.setObjectName("path_list")
+        self.path.setWordWrap(True)
+        self.path.setAlternatingRowColors(True)
+        self.path.setToolTip("クリックまたは Enter で、その回答に戻って変更できます。")
+        self.procedures = QTreeWidget(self)
+        self.procedures.setObjectName("live_procedures")
+        self.procedures.setHeaderHidden(True)
+        self.procedures.setWordWrap(True)
+        path_title = QLabel("これまでの回答(&H)", self)
+        path_title.setBuddy(self.path)
+        path_title.setStyleSheet(TITLE_STYLE)
+        procedure_title = QLabel("対象になる手続き(&L)", self)
+        procedure_title.setBuddy(self.procedures)
+        procedure_title.setStyleSheet(TITLE_STYLE)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 12, 12, 8)
+        layout.addWidget(path_title)
+        layout.addWidget(self.path, 3)
+        layout.addWidget(procedure_title)
+        layout.addWidget(self.procedures, 2)
+        self.path.itemClicked.connect(self._on_item_chosen)
+        self.path.itemActivated.connect(self._on_item_chosen)
+
+    def show_path(self, steps: list[PathStep]) -> None:
+        self.path.clear()
+        for step in steps:
+            item = QListWidgetItem(f"{step.question}\n  → {step.answer}")
+            item.setData(Qt.ItemDataRole.UserRole, step.question_id)
+            item.setToolTip(f"{step.question}\n{step.answer}")
+            self.path.addItem(item)
+        self.path.scrollToBottom()
+
+    def show_procedures(self, groups: list[DepartmentProcedures]) -> None:
+        self.procedures.clear()
+        for group in groups:
+            department = QTreeWidgetItem([f"{group.department}({len(group.procedures)})"])
+            font = department.font(0)
+            font.setBold(True)
+            department.setFont(0, font)
+            for name in group.procedures:
+                department.addChild(QTreeWidgetItem([name]))
+            self.procedures.addTopLevelItem(department)
+        self.procedures.expandAll()
+
+    def procedure_names(self) -> list[str]:
+        """Every procedure line shown (for tests and the status bar)."""
+        top = [self.procedures.topLevelItem(i) for i in range(self.procedures.topLevelItemCount())]
+        return [item.child(j).text(0) for item in top for j in range(item.childCount())]
+
+    def _on_item_chosen(self, item: QListWidgetItem) -> None:
+        self.step_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))

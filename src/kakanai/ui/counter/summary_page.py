@@ -1,0 +1,97 @@
+"""The summary after the last answer: the procedures by department with their reasons, what
+to bring and the members concerned (the slip's own content), and the slip's buttons."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kakanai.core.slip_content import SlipContent, SlipDepartment
+
+TITLE_STYLE = "font-size: 19pt; font-weight: bold;"
+BUTTON_STYLE = "font-size: 13pt; padding: 6px 14px;"
+
+
+class SummaryPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel("ご案内する手続き", self)
+        self.title.setStyleSheet(TITLE_STYLE)
+        self.case_label = QLabel(self)
+        self.case_label.setStyleSheet("font-size: 12pt;")
+        self.body = QTextBrowser(self)
+        self.body.setObjectName("summary_body")
+        self.body.setStyleSheet("font-size: 13pt;")
+        self.error = QLabel(self)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c00000; font-size: 12pt; font-weight: bold;")
+        self.print_slip = QPushButton("案内票を印刷(&P)", self)
+        self.save_slip = QPushButton("PDFで保存(&S)", self)
+        self.print_form = QPushButton("住民異動届を印刷(&R)", self)
+        self.new_interview = QPushButton("新しい面談(&N)", self)
+        buttons = QHBoxLayout()
+        for button in (self.print_slip, self.save_slip, self.print_form):
+            button.setStyleSheet(BUTTON_STYLE)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.new_interview.setStyleSheet(BUTTON_STYLE)
+        buttons.addWidget(self.new_interview)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.addWidget(self.title)
+        layout.addWidget(self.case_label)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+
+    def show_content(self, content: SlipContent) -> None:
+        self.case_label.setText(
+            f"受付番号 {content.case_id} ・ {content.resident}({content.resident_kana})"
+            f" ・ {content.summary}"
+        )
+        self.body.setHtml(summary_html(content))
+        self.print_slip.setFocus()
+
+
+def summary_html(content: SlipContent) -> str:
+    members = "".join(
+        f"<tr><td>{escape(m.name)}{'(世帯主)' if m.is_head else ''}</td>"
+        f"<td>{escape(m.kana)}</td><td>{escape(m.relationship)}</td>"
+        f"<td>{escape(m.birth)}</td></tr>"
+        for m in content.members
+    )
+    parts = [
+        "<h3>引っ越しをする方</h3>",
+        f"<table cellpadding='4'>{members}</table>",
+        f"<p>新しい住所: {escape(content.address)}</p>" if content.address else "",
+        *(_department_html(d) for d in content.departments),
+    ]
+    return "".join(parts)
+
+
+def _department_html(department: SlipDepartment) -> str:
+    items = []
+    for procedure in department.procedures:
+        rows = []
+        for row in procedure.rows:
+            if row.bullets:
+                body = "<ul>" + "".join(f"<li>{escape(t)}</li>" for t in row.texts) + "</ul>"
+            else:
+                body = escape(" ".join(row.texts))
+            if row.emphasis:
+                body = f"<b style='color:#b00000'>{body}</b>"
+            rows.append(f"<div><b>{escape(row.label)}</b>: {body}</div>")
+        items.append(f"<li><b>{escape(procedure.name)}</b>{''.join(rows)}</li>")
+    where = f"({escape(department.where)})" if department.where else ""
+    return (
+        f"<h3 style='background:#e8eef8'>{escape(department.name)} {where}</h3>"
+        f"<ol>{''.join(items)}</ol>"
+    )

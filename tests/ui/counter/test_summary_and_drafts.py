@@ -1,0 +1,134 @@
+"""The end of the wizard (summary, slip and 住民異動届 printed to the test printer) and
+drafts: every answer is saved, a new view offers to resume or discard it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from kakanai.adapters.pdf_raster import rasterize
+from kakanai.adapters.qr_reading import read_code
+from kakanai.services.counter_session import pending_draft
+from kakanai.services.slips import open_slip
+from kakanai.services.workspace import Workspace
+from kakanai.store.audit import audit_entries
+from kakanai.ui.counter.view import CounterView
+from tests.ui.counter.driving import answer, answer_until
+
+REFERENCE_CASE = Path(__file__).parents[2] / "fixtures" / "reference_case.json"
+
+
+def click(qtbot: QtBot, button: object) -> None:
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+
+
+def test_the_summary_lists_the_reference_familys_procedures(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    answer_until(qtbot, view)
+    assert view.pages.currentWidget() is view.summary_page
+    expected = [p["id"] for p in json.loads(REFERENCE_CASE.read_text("utf-8"))["procedures"]]
+    assert view.summary_procedures() == expected
+    text = view.summary_page.body.toPlainText()
+    for words in ("市民課", "転入届", "持ち物", "山田 一郎", "理由"):
+        assert words in text, words
+
+
+def test_the_slip_is_printed_and_its_code_opens_to_the_same_case(
+    qtbot: QtBot, view: CounterView, printed: Path, workspace: Workspace
+) -> None:
+    answer_until(qtbot, view)
+    click(qtbot, view.summary_page.print_slip)
+    files = sorted(printed.glob("*.pdf"))
+    assert len(files) == 1, view.summary_page.error.text()
+    pdf = files[0].read_bytes()
+    assert pdf == view.last_slip_pdf
+    found = read_code(np.asarray(rasterize(pdf, dpi=200)))
+    assert found is not None
+    case = open_slip(found.text)
+    assert view.case is not None
+    assert case["case_id"] == view.case["case_id"]
+    assert [p["id"] for p in case["procedures"]] == view.summary_procedures()
+    assert pending_draft(workspace) is None
+    with workspace.session() as db:
+        actions = {e.action for e in audit_entries(db)}
+    assert {"case_saved", "slip_issued"} <= actions
+
+
+def test_the_residence_form_is_printed_for_signature(
+    qtbot: QtBot, view: CounterView, printed: Path
+) -> None:
+    answer_until(qtbot, view)
+    click(qtbot, view.summary_page.print_form)
+    files = list(printed.glob("*.pdf"))
+    assert len(files) == 1, view.summary_page.error.text()
+    assert "住民異動届" in files[0].name
+    assert files[0].read_bytes().startswith(b"%PDF")
+
+
+def test_back_from_the_summary_returns_to_the_last_question(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    answer_until(qtbot, view)
+    qtbot.keyClick(view.summary_page.print_slip, Qt.Key.Key_Escape)
+    assert view.current_question_id() == "has_gentsuki"
+
+
+def test_each_answer_is_saved_and_a_new_view_resumes_at_the_same_question(
+    qtbot: QtBot, view: CounterView, workspace: Workspace
+) -> None:
+    for count, raw in enumerate(("転入", "R8.11.15"), start=1):
+        answer(qtbot, view, raw)
+        draft = pending_draft(workspace)
+        assert draft is not None
+        assert draft.answered == count
+    resumed = CounterView(workspace)
+    qtbot.addWidget(resumed)
+    resumed.show()
+    resumed.activate()
+    assert resumed.banner.isVisible()
+    assert resumed.current_question_id() is None  # nothing started before the clerk chooses
+    click(qtbot, resumed.banner.accept_button)
+    assert resumed.current_question_id() == view.current_question_id() == "previous_address"
+    assert resumed.side_panel.path.count() == 2
+
+
+def test_discarding_the_offered_draft_starts_afresh(
+    qtbot: QtBot, view: CounterView, workspace: Workspace
+) -> None:
+    answer(qtbot, view, "転入")
+    old = pending_draft(workspace)
+    fresh = CounterView(workspace)
+    qtbot.addWidget(fresh)
+    fresh.show()
+    fresh.activate()
+    click(qtbot, fresh.banner.reject_button)
+    assert fresh.current_question_id() == "move_type"
+    draft = pending_draft(workspace)
+    assert draft is not None
+    assert old is not None
+    assert (draft.draft_id != old.draft_id, draft.answered) == (True, 0)
+
+
+def test_a_new_interview_mid_way_asks_first_in_the_banner(qtbot: QtBot, view: CounterView) -> None:
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    answer(qtbot, view, "転入")
+    qtbot.keyClick(view.question_page.field, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert view.banner.isVisible()
+    assert view.current_question_id() == "move_date"
+    click(qtbot, view.banner.accept_button)
+    assert view.current_question_id() == "move_type"
+    assert view.side_panel.path.count() == 0
+
+
+def test_every_menu_action_has_a_mnemonic_and_a_shortcut(view: CounterView) -> None:
+    for action in view.menu_actions():
+        assert "&" in action.text(), action.text()
+        assert not action.shortcut().isEmpty(), action.text()
