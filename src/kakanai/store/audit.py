@@ -12,7 +12,15 @@ from sqlalchemy.orm import Session
 from kakanai.store.tables import AuditRow
 
 ACTIONS = frozenset(
-    {"case_saved", "slip_issued", "slip_scanned", "forms_printed", "draft_resumed", "purged"}
+    {
+        "case_saved",
+        "slip_issued",
+        "slip_scanned",
+        "forms_printed",
+        "forms_saved",
+        "draft_resumed",
+        "purged",
+    }
 )
 
 
