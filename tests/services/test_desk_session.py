@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import select
 
 from kakanai.core.errors import ErrorCode, KakanaiError
-from kakanai.services.desk_session import open_scan, read_slip_image, record_printing
+from kakanai.services.desk_session import open_scan, read_slip_image, record_printing, warm_up
 from kakanai.services.workspace import Workspace, open_workspace
 from kakanai.store.audit import audit_entries
 from kakanai.store.tables import HandoffRow
@@ -159,3 +159,13 @@ def test_an_image_without_a_code_is_slip_001(workspace: Workspace, tmp_path: Pat
     with pytest.raises(KakanaiError) as caught:
         read_slip_image(blank)
     assert caught.value.code is ErrorCode.SLIP_NO_CODE
+
+
+@pytest.mark.parametrize(
+    ("department", "form"),
+    [("kodomo", "jidou_teate_nintei_seikyu"), ("zeimu", "keijidousha_gentsuki")],
+)
+def test_warming_up_renders_one_of_the_departments_forms(
+    workspace: Workspace, department: str, form: str
+) -> None:
+    assert warm_up(at_department(workspace, department)) == form

@@ -19,7 +19,9 @@ class RejectionHelp:
 
 
 _RESCAN = "案内票の二次元コードをもう一度読み取ってください。"
-_REISSUE = "住民の方に最初の窓口(市民課)へ戻っていただき、案内票を作り直してもらってください。"
+_REISSUE = (
+    "住民の方に案内票を発行した最初の窓口へ戻っていただき、案内票を作り直してもらってください。"
+)
 _ADMIN = "システム管理者に連絡してください。その間は、住民の方から手続きの内容をお聞きください。"
 
 # code → (title, how many leading sentences of the message say what happened, what to do)
@@ -94,7 +96,7 @@ def wrong_counter_help(case: Mapping[str, Any], department_name: str) -> Rejecti
         "書かれていません。",
         "住民の方を、案内票に書かれた課へご案内ください: " + "、".join(listed) + "。"
         if listed
-        else "この案内票には手続きがありません。最初の窓口(市民課)にご案内ください。",
+        else "この案内票には手続きがありません。住民の方を最初の窓口にご案内ください。",
         "",
     )
 

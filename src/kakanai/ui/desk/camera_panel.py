@@ -12,7 +12,7 @@ import cv2
 import numpy as np
 from PySide6.QtCore import QObject, QSize, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from kakanai.adapters.camera import FrameSource
 from kakanai.core.errors import KakanaiError
@@ -111,14 +111,11 @@ class CameraPanel(QWidget):
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b00020;")
         self.message.hide()
-        self.stop_button = QPushButton("カメラを止める(&X)")
-        self.stop_button.clicked.connect(self.stop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         layout.addWidget(self.state)
         layout.addWidget(self.message)
-        layout.addWidget(self.stop_button)
         layout.addStretch(1)
         self.frames_shown = 0
         self._flash = QTimer(self)

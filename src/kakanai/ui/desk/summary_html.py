@@ -42,7 +42,7 @@ def summary_html(summary: DeskSummary) -> str:
 
 
 def validity_text(scan: DeskScan) -> str:
-    return f"発行 {format_moment(scan.issued_at)} ・ 有効期限 {format_moment(scan.expires_at)}"
+    return f"発行 {format_moment(scan.issued_at)}\n有効期限 {format_moment(scan.expires_at)}"
 
 
 def handoff_text(scan: DeskScan) -> tuple[str, bool]:

@@ -3,9 +3,10 @@ see the case limited to this department with its forms, and print or save them."
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QHideEvent, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 from kakanai.adapters.camera import FrameSource, OpenCvCamera
 from kakanai.core.errors import KakanaiError
 from kakanai.services.desk_rejections import rejection_help
-from kakanai.services.desk_session import DeskScan, open_scan, read_slip_image
+from kakanai.services.desk_session import DeskScan, open_scan, read_slip_image, warm_up
 from kakanai.services.workspace import Workspace
 from kakanai.ui.desk.background import Background
 from kakanai.ui.desk.camera_panel import CameraPanel
@@ -34,10 +35,12 @@ from kakanai.ui.printing import page_images
 
 IMAGE_FILTER = "画像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;すべてのファイル (*)"
 IDLE_TEXT = (
-    "手続き案内票の二次元コードを読み取ってください。\n\n"
-    "・ハンディスキャナー: そのまま読み取るだけで開きます\n"
-    "・カメラ: Ctrl+K でカメラを開始\n"
-    "・画像ファイル: Ctrl+O で画像を開く"
+    "<p style='font-size: 20pt; font-weight: bold;'>{department}</p>"
+    "<p style='font-size: 15pt;'>手続き案内票の二次元コードを読み取ってください。</p>"
+    "<p style='font-size: 13pt; color: #444444;'>"
+    "ハンディスキャナー: そのまま読み取ると開きます<br>"
+    "カメラ: Ctrl+K でカメラを開始<br>"
+    "画像ファイル: Ctrl+O で画像を開く</p>"
 )
 
 
@@ -55,6 +58,7 @@ class DeskView(ModeView):
         self.workspace = workspace
         self._background = Background(self)
         self._ticket = 0
+        self._warmed = False
         self.wedge = WedgeInput()
         self._build_actions()
         self.output = FormOutput(workspace, self)
@@ -69,8 +73,8 @@ class DeskView(ModeView):
         self.output.reported.connect(self.status)
         self.output.problem.connect(self.result.show_problem)
         self.rejection = RejectionPanel()
-        self.idle = QLabel(IDLE_TEXT)
-        self.idle.setStyleSheet("font-size: 15pt; color: #444444; padding: 24px;")
+        self.idle = QLabel(IDLE_TEXT.format(department=escape(workspace.department.name)))
+        self.idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages = QStackedWidget()
         for page in (self.idle, self.result, self.rejection):
             self.pages.addWidget(page)
@@ -132,6 +136,9 @@ class DeskView(ModeView):
 
     def activate(self) -> None:
         self.wedge.setFocus()
+        if not self._warmed:
+            self._warmed = True
+            self._background.run(lambda: warm_up(self.workspace), lambda _n: None, _ignore)
 
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 - Qt's name
         self.stop_camera()
@@ -257,3 +264,7 @@ class DeskView(ModeView):
     def _set_outputs_enabled(self, *, enabled: bool) -> None:
         for action in self._output_actions:
             action.setEnabled(enabled)
+
+
+def _ignore(_exc: BaseException) -> None:
+    """A failed warm-up only costs time; the scan itself reports any real problem."""
