@@ -439,6 +439,14 @@ class ErrorCode(Enum):
     # --- end of counter codes ---
 
     # --- Desk mode: scanning and printing (DESK_) ---
+    DESK_CAMERA_MISSING = (
+        "DESK_001",
+        "カメラ{index}番を開けません。接続と、他のアプリが使っていないかを確認し、設定のカメラ番号を選び直してください。ハンディスキャナーと「画像を開く」はこのまま使えます。",
+    )
+    DESK_FRAMES_UNREADABLE = (
+        "DESK_002",
+        "読み取り用の画像フォルダ「{path}」に画像がありません。PNGかJPEGの画像を入れてください。",
+    )
     # --- end of desk codes ---
 
     def __init__(self, code: str, template: str) -> None:

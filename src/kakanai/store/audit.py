@@ -17,6 +17,7 @@ ACTIONS = frozenset(
         "slip_issued",
         "slip_scanned",
         "forms_printed",
+        "forms_saved",
         "draft_resumed",
         "draft_discarded",
         "purged",

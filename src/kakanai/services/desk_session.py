@@ -1,0 +1,183 @@
+"""A linked department's desk after a scan: open the slip, record the handoff and audit it,
+and return the case limited to this department with its prefilled forms. Qt-free; the desk
+screen (ui/desk) shows what this returns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from kakanai.adapters.pdf_raster import rasterize
+from kakanai.adapters.qr_reading import load_image, read_code
+from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.slip_digits import SCHEME, normalize_scanned
+from kakanai.services.desk_rejections import RejectionHelp, wrong_counter_help
+from kakanai.services.desk_summary import DeskSummary, department_summary
+from kakanai.services.forms import (
+    RenderedForm,
+    layout_for,
+    load_templates,
+    render_form,
+    render_forms,
+)
+from kakanai.services.shipped_data import FORM_TEMPLATES, REFERENCE_CASE
+from kakanai.services.slips import open_slip_details
+from kakanai.services.workspace import Workspace
+from kakanai.store.audit import audit
+from kakanai.store.handoffs import Handoff, record_handoff
+
+IMAGE_BUDGET_MS = 1500.0
+"""An opened image file is read once: the decoder chain may take its time."""
+
+
+@dataclass(frozen=True)
+class DeskScan:
+    """One scanned slip at this desk."""
+
+    case_id: str
+    department: str
+    department_name: str
+    summary: DeskSummary
+    forms: list[RenderedForm]
+    handoff: Handoff | None  # None when the case has nothing for this department
+    issued_at: dt.datetime
+    expires_at: dt.datetime
+    wrong_counter: RejectionHelp | None = None
+    slip_departments: tuple[str, ...] = field(default=())
+
+    @property
+    def for_this_department(self) -> bool:
+        return bool(self.summary.procedures)
+
+
+def open_scan(workspace: Workspace, text: str, *, now: dt.datetime | None = None) -> DeskScan:
+    """Open the scanned or typed ``text`` at this desk's department. Raises the
+    KakanaiError of the slip's first problem (tampered, expired, unknown key, other
+    questionnaire version, not a slip); then nothing is recorded."""
+    moment = now or workspace.now()
+    opened = open_slip_details(normalize_scanned(text), now=moment)
+    case = opened.case
+    department = workspace.department
+    summary = department_summary(case, department.id)
+    forms = _forms(case, department.id) if summary.procedures else []
+    with workspace.session() as session:
+        handoff = None
+        if summary.procedures:
+            handoff = record_handoff(
+                session,
+                case_id=str(case["case_id"]),
+                department=department.id,
+                desk=workspace.who.desk,
+                now=moment,
+            )
+        scans = handoff.scans if handoff else 0
+        detail = f"department={department.id} scans={scans} forms={len(forms)}"
+        audit(
+            session,
+            "slip_scanned",
+            who=workspace.who,
+            now=moment,
+            case_id=str(case["case_id"]),
+            detail=detail,
+        )
+    return DeskScan(
+        str(case["case_id"]),
+        department.id,
+        department.name,
+        summary,
+        forms,
+        handoff,
+        opened.issued_at,
+        opened.expires_at,
+        None if summary.procedures else wrong_counter_help(case, department.name),
+        tuple(str(d.get("name") or d.get("id")) for d in case["departments"]),
+    )
+
+
+def warm_up(workspace: Workspace) -> str:
+    """Before the first scan: load the department's form templates, and render and
+    rasterize one of them for the shipped reference case, so that fonts, layouts and the
+    PDF renderer are ready (the first scan then takes half the time). Returns the form id
+    rendered ("" when the department has no forms)."""
+    department = workspace.department.id
+    procedures = workspace.runtime.tree.procedures
+    ids = list(
+        dict.fromkeys(f for p in procedures if p.department_id == department for f in p.forms)
+    )
+    loaded = [t for t in load_templates(ids, FORM_TEMPLATES).values() if t is not None]
+    for template in loaded:
+        layout_for(template)
+    if not loaded or not REFERENCE_CASE.is_file():
+        return ""
+    case = json.loads(REFERENCE_CASE.read_text(encoding="utf-8"))
+    rasterize(render_form(case, loaded[0].id).pdf, dpi=72)
+    return loaded[0].id
+
+
+def _forms(case: Mapping[str, Any], department: str) -> list[RenderedForm]:
+    """The department's forms; none when its procedures have no forms to print."""
+    try:
+        return render_forms(case, department=department)
+    except KakanaiError as exc:
+        if exc.code is ErrorCode.FORM_NOTHING_TO_PRINT:
+            return []
+        raise
+
+
+def record_printing(workspace: Workspace, scan: DeskScan, forms: list[RenderedForm]) -> None:
+    """Audit that ``forms`` of ``scan`` were printed (form ids only, no personal data)."""
+    _record_forms(workspace, scan, forms, "forms_printed")
+
+
+def record_saving(workspace: Workspace, scan: DeskScan, forms: list[RenderedForm]) -> None:
+    """Audit that ``forms`` of ``scan`` were saved as PDF."""
+    _record_forms(workspace, scan, forms, "forms_saved")
+
+
+def _record_forms(
+    workspace: Workspace, scan: DeskScan, forms: list[RenderedForm], action: str
+) -> None:
+    ids = ",".join(dict.fromkeys(form.form_id for form in forms))
+    with workspace.session() as session:
+        audit(
+            session,
+            action,
+            who=workspace.who,
+            now=workspace.now(),
+            case_id=scan.case_id,
+            detail=f"department={scan.department} count={len(forms)} forms={ids}"[:256],
+        )
+
+
+def slip_text_in(frame: np.ndarray, *, budget_ms: float) -> str | None:
+    """The text of the slip's code in ``frame``: a code that looks like a slip (its digits
+    start with the scheme) is preferred; another code's text is returned when there is no
+    slip, so that opening it says it is not a slip. None when no code is found."""
+    others: list[str] = []
+
+    def looks_like_slip(text: str) -> bool:
+        digits = normalize_scanned(text)
+        if digits.isdigit() and digits.startswith(SCHEME):
+            return True
+        others.append(text)
+        return False
+
+    found = read_code(frame, looks_like_slip, budget_ms=budget_ms)
+    if found is not None:
+        return found.text
+    return others[0] if others else None
+
+
+def read_slip_image(path: Path) -> str:
+    """The slip text in the image file at ``path``; SCAN_001 when it is not an image,
+    SLIP_001 when it holds no code."""
+    text = slip_text_in(load_image(path), budget_ms=IMAGE_BUDGET_MS)
+    if text is None:
+        raise KakanaiError.of(ErrorCode.SLIP_NO_CODE, detail=path.name)
+    return text
