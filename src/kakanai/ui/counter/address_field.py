@@ -73,7 +73,10 @@ class AddressField(AnswerField):
         self.editors["municipality"].setText(found.municipality)
         self.editors["town"].setText(found.town)
         several = len(found.towns) > 1
-        note = f"候補: {'、'.join(found.towns)}" if several else f"{found.line} を入れました。"
+        self.editors["postal_code"].setText(found.postal_code)
+        note = (
+            f"町名の候補: {'、'.join(found.towns)}。" if several else f"{found.line} を入れました。"
+        )
         self.postal_note.setText(note + " 番地と建物名を入力してください。")
         if not found.municipality:
             self.editors["municipality"].setFocus()

@@ -29,7 +29,7 @@ from kakanai.ui.counter.answer_fields import ERROR_STYLE, READING_STYLE, AnswerF
 
 KEYS = ("name", "kana", "birth_date", "sex", "relationship")
 HEADINGS = ("氏名(&M)", "フリガナ(&K)", "生年月日(&E)", "性別(&X)", "続柄(&R)")
-WIDTHS = (200, 220, 200, 80, 120)
+WIDTHS = (165, 185, 165, 72, 112)
 CELL_STYLE = "font-size: 14pt;"
 
 
@@ -53,7 +53,6 @@ class MemberRow:
             editor.setMinimumWidth(width)
             note = QLabel(parent)
             note.setWordWrap(True)
-            note.setMaximumWidth(max(width, 200))
             self.editors[key] = editor
             self.notes[key] = note
         self.remove = QPushButton("削除(&D)", parent)
@@ -86,12 +85,22 @@ class MemberRow:
         if error:
             note.setText(error)
             note.setStyleSheet(ERROR_STYLE)
+        elif key == "kana":
+            self.set_text(key, jv.normalize_katakana(self.text(key)))
+            note.clear()
         elif key == "birth_date":
             note.setText(date_reading(self.text(key)).text)
             note.setStyleSheet(READING_STYLE)
         else:
             note.clear()
+        self.fit(key)
         return not error
+
+    def fit(self, key: str) -> None:
+        """Give a wrapped note the height of its lines (the grid would keep one line)."""
+        note = self.notes[key]
+        width = max(self.editors[key].width(), self.editors[key].minimumWidth())
+        note.setMinimumHeight(note.heightForWidth(width) if note.text() else 0)
 
     def widgets(self) -> list[QWidget]:
         return [*self.editors.values(), *self.notes.values(), self.remove]
@@ -109,6 +118,7 @@ class MemberRow:
         reading = date_reading(text)
         self.notes["birth_date"].setText(reading.text)
         self.notes["birth_date"].setStyleSheet(READING_STYLE)
+        self.fit("birth_date")
 
 
 class HouseholdTable(AnswerField):

@@ -4,12 +4,11 @@ change it) and the procedures that already apply, by department, updated live.""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -29,9 +28,8 @@ class SidePanel(QWidget):
         self.path.setWordWrap(True)
         self.path.setAlternatingRowColors(True)
         self.path.setToolTip("クリックまたは Enter で、その回答に戻って変更できます。")
-        self.procedures = QTreeWidget(self)
+        self.procedures = QListWidget(self)
         self.procedures.setObjectName("live_procedures")
-        self.procedures.setHeaderHidden(True)
         self.procedures.setWordWrap(True)
         path_title = QLabel("これまでの回答(&H)", self)
         path_title.setBuddy(self.path)
@@ -60,19 +58,23 @@ class SidePanel(QWidget):
     def show_procedures(self, groups: list[DepartmentProcedures]) -> None:
         self.procedures.clear()
         for group in groups:
-            department = QTreeWidgetItem([f"{group.department}({len(group.procedures)})"])
-            font = department.font(0)
+            department = QListWidgetItem(f"{group.department}({len(group.procedures)}件)")
+            font = department.font()
             font.setBold(True)
-            department.setFont(0, font)
+            department.setFont(font)
+            department.setBackground(QColor("#e8eef8"))
+            self.procedures.addItem(department)
             for name in group.procedures:
-                department.addChild(QTreeWidgetItem([name]))
-            self.procedures.addTopLevelItem(department)
-        self.procedures.expandAll()
+                item = QListWidgetItem(f"・{name}")
+                item.setData(Qt.ItemDataRole.UserRole, name)
+                self.procedures.addItem(item)
+        self.procedures.scrollToBottom()
 
     def procedure_names(self) -> list[str]:
         """Every procedure line shown (for tests and the status bar)."""
-        top = [self.procedures.topLevelItem(i) for i in range(self.procedures.topLevelItemCount())]
-        return [item.child(j).text(0) for item in top for j in range(item.childCount())]
+        items = [self.procedures.item(i) for i in range(self.procedures.count())]
+        names = [item.data(Qt.ItemDataRole.UserRole) for item in items]
+        return [str(name) for name in names if name]
 
     def _on_item_chosen(self, item: QListWidgetItem) -> None:
         self.step_chosen.emit(str(item.data(Qt.ItemDataRole.UserRole)))

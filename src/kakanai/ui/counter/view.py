@@ -38,7 +38,7 @@ from kakanai.ui.counter.summary_page import SummaryPage
 from kakanai.ui.modes import ModeView
 from kakanai.ui.printing import print_pdf, save_pdf
 
-SIDE_WIDTH = 400
+SIDE_WIDTH = 360
 RESUME = "resume"
 DISCARD = "discard"
 
