@@ -17,7 +17,13 @@ from kakanai.store.cases import find_case, save_case
 from kakanai.store.database import open_engine, session_factory, sqlite_url
 from kakanai.store.drafts import close_draft, draft_answers, open_draft, save_answers, start_draft
 from kakanai.store.handoffs import handoff_count, record_handoff
-from kakanai.store.migrating import current_revision, head_revision, migrate
+from kakanai.store.migrating import (
+    HEAD,
+    current_revision,
+    head_revision,
+    migrate,
+    stored_revision,
+)
 from kakanai.store.retention import purge
 from kakanai.store.tables import CaseRow, MemberRow, ProcedureRow
 from tests.conftest import ROOT
@@ -36,6 +42,15 @@ def test_migration_reaches_head_and_creates_every_table(engine: Engine) -> None:
     assert current_revision(engine) == head_revision()
     tables = set(inspect(engine).get_table_names())
     assert {"cases", "household_members", "procedures", "drafts", "handoffs", "audit_log"} <= tables
+
+
+def test_head_constant_is_the_newest_migration() -> None:
+    """The start-up shortcut compares against HEAD: it must name the newest revision."""
+    assert head_revision() == HEAD
+
+
+def test_stored_revision_reads_what_alembic_wrote(engine: Engine) -> None:
+    assert stored_revision(engine) == current_revision(engine)
 
 
 def test_migrating_twice_changes_nothing(engine: Engine) -> None:

@@ -11,12 +11,10 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from kakanai.adapters.slip_pdf import render_slip
 from kakanai.core.case import build_case
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.interview import Interview
 from kakanai.core.tree_model import Question
-from kakanai.services.forms import render_form
 from kakanai.services.interviewing import new_case_id
 from kakanai.services.slips import seal_case
 from kakanai.services.workspace import Workspace
@@ -193,6 +191,9 @@ def discard_pending(workspace: Workspace) -> None:
 def issue_slip(workspace: Workspace, case: dict[str, Any]) -> IssuedSlip:
     """Seal ``case`` with the desk key and render its slip (layout and desk name from the
     settings); audits ``slip_issued``."""
+    # PDF rendering loads at the first slip, not when the app starts.
+    from kakanai.adapters.slip_pdf import render_slip  # noqa: PLC0415 - start-up time
+
     now = workspace.now()
     sealed = seal_case(case, now=now, valid_days=SLIP_VALID_DAYS)
     settings = workspace.settings
@@ -214,6 +215,8 @@ def issue_slip(workspace: Workspace, case: dict[str, Any]) -> IssuedSlip:
 
 def residence_form(case: dict[str, Any]) -> bytes:
     """The counter's own prefilled 住民異動届 for the resident to check and sign."""
+    from kakanai.services.forms import render_form  # noqa: PLC0415 - start-up time
+
     return render_form(case, RESIDENCE_FORM).pdf
 
 

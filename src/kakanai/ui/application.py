@@ -9,20 +9,36 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kakanai.adapters.fonts import font_book
 from kakanai.core.errors import KakanaiError
 from kakanai.services.workspace import open_workspace
-from kakanai.ui.counter.view import CounterView
-from kakanai.ui.desk.view import DeskView
+from kakanai.services.workspace import Workspace
 from kakanai.ui.main_window import MainWindow, ModeEntry
+from kakanai.ui.modes import ModeView
 
 UI_FAMILIES = ["IPAexGothic", "BIZ UDPGothic", "Yu Gothic UI", "Meiryo UI"]
 UI_POINT_SIZE = 11
+
+
+def _counter(workspace: Workspace, parent: QWidget) -> ModeView:
+    # Each mode's code loads when the mode is first shown: a counter never loads the
+    # camera and decoders, a desk never loads the interview widgets.
+    from kakanai.ui.counter.view import CounterView  # noqa: PLC0415 - start-up time
+
+    return CounterView(workspace, parent)
+
+
+def _desk(workspace: Workspace, parent: QWidget) -> ModeView:
+    from kakanai.ui.desk.view import DeskView  # noqa: PLC0415 - start-up time
+
+    return DeskView(workspace, parent)
+
+
 MODES = (
-    ModeEntry("counter", "窓口モード(&C)", "Ctrl+1", CounterView),
-    ModeEntry("desk", "連携課モード(&D)", "Ctrl+2", DeskView),
+    ModeEntry("counter", "窓口モード(&C)", "Ctrl+1", _counter),
+    ModeEntry("desk", "連携課モード(&D)", "Ctrl+2", _desk),
 )
 
 
