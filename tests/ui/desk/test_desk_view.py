@@ -158,6 +158,8 @@ def test_the_same_slip_twice_is_shown_as_already_handled(
     opened(qtbot, view, digits)
     assert view.result.banner.text().startswith("処理済み")
     assert "今回で2回目" in view.result.banner.text()
+    assert view.handoff is not None
+    assert (view.handoff.already_handled, view.handoff.scans) == (True, 2)
     with workspace.session() as session:
         rows = list(session.scalars(select(HandoffRow)))
     assert [(r.case_id, r.department, r.scans) for r in rows] == [(CASE_ID, "shimin", 2)]

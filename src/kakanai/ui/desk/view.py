@@ -23,6 +23,7 @@ from kakanai.core.errors import KakanaiError
 from kakanai.services.desk_rejections import rejection_help
 from kakanai.services.desk_session import DeskScan, open_scan, read_slip_image, warm_up
 from kakanai.services.workspace import Workspace
+from kakanai.store.handoffs import Handoff
 from kakanai.ui.desk.background import Background
 from kakanai.ui.desk.camera_panel import CameraPanel
 from kakanai.ui.desk.form_output import FormOutput
@@ -100,6 +101,12 @@ class DeskView(ModeView):
     @property
     def current_scan(self) -> DeskScan | None:
         return self.result.scan if self.pages.currentWidget() is self.result else None
+
+    @property
+    def handoff(self) -> Handoff | None:
+        """The current scan's handoff (``already_handled``, ``scans``), if any."""
+        scan = self.current_scan
+        return scan.handoff if scan is not None else None
 
     def forms_listed(self) -> list[str]:
         """The file names of the forms listed for the current scan."""
