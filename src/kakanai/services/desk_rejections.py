@@ -94,7 +94,7 @@ def wrong_counter_help(case: Mapping[str, Any], department_name: str) -> Rejecti
         f"{department_name}の手続きはありません",
         f"この案内票(受付番号 {case.get('case_id', '')})には、{department_name}の手続きが"
         "書かれていません。",
-        "住民の方を、案内票に書かれた課へご案内ください: " + "、".join(listed) + "。"
+        "住民の方を、案内票に書かれた課へご案内ください。\n" + "\n".join(f"・{d}" for d in listed)
         if listed
         else "この案内票には手続きがありません。住民の方を最初の窓口にご案内ください。",
         "",

@@ -66,26 +66,9 @@ def open_scan(workspace: Workspace, text: str, *, now: dt.datetime | None = None
     department = workspace.department
     summary = department_summary(case, department.id)
     forms = _forms(case, department.id) if summary.procedures else []
-    with workspace.session() as session:
-        handoff = None
-        if summary.procedures:
-            handoff = record_handoff(
-                session,
-                case_id=str(case["case_id"]),
-                department=department.id,
-                desk=workspace.who.desk,
-                now=moment,
-            )
-        scans = handoff.scans if handoff else 0
-        detail = f"department={department.id} scans={scans} forms={len(forms)}"
-        audit(
-            session,
-            "slip_scanned",
-            who=workspace.who,
-            now=moment,
-            case_id=str(case["case_id"]),
-            detail=detail,
-        )
+    handoff = _record_scan(
+        workspace, str(case["case_id"]), len(forms), moment, for_us=bool(summary.procedures)
+    )
     return DeskScan(
         str(case["case_id"]),
         department.id,
@@ -98,6 +81,25 @@ def open_scan(workspace: Workspace, text: str, *, now: dt.datetime | None = None
         None if summary.procedures else wrong_counter_help(case, department.name),
         tuple(str(d.get("name") or d.get("id")) for d in case["departments"]),
     )
+
+
+def _record_scan(
+    workspace: Workspace, case_id: str, form_count: int, moment: dt.datetime, *, for_us: bool
+) -> Handoff | None:
+    """The handoff (when the case has something for this department) and the audit entry."""
+    department = workspace.department.id
+    with workspace.session() as session:
+        handoff = None
+        if for_us:
+            handoff = record_handoff(
+                session, case_id=case_id, department=department, desk=workspace.who.desk, now=moment
+            )
+        scans = handoff.scans if handoff else 0
+        detail = f"department={department} scans={scans} forms={form_count}"
+        audit(
+            session, "slip_scanned", who=workspace.who, now=moment, case_id=case_id, detail=detail
+        )
+    return handoff
 
 
 def warm_up(workspace: Workspace) -> str:

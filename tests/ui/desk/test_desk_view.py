@@ -158,6 +158,8 @@ def test_the_same_slip_twice_is_shown_as_already_handled(
     opened(qtbot, view, digits)
     assert view.result.banner.text().startswith("処理済み")
     assert "今回で2回目" in view.result.banner.text()
+    assert view.handoff is not None
+    assert (view.handoff.already_handled, view.handoff.scans) == (True, 2)
     with workspace.session() as session:
         rows = list(session.scalars(select(HandoffRow)))
     assert [(r.case_id, r.department, r.scans) for r in rows] == [(CASE_ID, "shimin", 2)]
@@ -241,3 +243,17 @@ def test_every_button_has_a_mnemonic(qtbot: QtBot, workspace: Workspace) -> None
     texts = [b.text() for b in view.findChildren(QPushButton)]
     assert texts
     assert all("&" in text for text in texts), texts
+
+
+def test_the_preview_zooms_in_and_back_to_fit_width(qtbot: QtBot, workspace: Workspace) -> None:
+    view = desk(qtbot, workspace)
+    opened(qtbot, view, sealed().digits)
+    preview = view.result.preview
+    fit = preview.effective_zoom()
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert preview.effective_zoom() == pytest.approx(fit * 1.25, rel=0.02)
+    qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert preview.zoom == 0
+    assert preview.effective_zoom() == pytest.approx(fit, rel=0.02)

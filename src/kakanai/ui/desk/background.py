@@ -52,9 +52,6 @@ class Background(QObject):
         relay.failed.connect(lambda exc: self._finish(relay, failed, exc))
         self._pool.start(_Job(work, relay))
 
-    def busy(self) -> bool:
-        return bool(self._relays)
-
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for running work (closing the window, tests)."""
         return self._pool.waitForDone(msecs)

@@ -62,6 +62,17 @@ class FormPreview(QScrollArea):
         self.zoom = zoom
         self._scale()
 
+    def zoom_by(self, factor: float) -> None:
+        """Zoom from what is shown now (fit width included), within 25 %–400 %."""
+        self.set_zoom(min(max(self.effective_zoom() * factor, 0.25), 4.0))
+
+    def effective_zoom(self) -> float:
+        """The shown size against the page at 96 dpi (1.0 = 100 %)."""
+        if not self._pages or not self._labels or self._labels[0].pixmap().isNull():
+            return 1.0
+        shown = self._labels[0].pixmap().width() / self.devicePixelRatioF()
+        return shown / (self._pages[0].width() * 96 / PREVIEW_DPI)
+
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         if self.zoom == 0:

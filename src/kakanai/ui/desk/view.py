@@ -23,6 +23,7 @@ from kakanai.core.errors import KakanaiError
 from kakanai.services.desk_rejections import rejection_help
 from kakanai.services.desk_session import DeskScan, open_scan, read_slip_image, warm_up
 from kakanai.services.workspace import Workspace
+from kakanai.store.handoffs import Handoff
 from kakanai.ui.desk.background import Background
 from kakanai.ui.desk.camera_panel import CameraPanel
 from kakanai.ui.desk.form_output import FormOutput
@@ -72,6 +73,7 @@ class DeskView(ModeView):
         self.result.preview_shown.connect(self.preview_shown)
         self.output.reported.connect(self.status)
         self.output.problem.connect(self.result.show_problem)
+        self._build_zoom_actions()
         self.rejection = RejectionPanel()
         self.idle = QLabel(IDLE_TEXT.format(department=escape(workspace.department.name)))
         self.idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -99,6 +101,12 @@ class DeskView(ModeView):
     @property
     def current_scan(self) -> DeskScan | None:
         return self.result.scan if self.pages.currentWidget() is self.result else None
+
+    @property
+    def handoff(self) -> Handoff | None:
+        """The current scan's handoff (``already_handled``, ``scans``), if any."""
+        scan = self.current_scan
+        return scan.handoff if scan is not None else None
 
     def forms_listed(self) -> list[str]:
         """The file names of the forms listed for the current scan."""
@@ -132,7 +140,13 @@ class DeskView(ModeView):
         return self.workspace.department.name
 
     def menu_actions(self) -> list[QAction]:
-        return [self._focus_action, self._image_action, self._camera_action, *self._output_actions]
+        return [
+            self._focus_action,
+            self._image_action,
+            self._camera_action,
+            *self._output_actions,
+            *self._zoom_actions,
+        ]
 
     def activate(self) -> None:
         self.wedge.setFocus()
@@ -252,6 +266,14 @@ class DeskView(ModeView):
                 "Ctrl+Shift+S",
                 lambda: self.output.save_one(self.current_scan, self.result.selected_form()),
             ),
+        ]
+
+    def _build_zoom_actions(self) -> None:
+        preview = self.result.preview
+        self._zoom_actions = [
+            self._action("拡大(&Z)", "Ctrl++", lambda: preview.zoom_by(1.25)),
+            self._action("縮小(&X)", "Ctrl+-", lambda: preview.zoom_by(0.8)),
+            self._action("幅に合わせる(&A)", "Ctrl+0", lambda: preview.set_zoom(0)),
         ]
 
     def _action(self, text: str, shortcut: str, slot: object) -> QAction:
