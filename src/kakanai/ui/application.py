@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kakanai.adapters.fonts import font_book
 from kakanai.core.errors import KakanaiError
-from kakanai.services.workspace import open_workspace
-from kakanai.services.workspace import Workspace
+from kakanai.services.workspace import Workspace, open_workspace
 from kakanai.ui.main_window import MainWindow, ModeEntry
 from kakanai.ui.modes import ModeView
 

@@ -178,15 +178,18 @@ class MainWindow(QMainWindow):
 
 
 KEYS_HELP = """窓口モード
-  数字キー: 選択肢を選ぶ
-  Enter: 次へ
+  数字キー: 選択肢を選ぶ  Enter: 次へ
   Alt+← または Esc: 前の設問へ戻る
+  Ctrl+N: 新しい面談  Ctrl+P: 案内票を印刷  Ctrl+S: 案内票をPDFで保存
+  Ctrl+R: 住民異動届を印刷
   Alt+下線の文字: その項目へ移動
 
 連携課モード
-  スキャナーで読み取ると自動で開きます
-  Ctrl+O: 画像ファイルから読み取る
-  Ctrl+P: 様式を印刷
+  スキャナーで読み取ると、どこに入力中でも自動で開きます
+  F6: 読み取り欄へ移動  Ctrl+O: 画像から読み取る  Ctrl+K: カメラ
+  Ctrl+P: 全て印刷  Ctrl+Shift+P: この様式を印刷
+  Ctrl+S: 全てPDFで保存  Ctrl+Shift+S: この様式をPDFで保存
+  Ctrl++ / Ctrl+- / Ctrl+0: プレビューの拡大・縮小・幅に合わせる
 
 全体
   Ctrl+1: 窓口モード  Ctrl+2: 連携課モード

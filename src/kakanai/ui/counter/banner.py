@@ -3,7 +3,7 @@ discard the one in progress?) with two buttons, instead of a dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 
@@ -40,8 +40,8 @@ class Banner(QFrame):
         self.show()
         self.accept_button.setFocus()
 
-    def _answer(self, signal: Signal) -> None:
+    def _answer(self, signal: SignalInstance) -> None:
         topic = self.topic
         self.hide()
         self.topic = ""
-        signal.emit(topic)  # type: ignore[attr-defined]
+        signal.emit(topic)

@@ -55,9 +55,9 @@ class QuestionPage(QWidget):
         self.help = QLabel(self)
         self.help.setWordWrap(True)
         self.help.setStyleSheet(HELP_STYLE)
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller = QScrollArea(self)
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
         self.error = QLabel(self)
         self.error.setObjectName("answer_error")
         self.error.setWordWrap(True)
@@ -78,7 +78,7 @@ class QuestionPage(QWidget):
         layout.addWidget(self.text)
         layout.addWidget(self.help)
         layout.addSpacing(8)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroller, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
@@ -95,7 +95,7 @@ class QuestionPage(QWidget):
         self.field = field_for(question, as_of)
         if remembered is not None:
             self.field.set_value(remembered)
-        self.scroll.setWidget(self.field)
+        self.scroller.setWidget(self.field)
         self.error.clear()
         self.field.focus_first()
 

@@ -249,7 +249,7 @@ class DeskView(ModeView):
         self._image_action = self._action("画像を開く(&O)…", "Ctrl+O", self._choose_image)
         self._camera_action = self._action("カメラで読み取る(&K)", "Ctrl+K", self._toggle_camera)
         self._camera_action.setCheckable(True)
-        self._output_actions = [
+        self._output_actions: list[QAction] = [
             self._action(
                 "全て印刷(&P)", "Ctrl+P", lambda: self.output.print_all(self.current_scan)
             ),
