@@ -1,0 +1,174 @@
+"""Writes PNGs of every main screen with real content (`make screenshots`).
+
+The app runs offscreen on a fresh data directory; the counter is driven through its real
+widgets by the same driver the tests use, the desk scans slips sealed with that directory's
+key. Usage: python scripts/screenshots.py [OUT_DIR] [--size 1366x768] [--scale 1.0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--size", default="1366x768", help="window size in logical pixels")
+    parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 1.25")
+    options = parser.parse_args()
+    width, height = (int(n) for n in options.size.split("x"))
+    data = Path(tempfile.mkdtemp(prefix="kakanai-screenshots-"))
+    os.environ.update(
+        QT_QPA_PLATFORM="offscreen",
+        QT_SCALE_FACTOR=options.scale,
+        KAKANAI_DATA_DIR=str(data / "data"),
+    )
+    for name in ("KAKANAI_DATABASE_URL", "KAKANAI_MODE", "KAKANAI_DEPARTMENT", "KAKANAI_PRINTER"):
+        os.environ.pop(name, None)
+    sys.path.insert(0, str(ROOT))
+    options.out.mkdir(parents=True, exist_ok=True)
+    shots = Shots(options.out, (width, height))
+    shots.counter()
+    shots.desk()
+    shots.settings()
+    for path in shots.written:
+        print(path)
+    return 0
+
+
+class Clerk:
+    """Keys and clicks through QTest, as the tests' qtbot gives them."""
+
+    def keyClick(self, widget: object, key: object, modifier: object = None) -> None:  # noqa: N802 - qtbot's name
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - after the platform is chosen
+        from PySide6.QtTest import QTest  # noqa: PLC0415 - as above
+
+        QTest.keyClick(widget, key, modifier or Qt.KeyboardModifier.NoModifier)
+
+    def keyClicks(self, widget: object, text: str) -> None:  # noqa: N802 - qtbot's name
+        from PySide6.QtTest import QTest  # noqa: PLC0415 - after the platform is chosen
+
+        QTest.keyClicks(widget, text)
+
+    def mouseClick(self, widget: object, button: object, pos: object = None) -> None:  # noqa: N802 - qtbot's name
+        from PySide6.QtTest import QTest  # noqa: PLC0415 - after the platform is chosen
+
+        if pos is None:
+            QTest.mouseClick(widget, button)
+        else:
+            QTest.mouseClick(widget, button, pos=pos)
+
+
+class Shots:
+    def __init__(self, out: Path, size: tuple[int, int]) -> None:
+        from kakanai.services.workspace import open_workspace  # noqa: PLC0415 - after env
+        from kakanai.ui.application import application  # noqa: PLC0415 - after env
+
+        self.out = out
+        self.size = size
+        self.app = application()
+        self.workspace = open_workspace()
+        self.written: list[Path] = []
+
+    def window(self, mode: str) -> object:
+        from kakanai.ui.application import MODES  # noqa: PLC0415 - after env
+        from kakanai.ui.main_window import MainWindow  # noqa: PLC0415 - after env
+
+        window = MainWindow(self.workspace, MODES)
+        window.resize(*self.size)
+        window.show()
+        window.show_mode(mode)
+        self.settle()
+        return window
+
+    def settle(self, rounds: int = 20) -> None:
+        for _ in range(rounds):
+            self.app.processEvents()
+            time.sleep(0.01)
+
+    def save(self, widget: object, name: str) -> None:
+        self.settle()
+        path = self.out / f"{name}.png"
+        widget.grab().save(str(path))  # type: ignore[attr-defined]
+        self.written.append(path)
+
+    def counter(self) -> None:
+        from tests.ui.counter import driving  # noqa: PLC0415 - the tests' clerk
+
+        clerk = Clerk()
+        window = self.window("counter")
+        view = window.current_view  # type: ignore[attr-defined]
+        self.save(window, "counter-1-first-question")
+        driving.answer_until(clerk, view, "household")
+        driving.type_answer(clerk, view, driving.ANSWERS["household"])
+        self.save(window, "counter-2-household")
+        field = view.question_page.field
+        driving.press_enter(clerk, field.focusWidget() or field)
+        driving.answer_until(clerk, view, "kokuho")
+        self.save(window, "counter-3-interview-with-path-and-procedures")
+        driving.answer_until(clerk, view)
+        self.save(window, "counter-4-summary")
+        window.close()  # type: ignore[attr-defined]
+
+    def desk(self) -> None:
+        from tests.desk_slips import (  # noqa: PLC0415 - the tests' slips
+            at_department,
+            expired_digits,
+            photographed,
+            sealed,
+        )
+
+        from kakanai.adapters.camera import RecordedFrames  # noqa: PLC0415 - after env
+
+        at_department(self.workspace, "kodomo")
+        window = self.window("desk")
+        view = window.current_view  # type: ignore[attr-defined]
+        view.wait_idle()
+        self.save(window, "desk-1-ready")
+        digits = sealed().digits
+        self.until_preview(view, lambda: view.open_text(digits))
+        self.save(window, "desk-2-scanned-forms-preview")
+        self.until_preview(view, lambda: view.open_text(digits))
+        self.save(window, "desk-3-already-handled")
+        self.until_preview(view, lambda: view.open_text(expired_digits()))
+        self.save(window, "desk-4-rejected-expired")
+        frames = RecordedFrames([photographed(digits, 5)], loop=True, interval=0.05)
+        self.until_preview(view, lambda: view.start_camera(frames))
+        self.settle(40)
+        self.save(window, "desk-5-camera")
+        view.stop_camera()
+        window.close()  # type: ignore[attr-defined]
+
+    def settings(self) -> None:
+        from kakanai.ui.settings_dialog import SettingsDialog  # noqa: PLC0415 - after env
+
+        dialog = SettingsDialog(self.workspace)
+        dialog.show()
+        self.save(dialog, "settings")
+        dialog.close()
+
+    def until_preview(self, view: object, start: Callable[[], None]) -> None:
+        shown: list[bool] = []
+
+        def seen() -> None:
+            shown.append(True)
+
+        view.preview_shown.connect(seen)  # type: ignore[attr-defined]
+        start()
+        deadline = time.monotonic() + 30
+        while not shown and time.monotonic() < deadline:
+            self.app.processEvents()
+            time.sleep(0.005)
+        view.preview_shown.disconnect(seen)  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    sys.exit(main())
