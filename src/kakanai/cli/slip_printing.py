@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 
 from kakanai.adapters.pdf_raster import pdf_to_png
-from kakanai.adapters.slip_pdf import LAYOUTS, render_slip
+from kakanai.adapters.slip_pdf import LAYOUTS
 from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip_texts import LANGUAGES
@@ -41,18 +41,11 @@ def register(commands: Subparsers) -> Commands:
 def _slip(args: argparse.Namespace) -> int:
     # Sealing needs cryptography and the questionnaire; imported here so other commands
     # start without them.
-    from kakanai.services.slips import seal_case  # noqa: PLC0415 - startup time of other commands
+    from kakanai.services.slip_issuing import issue_slip_pdf  # noqa: PLC0415 - start-up time
 
     case = load_case(args.case)
-    sealed = seal_case(case, valid_days=args.valid_days)
-    pdf = render_slip(
-        case,
-        sealed.digits,
-        expires_at=sealed.expires_at,
-        issued_at=sealed.issued_at,
-        layout=args.layout,
-        lang=args.lang,
-        desk=args.desk,
+    sealed, pdf = issue_slip_pdf(
+        case, layout=args.layout, lang=args.lang, desk=args.desk, valid_days=args.valid_days
     )
     _write(args.out, pdf)
     if args.png is not None:

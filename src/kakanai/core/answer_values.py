@@ -177,7 +177,9 @@ def _member(question: Question, row: object, number: int, as_of: dt.date) -> dic
         )
     missing = [key for key in MEMBER_KEYS if not row.get(key)]
     if missing:
-        raise invalid(question, f"{where}{_MEMBER_LABELS[missing[0]]}を入力してください。")
+        raise invalid(
+            question, f"{where}{MEMBER_LABELS[missing[0]]}({missing[0]})を入力してください。"
+        )
     try:
         birth = _date(question, row["birth_date"], as_of)
         member = {
@@ -194,13 +196,14 @@ def _member(question: Question, row: object, number: int, as_of: dt.date) -> dic
     return member
 
 
-_MEMBER_LABELS = {
-    "name": "氏名(name)",
-    "kana": "フリガナ(kana)",
-    "birth_date": "生年月日(birth_date)",
-    "sex": "性別(sex)",
-    "relationship": "続柄(relationship)",
+MEMBER_LABELS = {
+    "name": "氏名",
+    "kana": "フリガナ",
+    "birth_date": "生年月日",
+    "sex": "性別",
+    "relationship": "続柄",
 }
+"""A household member's fields as clerks call them."""
 
 
 def _sex(question: Question, raw: object, where: str) -> str:

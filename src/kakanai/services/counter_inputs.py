@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kakanai.core import japanese_values as jv
-from kakanai.core.answer_values import SEX_WORDS
+from kakanai.core.answer_values import MEMBER_LABELS, SEX_WORDS
 from kakanai.core.value_types import RELATIONSHIP_VALUES
 
 _HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in (*range(0x3041, 0x3097), 0x309D, 0x309E)}
@@ -19,13 +19,6 @@ RELATIONSHIPS: tuple[str, ...] = (
     *sorted(RELATIONSHIP_VALUES - set(_COMMON_FIRST)),
 )
 SEXES = ("男", "女")
-MEMBER_LABELS = {
-    "name": "氏名",
-    "kana": "フリガナ",
-    "birth_date": "生年月日",
-    "sex": "性別",
-    "relationship": "続柄",
-}
 
 
 def katakana_as_typed(text: str) -> str:

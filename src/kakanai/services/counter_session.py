@@ -16,7 +16,6 @@ from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.interview import Interview
 from kakanai.core.tree_model import Question
 from kakanai.services.interviewing import new_case_id
-from kakanai.services.slips import seal_case
 from kakanai.services.workspace import Workspace
 from kakanai.store import drafts
 from kakanai.store.audit import audit
@@ -192,19 +191,17 @@ def issue_slip(workspace: Workspace, case: dict[str, Any]) -> IssuedSlip:
     """Seal ``case`` with the desk key and render its slip (layout and desk name from the
     settings); audits ``slip_issued``."""
     # PDF rendering loads at the first slip, not when the app starts.
-    from kakanai.adapters.slip_pdf import render_slip  # noqa: PLC0415 - start-up time
+    from kakanai.services.slip_issuing import issue_slip_pdf  # noqa: PLC0415 - start-up time
 
     now = workspace.now()
-    sealed = seal_case(case, now=now, valid_days=SLIP_VALID_DAYS)
     settings = workspace.settings
-    pdf = render_slip(
+    sealed, pdf = issue_slip_pdf(
         case,
-        sealed.digits,
-        expires_at=sealed.expires_at,
-        issued_at=sealed.issued_at,
         layout=settings.slip_layout,
         lang="ja",
         desk=settings.desk,
+        valid_days=SLIP_VALID_DAYS,
+        now=now,
     )
     with workspace.session() as session:
         detail = f"{settings.slip_layout} 鍵{sealed.key_id}"

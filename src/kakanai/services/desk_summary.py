@@ -10,20 +10,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from kakanai.core.answer_values import MEMBER_LABELS as MEMBER_FIELD_LABELS
 from kakanai.core.form_binding import bound, case_view, context
 from kakanai.core.form_model import Binding, FormTemplate, Per, TableField
 from kakanai.core.form_selection import form_ids, jobs
 from kakanai.services.forms import load_templates
 from kakanai.services.shipped_data import FORM_TEMPLATES
 
-MEMBER_LABELS = {
-    "name": "氏名",
-    "kana": "フリガナ",
-    "birth_date": "生年月日",
-    "sex": "性別",
-    "relationship": "続柄",
-    "age": "年齢",
-}
+MEMBER_LABELS = {**MEMBER_FIELD_LABELS, "age": "年齢"}
 """The member fields a desk may be shown, in display order, with their labels."""
 
 _ANSWER_READ = re.compile(r"(?<![\w.])answers\.([a-z][a-z0-9_]*)")
