@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kakanai.services.workspace import Workspace
-from kakanai.ui.application import MODES
+from kakanai.ui.application import MODES, has_screen
 from kakanai.ui.main_window import MainWindow
 
 
@@ -58,3 +59,19 @@ def test_status_bar_names_the_database(qtbot: QtBot, workspace: Workspace) -> No
     qtbot.addWidget(window)
     texts = [w.text() for w in window.statusBar().findChildren(type(window._database_label))]
     assert "データベース: SQLite" in texts
+
+
+@pytest.mark.parametrize(
+    ("env", "platform", "expected"),
+    [
+        ({}, "linux", False),
+        ({"DISPLAY": ":0"}, "linux", True),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", True),
+        ({}, "win32", True),
+    ],
+)
+def test_without_a_screen_the_app_says_so_instead_of_crashing(
+    env: dict[str, str], platform: str, *, expected: bool
+) -> None:
+    assert has_screen(env, platform) is expected

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -61,6 +61,19 @@ def application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
+NO_SCREEN = (
+    "kakanai: 画面(ディスプレイ)が見つからないため、画面版を起動できません。"
+    "デスクトップで起動するか、コマンド版(kakanai --help)を使ってください。"
+)
+
+
+def has_screen(env: Mapping[str, str], platform: str) -> bool:
+    """Whether Qt can open a window here (X11 or Wayland on Linux, or a chosen platform)."""
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return True
+    return bool(env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
+
+
 def run(args: Sequence[str]) -> int:
     """``kakanai [app] [--mode counter|desk]``: open the main window and run until it closes."""
     parser = argparse.ArgumentParser(prog="kakanai app", description="書かない窓口 kakanai(画面版)")
@@ -68,6 +81,9 @@ def run(args: Sequence[str]) -> int:
     options = parser.parse_args(list(args))
     if options.mode:
         os.environ["KAKANAI_MODE"] = options.mode
+    if not has_screen(os.environ, sys.platform):
+        sys.stderr.write(NO_SCREEN + "\n")
+        return 2
     app = application()
     try:
         workspace = open_workspace()

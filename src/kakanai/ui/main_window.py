@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("ファイル(&F)")
-        self._add(file_menu, "設定(&S)…", self._open_settings, QKeySequence.StandardKey.Preferences)
+        self._add(file_menu, "設定(&S)…", self._open_settings, "Ctrl+,")
         self._add(file_menu, "保存期間を過ぎた個人情報の削除(&P)…", self._purge)
         file_menu.addSeparator()
         self._add(file_menu, "終了(&X)", self.close, "Ctrl+Q")
