@@ -8,10 +8,8 @@ import copy
 import dataclasses
 import io
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pdfplumber
 import pypdfium2
@@ -25,7 +23,8 @@ from kakanai.core.form_ink import PT_PER_MM, FormPlan
 from kakanai.core.form_model import Box, FormTemplate, Per, TableField
 from kakanai.core.form_selection import FormJob
 from kakanai.services import form_templates
-from kakanai.services.form_samples import sample_cases
+from kakanai.services.form_checking import FIT_CODES
+from kakanai.services.form_samples import Printing, printings, sample_cases
 from kakanai.services.forms import merged, paint, plan_form, render_form, render_forms, write
 from kakanai.services.shipped_data import FORM_TEMPLATES
 from tests.printed_pages import Char, PdfiumPages, plumber_chars, text_within
@@ -45,6 +44,7 @@ class Printed:
     template: FormTemplate
     sample: str
     member: int | None
+    asked: bool  # a procedure of the sample asks for the form (else laid out to try its fit)
     plan: FormPlan
     pdf: bytes
     pages: PdfiumPages
@@ -63,36 +63,23 @@ class Printed:
         return next(e.box for _, e in self.template.elements() if e.is_field and e.name == name)
 
 
-def printings(
-    template: FormTemplate, case: dict[str, Any]
-) -> Iterator[tuple[int | None, dict[str, Any]]]:
-    """Each time a desk would print this form for the case (the member, the procedure)."""
-    asking = [p for p in case["procedures"] if template.id in (p.get("forms") or [])]
-    if template.per is Per.HOUSEHOLD:
-        yield None, (asking[0] if asking else {})
-        return
-    for entry in asking or [{"member": m["index"]} for m in case["household"]["members"]]:
-        yield entry.get("member"), entry
-
-
-def print_form(
-    template: FormTemplate, sample: str, member: int | None, procedure: dict[str, Any]
-) -> Printed:
+def print_form(template: FormTemplate, sample: str, printing: Printing) -> Printed:
     case = SAMPLES[sample]
     departments = {d["id"]: d for d in case["departments"]}
-    job = FormJob(template.id, member, procedure, departments.get(template.department))
+    procedure = printing.procedure or {}
+    job = FormJob(template.id, printing.member, procedure, departments.get(template.department))
     plan = plan_form(template, case_view(case), job)
     pdf = paint(template, plan)
-    return Printed(template, sample, member, plan, pdf, PdfiumPages(pdf))
+    return Printed(template, sample, printing.member, printing.asked, plan, pdf, PdfiumPages(pdf))
 
 
 @pytest.fixture(scope="module")
 def printed() -> list[Printed]:
     return [
-        print_form(template, sample, member, procedure)
+        print_form(template, sample, printing)
         for template in TEMPLATES.values()
         for sample, case in SAMPLES.items()
-        for member, procedure in printings(template, case)
+        for printing in printings(template, case)
     ]
 
 
@@ -127,11 +114,19 @@ def inside(inner: Box, outer: Box) -> bool:
 
 
 def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed]) -> None:
-    """Three templates at least; five samples; per-member forms once per member concerned."""
-    assert {"juumin_idou_todoke", "kodomo_iryou_shinsei", "inu_touroku_henkou"} <= set(TEMPLATES)
-    assert {"reference_case", "long_address", "long_name", "ten_members", "empty_optional"} <= set(
-        SAMPLES
-    )
+    """Every template; the reference case and seven stress cases; per-member forms once per
+    member concerned."""
+    assert len(TEMPLATES) == 23
+    assert set(SAMPLES) == {
+        "reference_case",
+        "long_address",
+        "long_name",
+        "ten_members",
+        "empty_optional",
+        "tenkyo",
+        "tenshutsu",
+        "hitorioya",
+    }
     assert (
         len(
             [
@@ -160,8 +155,22 @@ def test_every_bound_value_lands_inside_its_box(printed: list[Printed]) -> None:
 
 
 def test_the_shipped_samples_print_without_warnings(printed: list[Printed]) -> None:
-    notes = [(p.template.id, p.sample, n.render()) for p in printed for n in p.plan.notes]
+    """Forms a sample asks for print without a warning; the others at least fit."""
+    notes = [
+        (p.template.id, p.sample, n.render())
+        for p in printed
+        for n in p.plan.notes
+        if p.asked or n.code in FIT_CODES
+    ]
     assert notes == []
+
+
+def test_every_template_is_printed_for_a_sample_that_asks_for_it(printed: list[Printed]) -> None:
+    """Each per-member form for a member a procedure concerns (a child's form for a child)."""
+    asked = {(p.template.id, p.template.per) for p in printed if p.asked}
+    assert {form_id for form_id, _ in asked} == set(TEMPLATES)
+    per_member = {p.template.id for p in printed if p.asked and p.member is not None}
+    assert per_member == {t.id for t in TEMPLATES.values() if t.per is Per.MEMBER}
 
 
 def test_every_circle_and_check_mark_is_drawn_inside_its_box(printed: list[Printed]) -> None:
@@ -455,3 +464,15 @@ def test_the_case_number_as_a_barcode_fills_its_box_and_reads_back(tmp_path: Pat
     assert right == pytest.approx(90, abs=0.1)
     image = pypdfium2.PdfDocument(form.pdf)[0].render(scale=150 / 72).to_pil()
     assert [c.text for c in zxingcpp.read_barcodes(image)] == ["20261123-3FA2C1"]
+
+
+def test_a_household_form_about_one_person_is_printed_for_the_head_or_a_chosen_member() -> None:
+    """印鑑登録: the case says only that someone wants to register, so the form names the
+    head; the desk prints another member's with --member."""
+    head = render_form(REFERENCE, "inkan_touroku_shinsei")
+    wife = render_form(REFERENCE, "inkan_touroku_shinsei", member=1)
+    assert wife.file_name.endswith("_山田花子.pdf")
+    template = TEMPLATES["inkan_touroku_shinsei"]
+    box = next(e.box for _, e in template.elements() if e.name == "項目「登録申請者の氏名」")
+    for form, name in ((head, "ヤマダタロウ山田太郎"), (wife, "ヤマダハナコ山田花子")):
+        assert text_within(PdfiumPages(form.pdf).chars(0), box) == name

@@ -88,7 +88,7 @@ ttfonts.makeToUnicodeCMap = to_unicode_cmap
 
 
 FAMILY_NAMES = {GOTHIC: "ゴシック体", MINCHO: "明朝体"}
-RUNS_KEPT = 20_000  # texts whose font runs are remembered (a few MB at most)
+RUNS_KEPT = 20_000  # texts whose font runs (or missing characters) are remembered
 _NOT_DRAWN = frozenset("\n\r\t")
 
 
@@ -136,6 +136,7 @@ class FontBook:
         self._primary: dict[str, _Face] = {}
         self._fallbacks: list[_Face] | None = None
         self._runs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+        self._missing: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def primary(self, family: str) -> _Face:
         face = self._primary.get(family)
@@ -168,11 +169,18 @@ class FontBook:
 
     def missing(self, text: str, family: str = GOTHIC) -> list[str]:
         """Characters of ``text`` that no font of the family can draw, in order, once each."""
-        seen: dict[str, None] = {}
-        for char in printable(text):
-            if char not in _NOT_DRAWN and self.face_for(char, family) is None:
-                seen[char] = None
-        return list(seen)
+        key = (text, family)
+        known = self._missing.get(key)
+        if known is None:
+            seen: dict[str, None] = {}
+            for char in printable(text):
+                if char not in _NOT_DRAWN and self.face_for(char, family) is None:
+                    seen[char] = None
+            known = tuple(seen)
+            if len(self._missing) >= RUNS_KEPT:
+                self._missing.clear()
+            self._missing[key] = known
+        return list(known)
 
     def runs(self, text: str, family: str = GOTHIC, *, field: str = "") -> list[tuple[str, str]]:
         """Split ``text`` into (font name, text) runs; raise FONT_002 for a character no font
