@@ -124,4 +124,5 @@ def test_bench_forms_reports_cold_warm_and_memory(capsys: pytest.CaptureFixture[
     assert code == 0
     assert re.search(r"cold .*: \d+ ms inside", out)
     assert re.search(r"warm: median [\d.]+ ms", out)
+    assert re.search(r"warm, font subsets built afresh each run: median [\d.]+ ms", out)
     assert re.search(r"peak RSS [\d.]+ MiB", out)

@@ -11,9 +11,9 @@ import pytest
 
 from kakanai.adapters.yaml_loading import load_text
 from kakanai.core.form_binding import FormScope, bound, case_view
-from kakanai.core.form_ink import FormPlan, TextInk
+from kakanai.core.form_ink import MM_PER_PT, FormPlan, LineInk, TextInk
 from kakanai.core.form_layout import FormLayout
-from kakanai.core.form_model import FormTemplate
+from kakanai.core.form_model import FormTemplate, TableField
 from kakanai.core.form_reader import read_template
 from tests.conftest import ROOT
 
@@ -244,3 +244,138 @@ def test_printed_text_stays_inside_its_field_box() -> None:
             if isinstance(i, TextInk) and i.text in placed.text and i.field == placed.field
         ]
         assert inks, placed
+
+
+def ink_texts(result: FormPlan, page: int = 0) -> list[TextInk]:
+    return [i for i in result.pages[page].inks if isinstance(i, TextInk)]
+
+
+ROWS = """\
+      - kind: table
+        id: 世帯
+        box: [10, 100, 190, 80]
+        header_height: 8
+        row_height: 12
+        columns:
+          - {title: No., width: 10, kind: number}
+          - {title: 生年月日, width: 70, kind: date, value: member.birth_date, style: era}
+          - {title: 性別, width: 20, kind: choice, value: member.sex, choices: [男, 女]}
+          - {title: 本人, width: 20, value: answers.previous_head}
+          - {title: 世帯主なら, width: 20, value: member.name, when: member.is_head}
+          - {title: 個人番号, kind: blank}
+"""
+
+
+def row_of(ink: TextInk) -> int:
+    """The table row (0 = first below the header) a text is drawn in."""
+    return int((ink.y - 108) // 12)
+
+
+def test_rows_beyond_the_household_print_their_cells_printed_parts_only() -> None:
+    """Six rows, four members: rows 5 and 6 get 昭和・平成・令和, 年 月 日 and 男・女, no
+    values (not even ones that do not depend on the member) and no row number."""
+    result = plan(ROWS)
+    empty = [i.text for i in ink_texts(result) if i.y > 108 and row_of(i) >= 4]
+    assert sorted(empty) == sorted(
+        ["昭和", "・", "平成", "・", "令和", "年", "月", "日", "男", "・", "女"] * 2
+    )
+    numbers = [p.text for p in result.placed if p.field == "項目「No.」"]
+    assert numbers == ["1", "2", "3", "4"]
+    assert max(row_of(i) for i in ink_texts(result) if i.field == "項目「本人」") == 3
+    assert [p.text for p in result.placed if p.field == "項目「世帯主なら」"] == ["山田 太郎"]
+
+
+def test_a_blank_column_prints_nothing_for_the_resident_to_fill_in() -> None:
+    result = plan(ROWS)
+    assert [i for i in ink_texts(result) if i.field == "項目「個人番号」"] == []
+    assert result.notes == []
+
+
+def test_the_last_column_without_a_width_takes_the_rest_of_the_table() -> None:
+    """No., 生年月日, 性別, 本人, 世帯主なら take 140 mm of 190: 個人番号 is 50 mm wide, its
+    rule is at 150 mm and the table's frame closes it."""
+    result = plan(ROWS)
+    verticals = sorted(
+        {round(i.x1, 2) for i in result.pages[0].inks if isinstance(i, LineInk) and i.x1 == i.x2}
+    )
+    assert verticals == [20, 90, 110, 130, 150]
+    (table,) = [e for _, e in template(ROWS).elements() if isinstance(e, TableField)]
+    assert table.column_widths()[-1] == pytest.approx(50)
+
+
+CROWDED = (
+    "      - {kind: date, id: 生年月日, box: [10, 10, 36, 10], value: household.head.birth_date,"
+    " style: era, eras: [明, 大, 昭, 平, 令], era_width: 24, min_size: 8}\n"
+)
+
+
+def test_an_era_date_with_no_room_for_the_year_after_its_eras_is_noted() -> None:
+    """FORM_030 names the field; the numbers that could not be printed are FORM_017."""
+    result = plan(CROWDED)
+    codes = [n.code.code for n in result.notes]
+    assert codes[0] == "FORM_030"
+    assert set(codes[1:]) <= {"FORM_017"}
+    assert all("項目「生年月日」" in n.message for n in result.notes)
+    roomy = plan(CROWDED.replace("box: [10, 10, 36, 10]", "box: [10, 10, 70, 10]"))
+    assert roomy.notes == []
+
+
+def test_the_year_never_overlaps_the_printed_eras() -> None:
+    """Eras that do not fit era_width even at their smallest size push the numbers right."""
+    squeezed = CROWDED.replace("box: [10, 10, 36, 10]", "box: [10, 10, 70, 10]").replace(
+        "era_width: 24", "era_width: 8"
+    )
+    result = plan(squeezed)
+    inks = ink_texts(result)
+    eras_end = max(
+        i.x + HalfWidthAscii().char_width(i.text[0], "", "") * len(i.text) * i.size * MM_PER_PT
+        for i in inks
+        if i.text in "明大昭平令・"
+    )
+    year = next(i for i in inks if i.text == "57")
+    assert year.x > eras_end
+
+
+PERSON = (
+    "      - {kind: name, id: 登録する方, box: [10, 10, 90, 12], value: person.name,"
+    " kana: person.kana}\n"
+    "      - {kind: date, id: 生年月日, box: [10, 30, 90, 10], value: person.birth_date}\n"
+)
+
+
+def with_person_line(line: str) -> str:
+    return PERSON.replace("      - {kind: name", line + "      - {kind: name", 1)
+
+
+def test_a_household_form_is_about_the_head_unless_printed_for_a_member() -> None:
+    layout = FormLayout(template(PERSON), HalfWidthAscii())
+    view = case_view(REFERENCE)
+    assert texts(layout.plan(view), "登録する方")[-1] == "山田 太郎"
+    printed_for = layout.plan(view, person=view.members[1])
+    assert texts(printed_for, "登録する方")[-1] == "山田 花子"
+    assert texts(printed_for, "生年月日") == ["昭和59年2月3日"]
+
+
+@pytest.mark.parametrize(
+    ("named", "expected"),
+    [
+        ("山田花子", "山田 花子"),
+        ("山田　一郎", "山田 一郎"),
+        ("山田 次郎", "山田 太郎"),
+        ("", "山田 太郎"),
+    ],
+)
+def test_a_template_may_name_its_person_by_an_answer(named: str, expected: str) -> None:
+    """form.person: an answer naming a member (spaces aside); no such member: the head."""
+    text = (
+        "form: {id: t, title: 見本, department: shimin, version: '1',"
+        " person: answers.previous_head}\npages:\n  - elements:\n" + PERSON
+    )
+    read, problems = read_template(load_text(text, "t.yaml"), "t.yaml", FormScope())
+    assert problems == []
+    case = copy.deepcopy(REFERENCE)
+    for answer in case["answers"]:
+        if answer["question"] == "previous_head":
+            answer["value"] = named
+    result = FormLayout(read, HalfWidthAscii()).plan(case_view(case))
+    assert texts(result, "登録する方")[-1] == expected

@@ -145,6 +145,15 @@ BROKEN = [
         "FORM_028",
         "columns",
     ),
+    (
+        "no room for a column without a width",
+        "{title: 生年月日, width: 60, kind: date",
+        "{title: 備考, width: 129, kind: blank}\n          - {title: 生年月日, kind: date",
+        "FORM_028",
+        "columns",
+    ),
+    ("person of the wrong type", "page: {size: A4}", "person: case.as_of", "FORM_005", "as_of"),
+    ("blank outside a table", "{kind: check,", "{kind: blank,", "FORM_001", "blank"),
     ("bad era", "style: era}", "style: era, eras: [昭和, 平正]}", "TREE_YAML_005", "平正"),
     ("bad paper", "{size: A4}", "{size: A7}", "TREE_YAML_005", "A7"),
     ("missing value", "value: household.head.name}", "}", "TREE_KEY_002", "氏名"),
@@ -219,3 +228,23 @@ def test_procedures_asking_for_missing_or_mismatching_forms_are_reported() -> No
     assert [p.code.code for p in problems] == ["FORM_011", "FORM_014", "FORM_015"]
     assert "もしかして: sample_form" in problems[0].message
     assert (problems[0].path, problems[0].line, problems[0].col) == ("moving.yaml", 12, 13)
+
+
+def test_a_table_may_end_with_a_blank_column_without_a_width() -> None:
+    """A write-in column (個人番号) is ``kind: blank``; the last column may leave out its
+    width (it takes the rest, here 70 of 190 mm, where a default of 20 mm would be wrong)."""
+    text = BASE + "          - {title: 個人番号, kind: blank}\n"
+    template, problems = read(text)
+    assert problems == []
+    table = template.pages[0].elements[-1]
+    assert isinstance(table, TableField)
+    assert [c.cell.kind for c in table.columns] == ["name", "date", "blank"]
+    assert table.column_widths() == [60, 60, 70]
+
+
+def test_a_form_may_name_its_person_by_a_member_or_a_name() -> None:
+    for named in ("household.head", "answers.previous_head"):
+        template, problems = read(broken("page: {size: A4}", f"person: {named}"))
+        assert problems == []
+        assert template.person is not None
+        assert template.person.source == named

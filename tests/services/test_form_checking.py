@@ -203,3 +203,19 @@ def test_the_example_in_the_format_documentation_is_a_clean_template(tmp_path: P
     (report,) = check_templates([path], TREES)
     assert report.problems == [], [p.render() for p in report.problems]
     assert report.summary()["fields"] == 11
+
+
+def test_a_sample_that_never_prints_a_form_reports_only_what_does_not_fit(tmp_path: Path) -> None:
+    """The 転出 sample does not ask for the 障害者手帳 form (転入・転居 only): its 転出 is not
+    a choice the form lacks, but a box too small for its address still is."""
+    samples = dict(sample_cases())
+    moving_out = [("tenshutsu", samples["tenshutsu"])]
+    path = copied(tmp_path, "shintai_techo_kyojuuchi")
+    assert check_one(path, moving_out) == []
+    narrow = copied(
+        tmp_path,
+        "shintai_techo_kyojuuchi",
+        "box: [44, 108, 151, 9.5], value: answers.previous_address, size: 11, min_size: 8}",
+        "box: [44, 108, 20, 9.5], value: answers.previous_address, size: 11, min_size: 10}",
+    )
+    assert [code for code, _ in check_one(narrow, moving_out)] == ["FORM_017"]

@@ -5,12 +5,11 @@ backgrounds, QR codes, file names and the errors a desk can meet."""
 from __future__ import annotations
 
 import copy
+import dataclasses
 import io
 import shutil
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pdfplumber
 import pypdfium2
@@ -24,9 +23,11 @@ from kakanai.core.form_ink import PT_PER_MM, FormPlan
 from kakanai.core.form_model import Box, FormTemplate, Per, TableField
 from kakanai.core.form_selection import FormJob
 from kakanai.services import form_templates
-from kakanai.services.form_samples import sample_cases
+from kakanai.services.form_checking import FIT_CODES
+from kakanai.services.form_samples import Printing, printings, sample_cases
 from kakanai.services.forms import merged, paint, plan_form, render_form, render_forms, write
 from kakanai.services.shipped_data import FORM_TEMPLATES
+from tests.printed_pages import Char, PdfiumPages, plumber_chars, text_within
 
 SAMPLES = dict(sample_cases())
 TEMPLATES = {
@@ -37,60 +38,48 @@ REFERENCE = SAMPLES["reference_case"]
 
 @dataclass
 class Printed:
-    """One form printed for a sample: its template, plan and PDF read back."""
+    """One form printed for a sample: its template, plan and PDF, read back by pdfium
+    (every check) or pdfplumber (where a test asks for it)."""
 
     template: FormTemplate
     sample: str
     member: int | None
+    asked: bool  # a procedure of the sample asks for the form (else laid out to try its fit)
     plan: FormPlan
-    pdf: pdfplumber.PDF
+    pdf: bytes
+    pages: PdfiumPages
+    plumbed: dict[int, list[Char]] = dataclasses.field(default_factory=dict)
 
-    def text_in(self, box: Box, page: int = 0, slack: float = 0.6) -> str:
+    def text_in(self, box: Box, page: int = 0, slack: float = 0.6, *, plumber: bool = False) -> str:
         """Characters lying wholly inside ``box`` (mm) in reading order, spaces removed."""
-        area = (
-            (box.x - slack) * PT_PER_MM,
-            (box.y - slack) * PT_PER_MM,
-            (box.right + slack) * PT_PER_MM,
-            (box.bottom + slack) * PT_PER_MM,
-        )
-        cropped = self.pdf.pages[page].within_bbox(area)
-        return "".join(cropped.extract_text(x_tolerance=1, y_tolerance=2.5).split())
+        if not plumber:
+            return text_within(self.pages.chars(page), box, slack)
+        if page not in self.plumbed:
+            self.plumbed[page] = plumber_chars(self.pdf, page)
+        return text_within(self.plumbed[page], box, slack)
 
     def field_box(self, field_id: str) -> Box:
         name = f"項目「{field_id}」"
         return next(e.box for _, e in self.template.elements() if e.is_field and e.name == name)
 
 
-def printings(
-    template: FormTemplate, case: dict[str, Any]
-) -> Iterator[tuple[int | None, dict[str, Any]]]:
-    """Each time a desk would print this form for the case (the member, the procedure)."""
-    asking = [p for p in case["procedures"] if template.id in (p.get("forms") or [])]
-    if template.per is Per.HOUSEHOLD:
-        yield None, (asking[0] if asking else {})
-        return
-    for entry in asking or [{"member": m["index"]} for m in case["household"]["members"]]:
-        yield entry.get("member"), entry
-
-
-def print_form(
-    template: FormTemplate, sample: str, member: int | None, procedure: dict[str, Any]
-) -> Printed:
+def print_form(template: FormTemplate, sample: str, printing: Printing) -> Printed:
     case = SAMPLES[sample]
     departments = {d["id"]: d for d in case["departments"]}
-    job = FormJob(template.id, member, procedure, departments.get(template.department))
+    procedure = printing.procedure or {}
+    job = FormJob(template.id, printing.member, procedure, departments.get(template.department))
     plan = plan_form(template, case_view(case), job)
-    pdf = pdfplumber.open(io.BytesIO(paint(template, plan)))
-    return Printed(template, sample, member, plan, pdf)
+    pdf = paint(template, plan)
+    return Printed(template, sample, printing.member, printing.asked, plan, pdf, PdfiumPages(pdf))
 
 
 @pytest.fixture(scope="module")
 def printed() -> list[Printed]:
     return [
-        print_form(template, sample, member, procedure)
+        print_form(template, sample, printing)
         for template in TEMPLATES.values()
         for sample, case in SAMPLES.items()
-        for member, procedure in printings(template, case)
+        for printing in printings(template, case)
     ]
 
 
@@ -125,11 +114,19 @@ def inside(inner: Box, outer: Box) -> bool:
 
 
 def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed]) -> None:
-    """Three templates at least; five samples; per-member forms once per member concerned."""
-    assert {"juumin_idou_todoke", "kodomo_iryou_shinsei", "inu_touroku_henkou"} <= set(TEMPLATES)
-    assert {"reference_case", "long_address", "long_name", "ten_members", "empty_optional"} <= set(
-        SAMPLES
-    )
+    """Every template; the reference case and seven stress cases; per-member forms once per
+    member concerned."""
+    assert len(TEMPLATES) == 23
+    assert set(SAMPLES) == {
+        "reference_case",
+        "long_address",
+        "long_name",
+        "ten_members",
+        "empty_optional",
+        "tenkyo",
+        "tenshutsu",
+        "hitorioya",
+    }
     assert (
         len(
             [
@@ -158,25 +155,42 @@ def test_every_bound_value_lands_inside_its_box(printed: list[Printed]) -> None:
 
 
 def test_the_shipped_samples_print_without_warnings(printed: list[Printed]) -> None:
-    notes = [(p.template.id, p.sample, n.render()) for p in printed for n in p.plan.notes]
+    """Forms a sample asks for print without a warning; the others at least fit."""
+    notes = [
+        (p.template.id, p.sample, n.render())
+        for p in printed
+        for n in p.plan.notes
+        if p.asked or n.code in FIT_CODES
+    ]
     assert notes == []
+
+
+def test_every_template_is_printed_for_a_sample_that_asks_for_it(printed: list[Printed]) -> None:
+    """Each per-member form for a member a procedure concerns (a child's form for a child)."""
+    assert {p.template.id for p in printed if p.asked} == set(TEMPLATES)
+    per_member = {p.template.id for p in printed if p.asked and p.member is not None}
+    assert per_member == {t.id for t in TEMPLATES.values() if t.per is Per.MEMBER}
 
 
 def test_every_circle_and_check_mark_is_drawn_inside_its_box(printed: list[Printed]) -> None:
     for form in printed:
         for placed in (p for p in form.plan.placed if p.mark):
-            page = form.pdf.pages[placed.page]
-            x0, top = placed.box.x * PT_PER_MM, placed.box.y * PT_PER_MM
-            x1, bottom = placed.box.right * PT_PER_MM, placed.box.bottom * PT_PER_MM
-            drawn = [
-                o
-                for o in (*page.curves, *page.lines)
-                if o["x0"] >= x0 - 1
-                and o["x1"] <= x1 + 1
-                and o["top"] >= top - 1
-                and o["bottom"] <= bottom + 1
-            ]
+            room = Box(
+                placed.box.x - 0.35, placed.box.y - 0.35, placed.box.w + 0.7, placed.box.h + 0.7
+            )
+            drawn = [s for s in form.pages.strokes(placed.page) if inside(s.box, room)]
             assert drawn, (form.template.id, form.sample, placed)
+
+
+def test_the_background_form_reads_back_the_same_with_pdfplumber(printed: list[Printed]) -> None:
+    """Values laid over a city's blank form keep their positions for pdfminer too."""
+    checked = 0
+    for form in (p for p in printed if p.template.background):
+        for placed in (p for p in form.plan.placed if not p.mark):
+            wanted = "".join(printable(placed.text).split()).removesuffix("…")
+            assert wanted in form.text_in(placed.box, placed.page, plumber=True), placed
+            checked += 1
+    assert checked > 50
 
 
 # --- what the reference case prints where -------------------------------------------------
@@ -225,6 +239,7 @@ def test_the_reference_case_prints_its_values_in_the_right_fields(
     printed: list[Printed], form: str, member: int | None, field: str, expected: str
 ) -> None:
     sheet = find(printed, form, "reference_case", member)
+    assert sheet.text_in(sheet.field_box(field), plumber=True) == expected
     assert sheet.text_in(sheet.field_box(field)) == expected
 
 
@@ -234,7 +249,7 @@ def test_the_reference_household_fills_the_member_table_in_order(printed: list[P
     text = sheet.text_in(table)
     positions = [text.index(name) for name in ("山田太郎", "山田花子", "山田一郎", "山田桜")]
     assert positions == sorted(positions)
-    assert len(sheet.pdf.pages) == 1
+    assert len(sheet.pages) == 1
 
 
 # --- stress cases ----------------------------------------------------------------------------
@@ -256,7 +271,9 @@ def test_a_twenty_character_name_fits_with_a_rare_kanji_from_ipamj(printed: list
     sheet = find(printed, "juumin_idou_todoke", "long_name")
     name = "勅使河原アレクサンダー・ジョン・𠮷太郎"
     assert name in sheet.text_in(sheet.field_box("新世帯主"))
-    fonts = {c["fontname"].split("+")[-1] for c in sheet.pdf.pages[0].chars if c["text"] == "𠮷"}
+    with pdfplumber.open(io.BytesIO(sheet.pdf)) as pdf:
+        chars = pdf.pages[0].chars
+    fonts = {c["fontname"].split("+")[-1] for c in chars if c["text"] == "𠮷"}
     assert fonts == {"IPAmjMincho"}
     child = find(printed, "kodomo_iryou_shinsei", "long_name", 2)
     assert "勅使河原マクシミリアン・ジョージ・一郎" in child.text_in(
@@ -275,11 +292,11 @@ def test_a_variation_selector_is_kept_in_the_case_and_dropped_only_when_printed(
 
 def test_a_ten_member_household_continues_on_a_continuation_sheet(printed: list[Printed]) -> None:
     sheet = find(printed, "juumin_idou_todoke", "ten_members")
-    assert len(sheet.pdf.pages) == 2
+    assert len(sheet.pages) == 2
     first = sheet.text_in(sheet.field_box("異動する人"))
     assert "佐藤大翔" in first
     assert "佐藤陽葵" not in first
-    second = "".join(c["text"] for c in sheet.pdf.pages[1].chars)
+    second = "".join(c.text for c in sheet.pages.chars(1))
     assert "住民異動届(続紙)" in second
     for name in ("佐藤結衣", "佐藤蓮", "佐藤陽葵", "佐藤一", "佐藤ウメ"):
         assert name in second.replace(" ", "")
@@ -301,9 +318,10 @@ def test_empty_optional_answers_leave_their_boxes_blank(printed: list[Printed]) 
 
 def circled(sheet: Printed, box: Box, page: int = 0) -> list[str]:
     """The characters inside ○ marks drawn within ``box``."""
-    pdf_page = sheet.pdf.pages[page]
+    with pdfplumber.open(io.BytesIO(sheet.pdf)) as pdf:
+        curves = pdf.pages[page].curves
     found = []
-    for curve in pdf_page.curves:
+    for curve in curves:
         ring = Box(
             curve["x0"] / PT_PER_MM,
             curve["top"] / PT_PER_MM,
@@ -311,7 +329,7 @@ def circled(sheet: Printed, box: Box, page: int = 0) -> list[str]:
             curve["height"] / PT_PER_MM,
         )
         if inside(ring, box):
-            found.append(sheet.text_in(ring, page, slack=0))
+            found.append(sheet.text_in(ring, page, slack=0, plumber=True))
     return found
 
 
@@ -445,3 +463,15 @@ def test_the_case_number_as_a_barcode_fills_its_box_and_reads_back(tmp_path: Pat
     assert right == pytest.approx(90, abs=0.1)
     image = pypdfium2.PdfDocument(form.pdf)[0].render(scale=150 / 72).to_pil()
     assert [c.text for c in zxingcpp.read_barcodes(image)] == ["20261123-3FA2C1"]
+
+
+def test_a_household_form_about_one_person_is_printed_for_the_head_or_a_chosen_member() -> None:
+    """印鑑登録: the case says only that someone wants to register, so the form names the
+    head; the desk prints another member's with --member."""
+    head = render_form(REFERENCE, "inkan_touroku_shinsei")
+    wife = render_form(REFERENCE, "inkan_touroku_shinsei", member=1)
+    assert wife.file_name.endswith("_山田花子.pdf")
+    template = TEMPLATES["inkan_touroku_shinsei"]
+    box = next(e.box for _, e in template.elements() if e.name == "項目「登録申請者の氏名」")
+    for form, name in ((head, "ヤマダタロウ山田太郎"), (wife, "ヤマダハナコ山田花子")):
+        assert text_within(PdfiumPages(form.pdf).chars(0), box) == name

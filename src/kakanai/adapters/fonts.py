@@ -25,6 +25,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from kakanai.adapters import font_subsets
 from kakanai.core.errors import ErrorCode, KakanaiError
 
 GOTHIC = "gothic"
@@ -87,6 +88,7 @@ ttfonts.makeToUnicodeCMap = to_unicode_cmap
 
 
 FAMILY_NAMES = {GOTHIC: "ゴシック体", MINCHO: "明朝体"}
+RUNS_KEPT = 20_000  # texts whose font runs (or missing characters) are remembered
 _NOT_DRAWN = frozenset("\n\r\t")
 
 
@@ -133,6 +135,8 @@ class FontBook:
         self._index = index
         self._primary: dict[str, _Face] = {}
         self._fallbacks: list[_Face] | None = None
+        self._runs: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+        self._missing: dict[tuple[str, str], tuple[str, ...]] = {}
 
     def primary(self, family: str) -> _Face:
         face = self._primary.get(family)
@@ -165,15 +169,33 @@ class FontBook:
 
     def missing(self, text: str, family: str = GOTHIC) -> list[str]:
         """Characters of ``text`` that no font of the family can draw, in order, once each."""
-        seen: dict[str, None] = {}
-        for char in printable(text):
-            if char not in _NOT_DRAWN and self.face_for(char, family) is None:
-                seen[char] = None
-        return list(seen)
+        key = (text, family)
+        known = self._missing.get(key)
+        if known is None:
+            seen: dict[str, None] = {}
+            for char in printable(text):
+                if char not in _NOT_DRAWN and self.face_for(char, family) is None:
+                    seen[char] = None
+            known = tuple(seen)
+            if len(self._missing) >= RUNS_KEPT:
+                self._missing.clear()
+            self._missing[key] = known
+        return list(known)
 
     def runs(self, text: str, family: str = GOTHIC, *, field: str = "") -> list[tuple[str, str]]:
         """Split ``text`` into (font name, text) runs; raise FONT_002 for a character no font
-        of the family has, naming ``field``."""
+        of the family has, naming ``field``. Printed labels repeat on every form, so the
+        runs of texts already split are kept (up to RUNS_KEPT)."""
+        key = (text, family)
+        known = self._runs.get(key)
+        if known is None:
+            known = self._split(text, family, field)
+            if len(self._runs) >= RUNS_KEPT:
+                self._runs.clear()
+            self._runs[key] = known
+        return list(known)
+
+    def _split(self, text: str, family: str, field: str) -> tuple[tuple[str, str], ...]:
         result: list[tuple[str, str]] = []
         for char in printable(text):
             if char in _NOT_DRAWN:
@@ -190,7 +212,7 @@ class FontBook:
                 result[-1] = (face.name, result[-1][1] + char)
             else:
                 result.append((face.name, char))
-        return result
+        return tuple(result)
 
     def width(self, text: str, size: float, family: str = GOTHIC, *, field: str = "") -> float:
         """Width in points of ``text`` drawn at ``size``."""
@@ -225,6 +247,7 @@ class FontBook:
                 continue
             if candidate.name not in pdfmetrics.getRegisteredFontNames():
                 font = TTFont(candidate.name, str(path), subfontIndex=candidate.subfont)
+                font_subsets.install(font.face)
                 pdfmetrics.registerFont(font)
             registered = pdfmetrics.getFont(candidate.name)
             assert isinstance(registered, TTFont)

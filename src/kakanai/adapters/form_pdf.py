@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Sequence
 
-from reportlab.graphics.barcode import code128
 from reportlab.pdfgen.canvas import Canvas
 
 from kakanai.adapters.fonts import font_book
@@ -169,6 +168,10 @@ class _Painter:
     def code(self, ink: CodeInk) -> None:
         box = ink.box
         if ink.symbology == "code128":
+            # Imported on first use: reportlab's barcode package pulls in its whole graphics
+            # and platypus layers, half a second of every start for a rarely used option.
+            from reportlab.graphics.barcode import code128  # noqa: PLC0415
+
             unit = code128.Code128(ink.payload, barWidth=1, quiet=False).width
             bar = code128.Code128(
                 ink.payload,

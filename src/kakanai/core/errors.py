@@ -383,11 +383,15 @@ class ErrorCode(Enum):
     )
     FORM_COLUMNS_WIDE = (
         "FORM_028",
-        "表の列の幅の合計({total}mm)が表の幅({width}mm)を超えています。width: を直してください。",
+        "表の列の幅の合計({total}mm)が表の幅({width}mm)を超えているか、width: のない列に幅が残っていません。width: を直してください。",
     )
     FORM_UNKNOWN_FORM = (
         "FORM_029",
         "様式「{id}」のテンプレートはありません。{suggestion}",
+    )
+    FORM_ERA_CROWDED = (
+        "FORM_030",
+        "{field}は、印刷した元号({eras})のあとに年の数字2桁が入る幅がありません(数字が元号と重なるか欠けます)。テンプレートの box: を広げるか era_width: を小さくしてください。",
     )
 
     # --- end of forms codes ---

@@ -5,6 +5,7 @@ printing) and how a value becomes printed text."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -38,7 +39,8 @@ HOUSEHOLD_FIELDS: dict[str, ValueType] = {"head": MEMBER, "count": NUMBER}
 DEPARTMENT_FIELDS: dict[str, ValueType] = dict.fromkeys(
     ("id", "name", "floor", "counter", "extension"), TEXT
 )
-ROOTS = ("case", "household", "answers", "procedure", "department")
+_NOT_IN_NAMES = re.compile(r"[\s\ufe00-\ufe0f\U000e0100-\U000e01ef]")  # spaces, variation selectors
+ROOTS = ("case", "household", "answers", "procedure", "department", "person")
 
 
 def record(owner: str) -> ValueType:
@@ -107,6 +109,8 @@ class FormScope:
         return cls(answer_types(trees), procedure_ids(trees))
 
     def lookup(self, name: str) -> ValueType | None:
+        if name == "person":
+            return MEMBER
         return record(name) if name in ROOTS else None
 
     def names(self) -> Iterable[str]:
@@ -171,6 +175,26 @@ def bound(
     values["procedure"] = dict(procedure) if procedure else UNKNOWN
     values["department"] = dict(department) if department else UNKNOWN
     return replace(view, values=values)
+
+
+def with_person(view: CaseView, person: object) -> CaseView:
+    """The view with ``person`` (the member the form is about) bound."""
+    return replace(view, values={**view.values, "person": person})
+
+
+def person_named(view: CaseView, named: object) -> Mapping[str, object] | None:
+    """The household member a value names: a member itself, or a name (spaces and
+    variation selectors aside) equal to one member's name; None when it names nobody."""
+    if isinstance(named, Mapping):
+        return named
+    if not isinstance(named, str) or not _plain_name(named):
+        return None
+    found = [m for m in view.members if _plain_name(str(m.get("name") or "")) == _plain_name(named)]
+    return found[0] if len(found) == 1 else None
+
+
+def _plain_name(name: str) -> str:
+    return _NOT_IN_NAMES.sub("", name)
 
 
 def context(view: CaseView, member: Mapping[str, object] | None = None) -> EvalContext:

@@ -46,6 +46,7 @@ KEYS: dict[str, set[str]] = {
     "table": COMMON
     | {"where", "columns", "header_height", "row_height", "header_size", "continuation", "line"},
     "signature": FIELD | {"text"},
+    "blank": FIELD | {"text"},
     "seal": FIELD | {"text"},
     "code": COMMON | {"value", "type", "caption"},
     "number": FIELD | STYLE,
@@ -54,6 +55,7 @@ KEYS["note"] = KEYS["label"]
 COLUMN_KEYS = {"title", "width"}
 CHOICE_KEYS = {"value", "label", "when"}
 DATE_STYLES = ("wareki", "seireki", "era", "short")
+MIN_COLUMN = 3.0  # mm: the least a column without a width may be left
 EXPECTED = {"date": Kind.DATE, "check": Kind.BOOL, "circle": Kind.BOOL, "name": Kind.TEXT}
 
 
@@ -121,7 +123,7 @@ class ElementReader(ValueReader):
             return self._rule(kind, node, common)
         if kind == "choice":
             return self._choice(node, common, member_ok=member_ok)
-        if kind in ("signature", "seal"):
+        if kind in ("signature", "seal", "blank"):
             default = "印" if kind == "seal" else ""
             return BlankField(**common, text=self.text(node, "text", default))
         if kind == "code":
@@ -266,8 +268,9 @@ class ElementReader(ValueReader):
             column = self._column(item, table) if isinstance(item, LMap) else None
             if column is not None:
                 table.columns.append(column)
-        total = sum(c.width for c in table.columns)
-        if total > table.box.w + 0.01:
+        total = sum(c.width for c in table.columns if c.width is not None)
+        free = sum(1 for c in table.columns if c.width is None)
+        if total > table.box.w + 0.01 or (free and total > table.box.w - free * MIN_COLUMN):
             self.report(
                 node.key_loc("columns"),
                 ErrorCode.FORM_COLUMNS_WIDE,
@@ -277,8 +280,8 @@ class ElementReader(ValueReader):
         return table
 
     def _column(self, node: LMap, table: TableField) -> Column | None:
-        width = self.positive(node, "width", 20.0)
-        cell = self.element(node, cell=Box(0.0, 0.0, width, table.row_height))
+        width = self.positive(node, "width", 1.0) if "width" in node.items else None
+        cell = self.element(node, cell=Box(0.0, 0.0, width or MIN_COLUMN, table.row_height))
         return None if cell is None else Column(self.text(node, "title"), width, cell)
 
 

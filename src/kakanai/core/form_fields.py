@@ -40,14 +40,17 @@ CAPTION_FAMILY = GOTHIC
 
 @dataclass(frozen=True)
 class Bound:
-    """The case as one field reads it: the member bound (per-member forms, table rows)."""
+    """The case as one field reads it: the member bound (per-member forms, table rows).
+    ``blank`` is a table row beyond the household: every value is unknown, so only the
+    printed parts of its cells (choices, eras, 年 月 日, digit boxes) are drawn."""
 
     view: CaseView
     member: Mapping[str, object] | None = None
     row: int = 0
+    blank: bool = False
 
     def value(self, binding: Binding | None) -> object:
-        if binding is None:
+        if binding is None or self.blank:
             return UNKNOWN
         try:
             return binding.expression.evaluate(context(self.view, self.member))
@@ -176,8 +179,23 @@ class FieldPainter:
             )
             sheet.notes.append(Note(ErrorCode.FORM_ERA_MISSING, message, field_.loc))
         numbers = (year_text, str(day.month) if day else "", str(day.day) if day else "")
-        rest = Box(era_area.right + 1.0, area.y, area.right - era_area.right - 1.0, area.h)
+        # The numbers start after the eras as printed (at their smallest size they may run
+        # past era_width), so the two never overlap; a box too narrow for that is noted.
+        start = max(era_area.right, placed[-1].right if placed else 0.0) + 1.0
+        rest = Box(start, area.y, max(area.right - start, 0.1), area.h)
+        self.check_year_room(field_, sheet, rest)
         self.units(sheet, field_, rest, numbers, ("年", "月", "日"))
+
+    def check_year_room(self, field_: TextField, sheet: Sheet, rest: Box) -> None:
+        """Note FORM_030 when the year's slot cannot hold two digits at the smallest size."""
+        style = field_.style
+        unit = self.setter.width("年", style.size, style.family, field_.name)
+        digits = self.setter.width("88", style.min_size, style.family, field_.name)
+        if rest.w / 3 - unit - 0.8 < digits:
+            message = ErrorCode.FORM_ERA_CROWDED.format(
+                field=field_.name, eras="・".join(field_.eras)
+            )
+            sheet.notes.append(Note(ErrorCode.FORM_ERA_CROWDED, message, field_.loc))
 
     def row_of_labels(  # noqa: PLR0913 - where, which labels, how they are separated and set
         self,

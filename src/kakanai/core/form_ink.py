@@ -17,6 +17,7 @@ PT_PER_MM = 72 / 25.4
 ASCENT = 0.88  # of the size, above the baseline (IPA fonts; close for the others)
 Color = tuple[float, float, float]
 BLACK: Color = (0.0, 0.0, 0.0)
+FITS_KEPT = 20_000  # fitted texts a typesetter remembers
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ class Typesetter:
     def __init__(self, metrics: Metrics) -> None:
         self._metrics = metrics
         self._widths: dict[tuple[str, str], float] = {}
+        self._fits: dict[tuple[str, float, float, TextStyle], Fitted] = {}
 
     def width_of(self, family: str, field: str) -> WidthOf:
         return WidthOf(self, family, field)
@@ -142,15 +144,24 @@ class Typesetter:
         return text_width(text, size, self.width_of(family, field)) * MM_PER_PT
 
     def fit(self, area: Box, text: str, style: TextStyle, field: str) -> Fitted:
-        return fit(
-            text,
-            area.w * PT_PER_MM,
-            area.h * PT_PER_MM,
-            size=style.size,
-            min_size=style.min_size,
-            width_of=self.width_of(style.family, field),
-            wrap=style.wrap,
-        )
+        """``text`` fitted to the area's size; the same text in the same size of box (年,
+        男・女, a label on every copy of a form) is fitted once."""
+        key = (text, area.w, area.h, style)
+        fitted = self._fits.get(key)
+        if fitted is None:
+            fitted = fit(
+                text,
+                area.w * PT_PER_MM,
+                area.h * PT_PER_MM,
+                size=style.size,
+                min_size=style.min_size,
+                width_of=self.width_of(style.family, field),
+                wrap=style.wrap,
+            )
+            if len(self._fits) >= FITS_KEPT:
+                self._fits.clear()
+            self._fits[key] = fitted
+        return fitted
 
     def place(self, area: Box, fitted: Fitted, style: TextStyle, field: str) -> list[TextInk]:
         """Inks for fitted lines, aligned in ``area``."""

@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from kakanai.core.form_binding import CaseView
+from kakanai.core.form_binding import CaseView, person_named, with_person
 from kakanai.core.form_fields import CAPTION_FAMILY, Bound, Sheet
 from kakanai.core.form_ink import FormPlan, LineInk, Metrics, PagePlan, RectInk, Typesetter
 from kakanai.core.form_marks import MarkPainter
@@ -47,8 +47,18 @@ class FormLayout:
         self._printed: dict[int, Sheet] = {}  # static elements: the same inks for every case
         self._titles: dict[tuple[int, str, Box], Label] = {}
 
-    def plan(self, view: CaseView, member: Mapping[str, object] | None = None) -> FormPlan:
+    def plan(
+        self,
+        view: CaseView,
+        member: Mapping[str, object] | None = None,
+        *,
+        person: Mapping[str, object] | None = None,
+    ) -> FormPlan:
+        """Lay the form out for a case; ``member`` for a per-member form, ``person`` for a
+        household form printed for one member (``person`` defaults to the member, else the
+        one the template's ``person:`` names, else the head of household)."""
         width, height = self.template.size
+        view = with_person(view, person or member or self.named_person(view))
         bound = Bound(view, member)
         plan = FormPlan()
         overflows: list[Overflow] = []
@@ -68,6 +78,12 @@ class FormLayout:
         for overflow in overflows:
             self.continuation(plan, overflow, bound, codes[:1])
         return plan
+
+    def named_person(self, view: CaseView) -> object:
+        named = person_named(view, Bound(view).value(self.template.person))
+        household = view.values.get("household")
+        head = household.get("head") if isinstance(household, Mapping) else None
+        return named if named is not None else head
 
     def element(self, element: Element, sheet: Sheet, bound: Bound) -> Overflow | None:
         """Lay out one element; a table returns the rows it could not hold."""
@@ -124,14 +140,19 @@ class FormLayout:
         rows: list[tuple[int, Mapping[str, object]]],
     ) -> Overflow | None:
         capacity = max(int((table.box.h - table.header_height + 1e-6) // table.row_height), 0)
-        widths = _widths(table)
+        widths = table.column_widths()
         self.grid(table, sheet, widths, capacity)
-        for slot, (number, member) in enumerate(rows[:capacity]):
+        for slot in range(capacity):
             top = table.box.y + table.header_height + slot * table.row_height
+            if slot < len(rows):
+                number, member = rows[slot]
+                row = Bound(bound.view, member, number)
+            else:  # a row for the resident to fill in: its cells' printed parts only
+                row = Bound(bound.view, {}, blank=True)
             x = table.box.x
             for column, width in zip(table.columns, widths, strict=True):
                 cell = replace(column.cell, box=Box(x, top, width, table.row_height))
-                self.element(cell, sheet, Bound(bound.view, member, number))
+                self.element(cell, sheet, row)
                 x += width
         rest = rows[capacity:]
         return Overflow(table, rest) if rest else None
@@ -239,13 +260,6 @@ def rule(element: Rule, sheet: Sheet) -> None:
     for height in element.rows[:-1]:
         y += height
         sheet.inks.append(LineInk(box.x, y, box.right, y, element.line, color=element.color))
-
-
-def _widths(table: TableField) -> list[float]:
-    widths = [column.width for column in table.columns]
-    if widths and sum(widths) < table.box.w:
-        widths[-1] += table.box.w - sum(widths)
-    return widths
 
 
 def _rows(table: TableField, bound: Bound) -> list[tuple[int, Mapping[str, object]]]:

@@ -178,7 +178,8 @@ class ChoiceField(Element):
 
 @dataclass(kw_only=True)
 class BlankField(Element):
-    """A box left for the resident or the office: ``signature`` or ``seal``."""
+    """A box left for the resident or the office: ``signature``, ``seal``, or a table's
+    ``blank`` write-in column (個人番号, 手帳番号)."""
 
     text: str = ""  # a printed hint (signature) or the mark in the circle (seal: 印)
 
@@ -194,10 +195,11 @@ class CodeField(Element):
 
 @dataclass
 class Column:
-    """One column of a table: a title and the field drawn in each row's cell."""
+    """One column of a table: a title and the field drawn in each row's cell; ``width``
+    None shares what the other columns leave."""
 
     title: str
-    width: float
+    width: float | None
     cell: Element
 
 
@@ -213,6 +215,18 @@ class TableField(Element):
     header_size: float = 8.0
     continuation_box: Box | None = None
     continuation_elements: list[Element] = field(default_factory=list)
+
+    def column_widths(self) -> list[float]:
+        """Widths in mm: columns without one share what the others leave; when all have
+        one, the last column takes what is left, so the rules meet the table's frame."""
+        given = sum(c.width for c in self.columns if c.width is not None)
+        free = [c for c in self.columns if c.width is None]
+        rest = self.box.w - given
+        share = rest / len(free) if free else 0.0
+        widths = [share if c.width is None else c.width for c in self.columns]
+        if widths and not free and rest > 0:
+            widths[-1] += rest
+        return widths
 
 
 @dataclass
@@ -236,6 +250,7 @@ class FormTemplate:
     pages: list[Page] = field(default_factory=list)
     background: str = ""
     background_loc: Loc | None = None
+    person: Binding | None = None  # whom a household form is about (default: the head)
     loc: Loc | None = None
     department_loc: Loc | None = None
     id_loc: Loc | None = None
@@ -255,4 +270,4 @@ STATIC_KINDS = frozenset({"label", "note", "box", "line", "grid"})
 FIELD_KINDS = ("text", "name", "date", "digits", "check", "circle", "choice", "table")
 BLANK_KINDS = ("signature", "seal", "code")
 ALL_KINDS = (*sorted(STATIC_KINDS), *FIELD_KINDS, *BLANK_KINDS)
-CELL_KINDS = ("text", "name", "date", "digits", "check", "circle", "choice", "number")
+CELL_KINDS = ("text", "name", "date", "digits", "check", "circle", "choice", "number", "blank")

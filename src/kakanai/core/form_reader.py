@@ -9,6 +9,7 @@ from kakanai.core.form_elements import ElementReader
 from kakanai.core.form_model import FAMILIES, PAPERS, FormTemplate, Page, Per
 from kakanai.core.located import LList, LMap, LNode, Loc, LScalar
 from kakanai.core.tree_reader import ID_PATTERN
+from kakanai.core.value_types import Kind
 
 TOP_KEYS = {"form", "pages"}
 FORM_KEYS = {
@@ -22,6 +23,7 @@ FORM_KEYS = {
     "font",
     "label_font",
     "description",
+    "person",
 }
 PAGE_KEYS = {"size", "orientation"}
 
@@ -65,6 +67,9 @@ class FormReader(ElementReader):
         for key, target in (("font", "value_family"), ("label_font", "label_family")):
             if key in meta.items:
                 setattr(self, target, self.choice_of(meta, key, FAMILIES, getattr(self, target)))
+        if "person" in meta.items:
+            kinds = (Kind.MEMBER, Kind.TEXT)
+            template.person = self.binding(meta, "person", member_ok=False, expect=kinds)
         self.read_paper(meta.get("page"), template)
         background = meta.get("background")
         if isinstance(background, LScalar) and isinstance(background.value, str):

@@ -33,7 +33,12 @@ class ValueReader(TreeReader):
     # -- values ----------------------------------------------------------------------------
 
     def binding(
-        self, node: LMap, key: str, *, member_ok: bool, expect: Kind | None = None
+        self,
+        node: LMap,
+        key: str,
+        *,
+        member_ok: bool,
+        expect: Kind | tuple[Kind, ...] | None = None,
     ) -> Binding | None:
         parsed = self.expression(node, key, "式", paths=True)
         if parsed is None:
@@ -47,12 +52,13 @@ class ValueReader(TreeReader):
         self.report_issues(value, issues)
         if issues:
             return None
-        if typed is not None and expect is not None and typed.kind is not expect:
+        kinds = (expect,) if isinstance(expect, Kind) else expect
+        if typed is not None and kinds is not None and typed.kind not in kinds:
             self.report(
                 value.loc,
                 ErrorCode.FORM_VALUE_TYPE,
                 field=f"{key}:",
-                expected=expect.value,
+                expected="・".join(kind.value for kind in kinds),
                 actual=typed.describe(),
             )
         return Binding(expression, value)

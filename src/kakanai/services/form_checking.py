@@ -22,12 +22,12 @@ from kakanai.core.form_checks import (
 )
 from kakanai.core.form_ink import TextInk
 from kakanai.core.form_layout import FormLayout
-from kakanai.core.form_model import FormTemplate, Per, TableField
+from kakanai.core.form_model import FormTemplate, TableField
 from kakanai.core.located import LList, LMap, Loc, LScalar
 from kakanai.core.tree_model import QuestionTree
 from kakanai.services import form_templates
 from kakanai.services.checking import read_tree, tree_files
-from kakanai.services.form_samples import sample_cases
+from kakanai.services.form_samples import printings, sample_cases
 
 Sample = tuple[str, Mapping[str, Any]]
 
@@ -153,6 +153,18 @@ class _RecordingMetrics:
             return 1.0
 
 
+# What a sample that does not ask for a template can say about it: only whether its
+# texts fit and can be printed. Its answers (a 転出 on a form for 転入 and 転居, an adult's
+# 昭和 on a child's form) are not ones the form is ever printed with.
+FIT_CODES = frozenset(
+    {
+        ErrorCode.FORM_TEXT_CUT,
+        ErrorCode.FORM_DIGITS_CUT,
+        ErrorCode.FORM_ERA_CROWDED,
+    }
+)
+
+
 def sample_problems(template: FormTemplate, samples: Sequence[Sample]) -> list[Problem]:
     """Lay the template out for every sample case; report characters no font can draw and
     everything the layout noted (text cut, choices or eras not printed)."""
@@ -161,11 +173,12 @@ def sample_problems(template: FormTemplate, samples: Sequence[Sample]) -> list[P
     found: dict[tuple[str, int, int, str], Problem] = {}
     for name, case in samples:
         view = case_view(case)
-        asking = [p for p in case["procedures"] if template.id in (p.get("forms") or [])]
-        for member_index, procedure in _printings(template, case, asking):
-            member = next((m for m in view.members if m.get("index") == member_index), None)
-            plan = layout.plan(bound(view, procedure=procedure), member)
+        for printing in printings(template, case):
+            member = next((m for m in view.members if m.get("index") == printing.member), None)
+            plan = layout.plan(bound(view, procedure=printing.procedure), member)
             for note in plan.notes:
+                if not printing.asked and note.code not in FIT_CODES:
+                    continue
                 problem = Problem.said(
                     note.loc or Loc(template.path, 1, 1),
                     note.code,
@@ -185,19 +198,6 @@ def sample_problems(template: FormTemplate, samples: Sequence[Sample]) -> list[P
                     )
                     found.setdefault((ink.field, where.line, where.col, char), problem)
     return list(found.values())
-
-
-def _printings(
-    template: FormTemplate, case: Mapping[str, Any], asking: Sequence[Mapping[str, Any]]
-) -> list[tuple[int | None, Mapping[str, Any] | None]]:
-    """(member, procedure) for each time the sample would print the form: per member
-    concerned (every member when no procedure asks), or once per household."""
-    if template.per is Per.HOUSEHOLD:
-        return [(None, asking[0] if asking else None)]
-    concerned = [(p.get("member"), p) for p in asking if p.get("member") is not None]
-    if concerned:
-        return list(dict(concerned).items())
-    return [(m.get("index"), None) for m in case["household"]["members"]]
 
 
 def _field_locs(template: FormTemplate) -> dict[str, Loc]:

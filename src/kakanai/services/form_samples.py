@@ -1,12 +1,16 @@
 """The sample cases form templates are checked against: the reference case and the stress
-cases in ``forms_templates/samples/`` (long address, long name, ten members, blanks)."""
+cases in ``forms_templates/samples/`` (long address, long name, ten members, blanks, 転居,
+転出, ひとり親), and each time a sample prints a template."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kakanai.core.form_model import FormTemplate, Per
 from kakanai.services.case_files import load_case
 from kakanai.services.interviewing import interview_from_file
 from kakanai.services.shipped_data import FORM_TEMPLATES, QUESTIONNAIRES, REFERENCE_CASE
@@ -36,3 +40,33 @@ def build_sample(answers: Path, case_id: str) -> dict[str, Any]:
 
 def dumped(case: dict[str, Any]) -> str:
     return json.dumps(case, ensure_ascii=False, indent=2) + "\n"
+
+
+@dataclass(frozen=True)
+class Printing:
+    """One time a sample prints a template: for which member (per-member templates) and
+    asked by which procedure. ``procedure`` None: no procedure of the sample asks for the
+    template, which is laid out anyway so long names and addresses are tried in it."""
+
+    member: int | None
+    procedure: Mapping[str, Any] | None
+
+    @property
+    def asked(self) -> bool:
+        return self.procedure is not None
+
+
+def printings(template: FormTemplate, case: Mapping[str, Any]) -> list[Printing]:
+    """Each time the desk would print ``template`` for the sample: once for the household,
+    or once per member a procedure concerns (the first procedure asking, as the desk
+    does). When no procedure asks: once, or for every member of a per-member template."""
+    asking = [p for p in case["procedures"] if template.id in (p.get("forms") or [])]
+    if template.per is Per.HOUSEHOLD:
+        return [Printing(None, asking[0] if asking else None)]
+    concerned: dict[int, Mapping[str, Any]] = {}
+    for procedure in asking:
+        if procedure.get("member") is not None:
+            concerned.setdefault(procedure["member"], procedure)
+    if concerned:
+        return [Printing(member, procedure) for member, procedure in concerned.items()]
+    return [Printing(m.get("index"), None) for m in case["household"]["members"]]

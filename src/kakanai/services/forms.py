@@ -118,7 +118,9 @@ def plan_form(template: FormTemplate, view: CaseView, job: FormJob) -> FormPlan:
     """Lay out one form for a job (no PDF yet)."""
     member = next((m for m in view.members if m.get("index") == job.member), None)
     job_view = bound(view, procedure=job.procedure, department=job.department)
-    return layout_for(template).plan(job_view, member if job.member is not None else None)
+    if template.per is Per.HOUSEHOLD:  # printed for one member: that member is its person
+        return layout_for(template).plan(job_view, person=member)
+    return layout_for(template).plan(job_view, member)
 
 
 _LAYOUTS: dict[int, tuple[FormTemplate, FormLayout]] = {}
