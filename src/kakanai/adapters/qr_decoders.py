@@ -14,7 +14,9 @@ from pyzbar import pyzbar
 
 Decoder = Callable[[np.ndarray], list[str]]
 
-_QR = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+# A plain enum value: a module-level BarcodeFormats instance outlives the binding at exit
+# and nanobind reports it as a leak.
+_QR = zxingcpp.BarcodeFormat.QRCode
 
 
 def zxing(gray: np.ndarray) -> list[str]:
