@@ -14,14 +14,16 @@ from pyzbar import pyzbar
 
 Decoder = Callable[[np.ndarray], list[str]]
 
-# A plain enum value: a module-level BarcodeFormats instance outlives the binding at exit
-# and nanobind reports it as a leak.
-_QR = zxingcpp.BarcodeFormat.QRCode
+
+def _qr_only() -> zxingcpp.BarcodeFormats:
+    """Made per call: a module-level BarcodeFormats outlives the binding at exit and
+    nanobind reports it as a leak."""
+    return zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 
 
 def zxing(gray: np.ndarray) -> list[str]:
     """zxing-cpp with its defaults: any rotation, inverted codes, downscaled retries."""
-    return [found.text for found in zxingcpp.read_barcodes(gray, formats=_QR) if found.valid]
+    return [found.text for found in zxingcpp.read_barcodes(gray, formats=_qr_only()) if found.valid]
 
 
 def zbar(gray: np.ndarray) -> list[str]:
@@ -47,7 +49,7 @@ DECODERS: dict[str, Decoder] = {"zxing-cpp": zxing, "pyzbar": zbar, "opencv": op
 def code_corners(gray: np.ndarray) -> np.ndarray | None:
     """The corners of the first QR symbol zxing-cpp finds, even one it cannot decode:
     a float32 array (top-left, top-right, bottom-right, bottom-left), or None."""
-    for found in zxingcpp.read_barcodes(gray, formats=_QR, return_errors=True):
+    for found in zxingcpp.read_barcodes(gray, formats=_qr_only(), return_errors=True):
         corners = found.position
         points = (corners.top_left, corners.top_right, corners.bottom_right, corners.bottom_left)
         return np.array([[p.x, p.y] for p in points], np.float32)
