@@ -1,10 +1,12 @@
-"""The engine benchmark (`kakanai bench engine`). Like every benchmark it prints its
-figures; targets are checked by reading them, never by timed tests."""
+"""The engine benchmark (`kakanai bench engine`) and what every benchmark measures memory
+with. Like every benchmark it prints its figures; targets are checked by reading them, never
+by timed tests."""
 
 from __future__ import annotations
 
 import datetime as dt
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -73,3 +75,14 @@ def _replay(interview: Interview, answers: dict[str, object]) -> list[float]:
         interview.answer(raw)
         times.append(time.perf_counter() - start)
     return times
+
+
+def peak_kib() -> int:
+    """The process's peak resident memory in KiB (0 where the OS does not say)."""
+    try:
+        import resource  # noqa: PLC0415 - not on Windows
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    except ImportError:
+        return 0
+    return int(peak // 1024 if sys.platform == "darwin" else peak)

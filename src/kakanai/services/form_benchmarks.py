@@ -19,6 +19,7 @@ from typing import Any
 from kakanai.adapters import font_subsets
 from kakanai.core.form_model import Per
 from kakanai.core.form_selection import form_ids, jobs, select_procedures
+from kakanai.services.benchmarks import peak_kib
 from kakanai.services.case_files import load_case
 from kakanai.services.forms import RenderedForm, load_templates, render_jobs
 from kakanai.services.shipped_data import FORM_TEMPLATES, REFERENCE_CASE
@@ -30,7 +31,8 @@ start = time.perf_counter()
 from kakanai.services import form_benchmarks
 forms, missing = form_benchmarks.render_reference()
 elapsed = time.perf_counter() - start
-print(json.dumps({"seconds": elapsed, "forms": len(forms), "peak_kib": form_benchmarks.peak_kib()}))
+from kakanai.services.benchmarks import peak_kib
+print(json.dumps({"seconds": elapsed, "forms": len(forms), "peak_kib": peak_kib()}))
 """
 
 
@@ -48,17 +50,6 @@ def render_reference() -> tuple[list[RenderedForm], list[str]]:
     ]
     selected = jobs(case, usable, lambda form_id: available[form_id].per is Per.MEMBER)
     return render_jobs(case, selected, available), missing
-
-
-def peak_kib() -> int:
-    """The process's peak resident memory in KiB (0 where the OS does not say)."""
-    try:
-        import resource  # noqa: PLC0415 - not on Windows
-
-        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    except ImportError:
-        return 0
-    return int(peak // 1024 if sys.platform == "darwin" else peak)
 
 
 def cold_run() -> dict[str, Any]:

@@ -86,15 +86,11 @@ def main(argv: list[str]) -> int:
     window.installEventFilter(watcher)
     window.show()
     app.exec()
-    result["peak_kib"] = _peak_kib()
+    from kakanai.services.benchmarks import peak_kib  # noqa: PLC0415 - after the run
+
+    result["peak_kib"] = peak_kib()
     sys.stdout.write(json.dumps(result) + "\n")
     return 0 if "scan_s" in result else 1
-
-
-def _peak_kib() -> int:
-    from kakanai.services.form_benchmarks import peak_kib  # noqa: PLC0415 - after the run
-
-    return peak_kib()
 
 
 if __name__ == "__main__":
