@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import func, select
-
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.services.workspace import Workspace
-from kakanai.store.retention import PurgeResult, purge
-from kakanai.store.tables import CaseRow, DraftRow
+from kakanai.store import retention
+from kakanai.store.retention import PurgeResult
 
 
 def retention_days(workspace: Workspace, days: int | None) -> int:
@@ -25,17 +23,9 @@ def expired_counts(
     workspace: Workspace, *, days: int | None = None, now: dt.datetime | None = None
 ) -> tuple[int, int]:
     """How many cases and drafts a purge would clear now (for the confirmation)."""
-    cutoff = (now or workspace.now()) - dt.timedelta(days=retention_days(workspace, days))
+    period = retention_days(workspace, days)
     with workspace.session() as session:
-        cases = session.scalar(
-            select(func.count())
-            .select_from(CaseRow)
-            .where(CaseRow.created_at < cutoff, CaseRow.purged_at.is_(None))
-        )
-        drafts = session.scalar(
-            select(func.count()).select_from(DraftRow).where(DraftRow.updated_at < cutoff)
-        )
-    return int(cases or 0), int(drafts or 0)
+        return retention.expired_counts(session, now=now or workspace.now(), days=period)
 
 
 def purge_expired(
@@ -44,4 +34,4 @@ def purge_expired(
     """Delete the personal data of cases and drafts older than the retention period."""
     period = retention_days(workspace, days)
     with workspace.session() as session:
-        return purge(session, now=now or workspace.now(), days=period, who=workspace.who)
+        return retention.purge(session, now=now or workspace.now(), days=period, who=workspace.who)

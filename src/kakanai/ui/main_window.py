@@ -33,7 +33,6 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self._entries = {entry.mode_id: entry for entry in modes}
         self._views: dict[str, ModeView] = {}
-        self._mode_menu: QMenu | None = None
         self.stack = QStackedWidget(self)
         self.setCentralWidget(self.stack)
         self._build_menus()
@@ -67,10 +66,10 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         settings = self.workspace.settings
-        view = self.stack.currentWidget()
-        mode = f"{view.mode_label}モード" if isinstance(view, ModeView) else ""
-        detail = view.title_detail() if isinstance(view, ModeView) else ""
-        parts = [settings.city, settings.desk, mode + (f"({detail})" if detail else "")]
+        view = self.current_view
+        detail = view.title_detail()
+        mode = f"{view.mode_label}モード" + (f"({detail})" if detail else "")
+        parts = [settings.city, settings.desk, mode]
         self.setWindowTitle(f"{' '.join(p for p in parts if p)} — {APP_NAME}")
 
     def show_status(self, message: str) -> None:
@@ -122,8 +121,6 @@ class MainWindow(QMainWindow):
 
     def _fill_mode_menu(self, view: ModeView) -> None:
         menu = self._mode_menu
-        if menu is None:
-            return
         menu.clear()
         actions = view.menu_actions()
         menu.setTitle(view.menu_title)
