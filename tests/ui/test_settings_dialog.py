@@ -3,6 +3,7 @@ explains a bad value under the form instead of saving it."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -59,3 +60,13 @@ def test_a_bad_value_is_explained_inline_and_nothing_is_saved(
     assert not dialog.saved
     assert "使えません" in dialog.error.text()
     assert workspace.loaded.path.read_text(encoding="utf-8") == before
+
+
+def test_a_setting_the_dialog_does_not_show_is_kept(qtbot: QtBot, workspace: Workspace) -> None:
+    workspace.loaded = dataclasses.replace(
+        workspace.loaded, settings=dataclasses.replace(workspace.settings, questionnaire="other")
+    )
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.save()
+    assert workspace.settings.questionnaire == "other"

@@ -102,7 +102,7 @@ def save_settings(path: Path, settings: Settings) -> None:
 def change_settings(loaded: LoadedSettings, chosen: Settings) -> LoadedSettings:
     """Save ``chosen``; a setting the environment overrides keeps its value in the file
     (and its environment value while running)."""
-    in_file = load_settings(loaded.path.parent, {}).settings if loaded.path.exists() else Settings()
+    in_file = load_settings(loaded.path.parent, {}).settings
     from_file = {name: getattr(in_file, name) for name in loaded.overridden}
     from_env = {name: getattr(loaded.settings, name) for name in loaded.overridden}
     save_settings(loaded.path, dataclasses.replace(chosen, **from_file))

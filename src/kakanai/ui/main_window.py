@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
 
     def _open_settings(self) -> None:
         dialog = SettingsDialog(self.workspace, self)
-        if dialog.exec() and dialog.saved:
+        if dialog.exec():
             self.show_status(
                 "設定を保存しました。データベースとカメラの変更は再起動後に使われます。"
             )

@@ -3,6 +3,8 @@ environment variables are shown but cannot be changed here."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QComboBox,
@@ -76,7 +78,8 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def values(self) -> dict[str, object]:
-        values: dict[str, object] = {}
+        """The settings as chosen; those without a field here (the questionnaire) stay."""
+        values: dict[str, object] = dataclasses.asdict(self.workspace.settings)
         for name, widget in self.fields.items():
             if isinstance(widget, QLineEdit):
                 values[name] = widget.text()
@@ -108,7 +111,6 @@ _MNEMONICS = {
     "desk": "D",
     "mode": "M",
     "department": "B",
-    "questionnaire": "Q",
     "printer": "P",
     "slip_layout": "L",
     "database_url": "U",
