@@ -13,6 +13,7 @@ import pytest
 
 from kakanai.services.workspace import open_workspace
 from kakanai.store.cases import find_case, save_case
+from kakanai.store.tables import CaseRow
 from tests.conftest import ROOT
 
 REFERENCE = json.loads((ROOT / "tests" / "fixtures" / "reference_case.json").read_text("utf-8"))
@@ -47,31 +48,37 @@ def kakanai(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]
     )
 
 
+def stored_old_case() -> CaseRow:
+    """The old case as the database holds it after the command (members and procedures
+    loaded)."""
+    workspace = open_workspace()
+    try:
+        with workspace.session() as session:
+            row = find_case(session, OLD_CASE["case_id"])
+            assert row is not None
+            _ = (row.members, row.procedures)
+            return row
+    finally:
+        workspace.close()
+
+
 def test_dry_run_counts_and_deletes_nothing(env: dict[str, str]) -> None:
     done = kakanai(env, "purge", "--days", "1", "--dry-run")
     assert done.returncode == 0, done.stderr
     assert "案件1件" in done.stdout
-    workspace = open_workspace()
-    with workspace.session() as session:
-        row = find_case(session, OLD_CASE["case_id"])
-        assert row is not None
-        assert row.document is not None
-    workspace.close()
+    row = stored_old_case()
+    assert row.document is not None
 
 
 def test_purge_clears_personal_data_and_keeps_the_case_count(env: dict[str, str]) -> None:
     done = kakanai(env, "purge", "--days", "1")
     assert done.returncode == 0, done.stderr
     assert "案件1件" in done.stdout
-    workspace = open_workspace()
-    with workspace.session() as session:
-        row = find_case(session, OLD_CASE["case_id"])
-        assert row is not None
-        assert row.document is None
-        assert row.members == []
-        assert row.member_count == 4
-        assert len(row.procedures) == 12
-    workspace.close()
+    row = stored_old_case()
+    assert row.document is None
+    assert row.members == []
+    assert row.member_count == 4
+    assert len(row.procedures) == 12
 
 
 def test_within_the_period_nothing_is_deleted(env: dict[str, str]) -> None:
