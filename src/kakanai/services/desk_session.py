@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +50,6 @@ class DeskScan:
     issued_at: dt.datetime
     expires_at: dt.datetime
     wrong_counter: RejectionHelp | None = None
-    slip_departments: tuple[str, ...] = field(default=())
 
     @property
     def for_this_department(self) -> bool:
@@ -66,10 +65,9 @@ def open_scan(workspace: Workspace, text: str, *, now: dt.datetime | None = None
     case = opened.case
     department = workspace.department
     summary = department_summary(case, department.id)
-    forms = _forms(case, department.id) if summary.procedures else []
-    handoff = _record_scan(
-        workspace, str(case["case_id"]), len(forms), moment, for_us=bool(summary.procedures)
-    )
+    for_us = bool(summary.procedures)
+    forms = _forms(case, department.id) if for_us else []
+    handoff = _record_scan(workspace, str(case["case_id"]), len(forms), moment, for_us=for_us)
     return DeskScan(
         str(case["case_id"]),
         department.id,
@@ -79,8 +77,7 @@ def open_scan(workspace: Workspace, text: str, *, now: dt.datetime | None = None
         handoff,
         opened.issued_at,
         opened.expires_at,
-        None if summary.procedures else wrong_counter_help(case, department.name),
-        tuple(str(d.get("name") or d.get("id")) for d in case["departments"]),
+        None if for_us else wrong_counter_help(case, department.name),
     )
 
 
