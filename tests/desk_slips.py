@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -17,16 +16,16 @@ from kakanai.adapters.pdf_raster import pdf_to_png
 from kakanai.adapters.scan_samples import photograph, print_slip
 from kakanai.adapters.slip_pdf import render_slip
 from kakanai.services import keys
+from kakanai.services.case_files import load_case
+from kakanai.services.shipped_data import REFERENCE_CASE
 from kakanai.services.slips import SealedSlip, seal_case
 from kakanai.services.workspace import Workspace
-from tests.conftest import ROOT
 
-REFERENCE_CASE = ROOT / "tests" / "fixtures" / "reference_case.json"
 JST = dt.timezone(dt.timedelta(hours=9))
 
 
 def reference_case() -> dict[str, Any]:
-    return json.loads(REFERENCE_CASE.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return load_case(REFERENCE_CASE)
 
 
 def sealed(*, now: dt.datetime | None = None, valid_days: int = 30) -> SealedSlip:

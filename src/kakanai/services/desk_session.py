@@ -5,9 +5,8 @@ screen (ui/desk) shows what this returns."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +16,10 @@ from kakanai.adapters.pdf_raster import rasterize
 from kakanai.adapters.qr_reading import load_image, read_code
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip_digits import SCHEME, normalize_scanned
+from kakanai.services.case_files import load_case
 from kakanai.services.desk_rejections import RejectionHelp, wrong_counter_help
-from kakanai.services.desk_summary import DeskSummary, department_summary
+from kakanai.services.desk_summary import DeskSummary, department_summary, template_reads
+from kakanai.services.form_samples import SAMPLES
 from kakanai.services.forms import (
     RenderedForm,
     layout_for,
@@ -26,7 +27,7 @@ from kakanai.services.forms import (
     render_form,
     render_forms,
 )
-from kakanai.services.shipped_data import FORM_TEMPLATES, REFERENCE_CASE
+from kakanai.services.shipped_data import FORM_TEMPLATES
 from kakanai.services.slips import open_slip_details
 from kakanai.services.workspace import Workspace
 from kakanai.store.audit import audit
@@ -49,7 +50,6 @@ class DeskScan:
     issued_at: dt.datetime
     expires_at: dt.datetime
     wrong_counter: RejectionHelp | None = None
-    slip_departments: tuple[str, ...] = field(default=())
 
     @property
     def for_this_department(self) -> bool:
@@ -65,10 +65,9 @@ def open_scan(workspace: Workspace, text: str, *, now: dt.datetime | None = None
     case = opened.case
     department = workspace.department
     summary = department_summary(case, department.id)
-    forms = _forms(case, department.id) if summary.procedures else []
-    handoff = _record_scan(
-        workspace, str(case["case_id"]), len(forms), moment, for_us=bool(summary.procedures)
-    )
+    for_us = bool(summary.procedures)
+    forms = _forms(case, department.id) if for_us else []
+    handoff = _record_scan(workspace, str(case["case_id"]), len(forms), moment, for_us=for_us)
     return DeskScan(
         str(case["case_id"]),
         department.id,
@@ -78,8 +77,7 @@ def open_scan(workspace: Workspace, text: str, *, now: dt.datetime | None = None
         handoff,
         opened.issued_at,
         opened.expires_at,
-        None if summary.procedures else wrong_counter_help(case, department.name),
-        tuple(str(d.get("name") or d.get("id")) for d in case["departments"]),
+        None if for_us else wrong_counter_help(case, department.name),
     )
 
 
@@ -103,10 +101,11 @@ def _record_scan(
 
 
 def warm_up(workspace: Workspace) -> str:
-    """Before the first scan: load the department's form templates, and render and
-    rasterize one of them for the shipped reference case, so that fonts, layouts and the
-    PDF renderer are ready (the first scan then takes half the time). Returns the form id
-    rendered ("" when the department has no forms)."""
+    """Before the first scan: load the department's form templates and what they read, and
+    render and rasterize one of them for a sample case shipped with the templates, so that
+    fonts, layouts and the PDF renderer are ready (the first scan then takes half the
+    time). Returns the form id rendered ("" when the department has no forms, or there is
+    no sample)."""
     department = workspace.department.id
     procedures = workspace.runtime.tree.procedures
     ids = list(
@@ -115,10 +114,11 @@ def warm_up(workspace: Workspace) -> str:
     loaded = [t for t in load_templates(ids, FORM_TEMPLATES).values() if t is not None]
     for template in loaded:
         layout_for(template)
-    if not loaded or not REFERENCE_CASE.is_file():
+        template_reads(template)
+    samples = sorted(SAMPLES.glob("*.json"))
+    if not loaded or not samples:
         return ""
-    case = json.loads(REFERENCE_CASE.read_text(encoding="utf-8"))
-    rasterize(render_form(case, loaded[0].id).pdf, dpi=72)
+    rasterize(render_form(load_case(samples[0]), loaded[0].id).pdf, dpi=72)
     return loaded[0].id
 
 

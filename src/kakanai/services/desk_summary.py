@@ -117,13 +117,13 @@ def department_reads(case: Mapping[str, Any], procedures: Sequence[Mapping[str, 
         template = templates.get(job.form_id)
         if template is None:
             continue
-        for source in template_sources(template):
-            answers.update(_ANSWER_READ.findall(source))
-            fields.update(_MEMBER_READ.findall(source))
-            if _HEAD_READ.search(source):
-                members.add(int(case["household"].get("head") or 0))
+        reads = template_reads(template)
+        answers |= reads.answers
+        fields |= reads.member_fields
+        if reads.head:
+            members.add(int(case["household"].get("head") or 0))
         job_view = bound(view, procedure=job.procedure, department=job.department)
-        for table in _tables(template):
+        for table in reads.tables:
             where = table.where
             members.update(
                 int(str(m.get("index")))
@@ -133,6 +133,38 @@ def department_reads(case: Mapping[str, Any], procedures: Sequence[Mapping[str, 
     return FormReads(
         frozenset(answers), frozenset(fields & MEMBER_LABELS.keys()), frozenset(members)
     )
+
+
+@dataclass(frozen=True)
+class TemplateReads:
+    """What one template's bindings read, whatever the case: answers, member fields,
+    whether the head of household, and its tables (whose rows depend on the case)."""
+
+    answers: frozenset[str]
+    member_fields: frozenset[str]
+    head: bool
+    tables: tuple[TableField, ...]
+
+
+_READS: dict[int, tuple[FormTemplate, TemplateReads]] = {}
+
+
+def template_reads(template: FormTemplate) -> TemplateReads:
+    """The reads of ``template``, worked out once per loaded template (walking every
+    binding is most of a summary's time). Templates are cached per file version
+    (services/form_templates), so this stays small."""
+    known = _READS.get(id(template))
+    if known is None or known[0] is not template:
+        sources = template_sources(template)
+        reads = TemplateReads(
+            frozenset(name for source in sources for name in _ANSWER_READ.findall(source)),
+            frozenset(name for source in sources for name in _MEMBER_READ.findall(source)),
+            any(_HEAD_READ.search(source) for source in sources),
+            tuple(e for _page, e in template.elements() if isinstance(e, TableField)),
+        )
+        known = (template, reads)
+        _READS[id(template)] = known
+    return known[1]
 
 
 def template_sources(template: FormTemplate) -> list[str]:
@@ -149,10 +181,6 @@ def _walk(value: object) -> Iterator[Binding]:
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         for entry in dataclasses.fields(value):
             yield from _walk(getattr(value, entry.name))
-
-
-def _tables(template: FormTemplate) -> list[TableField]:
-    return [e for _page, e in template.elements() if isinstance(e, TableField)]
 
 
 def _procedure(

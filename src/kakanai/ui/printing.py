@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PIL.ImageQt import ImageQt
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QWidget
 
@@ -60,12 +60,8 @@ def write_pdf(pdf: bytes, path: Path) -> None:
         raise KakanaiError.of(ErrorCode.PRINT_UNWRITABLE, detail=f"{path}: {exc}") from None
 
 
-def page_pixmaps(pdf: bytes, *, dpi: int = 100) -> list[QPixmap]:
-    """The PDF's pages as pixmaps, for previews."""
-    return [QPixmap.fromImage(qimage) for qimage in page_images(pdf, dpi=dpi)]
-
-
 def page_images(pdf: bytes, *, dpi: int) -> list[QImage]:
+    """The PDF's pages as images (the desk's preview, printing)."""
     return [QImage(ImageQt(image)).copy() for image in rasterize_all(pdf, dpi=dpi)]
 
 

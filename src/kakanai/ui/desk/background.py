@@ -32,7 +32,8 @@ class _Job(QRunnable):
 
 
 class Background(QObject):
-    """Runs one kind of work at a time per caller; results of superseded work are dropped."""
+    """Runs work on a small pool and hands its result or error to the GUI thread; the
+    caller drops the results of work a newer request superseded (the desk's tickets)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -25,7 +25,6 @@ class FormOutput(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self._parent = parent
-        self.printed: list[str] = []  # where each job went, newest last
 
     def print_all(self, scan: DeskScan | None) -> None:
         if scan is None or not scan.forms:
@@ -59,7 +58,6 @@ class FormOutput(QObject):
         except KakanaiError as exc:
             self._fail(exc)
             return
-        self.printed.append(where)
         self.problem.emit("")
         self.reported.emit(f"様式{len(forms)}件を印刷しました({where})。")
 

@@ -3,6 +3,7 @@ see the case limited to this department with its forms, and print or save them."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -93,10 +94,8 @@ class DeskView(ModeView):
 
     @property
     def case_id(self) -> str | None:
-        scan = self.result.scan
-        return (
-            scan.case_id if scan is not None and self.pages.currentWidget() is self.result else None
-        )
+        scan = self.current_scan
+        return scan.case_id if scan is not None else None
 
     @property
     def current_scan(self) -> DeskScan | None:
@@ -171,11 +170,11 @@ class DeskView(ModeView):
         first = page_images(scan.forms[0].pdf, dpi=PREVIEW_DPI) if scan.forms else []
         return scan, first
 
-    def _start(self, work: object) -> None:
+    def _start(self, work: Callable[[], tuple[DeskScan, list[QImage]]]) -> None:
         self._ticket += 1
         ticket = self._ticket
         self._background.run(
-            work,  # type: ignore[arg-type]
+            work,
             lambda result: self._on_scan_done(ticket, result),
             lambda exc: self._on_scan_failed(ticket, exc),
         )
