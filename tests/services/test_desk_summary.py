@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from kakanai.services.case_files import load_case
 from kakanai.services.desk_summary import department_summary
+from kakanai.services.shipped_data import FORM_TEMPLATES
 from tests.desk_slips import reference_case
+
+SAMPLES = FORM_TEMPLATES / "samples"
 
 # Answers that belong to other departments' procedures in the reference case.
 KOKUHO = "国民健康保険に加入している方、または今回加入する方はいますか。"
@@ -77,3 +81,12 @@ def test_the_school_desk_sees_the_pupil_and_the_head_only() -> None:
 def test_a_department_without_procedures_sees_nothing() -> None:
     summary = department_summary(reference_case(), "zeimu")
     assert summary.texts() == []
+
+
+def test_a_household_form_about_one_person_shows_that_person() -> None:
+    """税務課's 原付 form prints its owner (``person``, the head by default): the desk sees
+    who that is."""
+    case = load_case(SAMPLES / "tenshutsu.json")
+    head = case["household"]["members"][case["household"]["head"]]["name"]
+    assert any(p["department"] == "zeimu" for p in case["procedures"])
+    assert head in department_summary(case, "zeimu").texts()

@@ -14,14 +14,15 @@ from kakanai.core.answer_values import MEMBER_LABELS as MEMBER_FIELD_LABELS
 from kakanai.core.form_binding import bound, case_view, context
 from kakanai.core.form_model import Binding, FormTemplate, Per, TableField
 from kakanai.core.form_selection import form_ids, jobs
-from kakanai.services.forms import load_templates
+from kakanai.services.forms import layout_for, load_templates
 from kakanai.services.shipped_data import FORM_TEMPLATES
 
 MEMBER_LABELS = {**MEMBER_FIELD_LABELS, "age": "年齢"}
 """The member fields a desk may be shown, in display order, with their labels."""
 
 _ANSWER_READ = re.compile(r"(?<![\w.])answers\.([a-z][a-z0-9_]*)")
-_MEMBER_READ = re.compile(r"(?<![\w.])(?:member|household\.head)\.([a-z][a-z0-9_]*)")
+_MEMBER_READ = re.compile(r"(?<![\w.])(?:member|person|household\.head)\.([a-z][a-z0-9_]*)")
+_PERSON_READ = re.compile(r"(?<![\w.])person\b")
 _HEAD_READ = re.compile(r"(?<![\w.])household\.head\b")
 
 
@@ -105,7 +106,8 @@ def department_summary(case: Mapping[str, Any], department: str) -> DeskSummary:
 def department_reads(case: Mapping[str, Any], procedures: Sequence[Mapping[str, Any]]) -> FormReads:
     """The answers, member fields and members that ``procedures`` (one department's) and
     their forms' bindings read: the evidence the procedures were decided on, every
-    ``answers.<id>``, ``member.<field>`` and ``household.head.<field>`` a template binds,
+    ``answers.<id>``, ``member.<field>``, ``person.<field>`` and ``household.head.<field>``
+    a template binds, the person a household form is about,
     the members per-member forms and household tables print, and the head when read."""
     answers = {str(e) for p in procedures for e in p.get("evidence") or [] if e != "household"}
     fields = {"name"}
@@ -123,6 +125,10 @@ def department_reads(case: Mapping[str, Any], procedures: Sequence[Mapping[str, 
         if reads.head:
             members.add(int(case["household"].get("head") or 0))
         job_view = bound(view, procedure=job.procedure, department=job.department)
+        if reads.person and job.member is None:  # a household form about one person
+            person = layout_for(template).named_person(job_view)
+            if isinstance(person, Mapping):
+                members.add(int(str(person.get("index"))))
         for table in reads.tables:
             where = table.where
             members.update(
@@ -143,6 +149,7 @@ class TemplateReads:
     answers: frozenset[str]
     member_fields: frozenset[str]
     head: bool
+    person: bool  # reads ``person`` (the member a household form is about)
     tables: tuple[TableField, ...]
 
 
@@ -160,6 +167,7 @@ def template_reads(template: FormTemplate) -> TemplateReads:
             frozenset(name for source in sources for name in _ANSWER_READ.findall(source)),
             frozenset(name for source in sources for name in _MEMBER_READ.findall(source)),
             any(_HEAD_READ.search(source) for source in sources),
+            any(_PERSON_READ.search(source) for source in sources),
             tuple(e for _page, e in template.elements() if isinstance(e, TableField)),
         )
         known = (template, reads)
@@ -168,8 +176,10 @@ def template_reads(template: FormTemplate) -> TemplateReads:
 
 
 def template_sources(template: FormTemplate) -> list[str]:
-    """The source of every binding in ``template`` (values, conditions, table cells)."""
-    return [binding.source for _page, element in template.elements() for binding in _walk(element)]
+    """The source of every binding in ``template`` (values, conditions, table cells, and
+    ``person:``)."""
+    named = [template.person.source] if template.person is not None else []
+    return named + [b.source for _page, element in template.elements() for b in _walk(element)]
 
 
 def _walk(value: object) -> Iterator[Binding]:
