@@ -137,7 +137,7 @@ class FieldPainter:
         kana_area = Box(area.x, area.y, area.w, band)
         name_area = Box(area.x, area.y + band, area.w, area.h - band)
         if field_.frame:
-            y = field_.box.y + (area.y - field_.box.y) + band
+            y = area.y + band
             sheet.inks.append(LineInk(field_.box.x, y, field_.box.right, y, 0.3, dash=True))
         kana_style = replace(
             field_.style, size=field_.kana_size, min_size=min(4.5, field_.kana_size)
