@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from kakanai.core import answer_values
 from kakanai.core import japanese_values as jv
 from kakanai.core.errors import ErrorCode
 from kakanai.core.expressions import UNKNOWN, EvalContext, Vocabulary
@@ -27,14 +28,7 @@ from kakanai.core.value_types import (
     multi_type,
 )
 
-ADDRESS_FIELDS: dict[str, ValueType] = {
-    "postal_code": TEXT,
-    "prefecture": TEXT,
-    "municipality": TEXT,
-    "town": TEXT,
-    "block": TEXT,
-    "building": TEXT,
-}
+ADDRESS_FIELDS: dict[str, ValueType] = dict.fromkeys(answer_values.ADDRESS_FIELDS, TEXT)
 HOUSEHOLD_FIELDS: dict[str, ValueType] = {"head": MEMBER, "count": NUMBER}
 DEPARTMENT_FIELDS: dict[str, ValueType] = dict.fromkeys(
     ("id", "name", "floor", "counter", "extension"), TEXT
