@@ -138,6 +138,10 @@ class CaseView:
     as_of: dt.date
     case_id: str
 
+    def member(self, index: int | None) -> Mapping[str, object] | None:
+        """The member with this ``index``, or None when no member has it."""
+        return next((m for m in self.members if m.get("index") == index), None)
+
 
 def case_view(case: Mapping[str, Any]) -> CaseView:
     members = [_member(m, case["procedures"]) for m in case["household"]["members"]]

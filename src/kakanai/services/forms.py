@@ -117,7 +117,7 @@ def render_jobs(
 
 def plan_form(template: FormTemplate, view: CaseView, job: FormJob) -> FormPlan:
     """Lay out one form for a job (no PDF yet)."""
-    member = next((m for m in view.members if m.get("index") == job.member), None)
+    member = view.member(job.member)
     job_view = bound(view, procedure=job.procedure, department=job.department)
     if template.per is Per.HOUSEHOLD:  # printed for one member: that member is its person
         return layout_for(template).plan(job_view, person=member)
