@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from reportlab.pdfgen.canvas import Canvas
 
 from kakanai.adapters.fonts import font_book
+from kakanai.adapters.slip_blocks import dark_runs
 from kakanai.core.form_ink import (
     PT_PER_MM,
     CodeInk,
@@ -30,15 +31,11 @@ def qr_path(modules: Sequence[Sequence[bool]], box: Box, page_height: float) -> 
     the content stays small and quick to write) under one scaling matrix."""
     size = box.w / len(modules) * PT_PER_MM
     left, top = box.x * PT_PER_MM, (page_height - box.y) * PT_PER_MM
-    runs = []
-    for row, line in enumerate(modules):
-        start = None
-        for col, dark in enumerate([*line, False]):
-            if dark and start is None:
-                start = col
-            elif not dark and start is not None:
-                runs.append(f"{start} {row} {col - start} 1 re")
-                start = None
+    runs = [
+        f"{start} {row} {length} 1 re"
+        for row, line in enumerate(modules)
+        for start, length in dark_runs(line)
+    ]
     matrix = f"{size:.4f} 0 0 {-size:.4f} {left:.3f} {top:.3f} cm"
     return f"q 0 g {matrix} " + " ".join(runs) + " f Q"
 

@@ -205,7 +205,7 @@ def qr_symbol(matrix: Sequence[Sequence[bool]], module: float, quiet: int) -> Bl
         origin_x, origin_y = x + frame + quiet * module, top - frame - quiet * module
         for row_number, row in enumerate(matrix):
             y = origin_y - (row_number + 1) * module
-            for start, length in _dark_runs(row):
+            for start, length in dark_runs(row):
                 path.rect(origin_x + start * module, y, length * module, module)
         canvas.setFillGray(0)
         canvas.drawPath(path, stroke=0, fill=1)
@@ -213,7 +213,7 @@ def qr_symbol(matrix: Sequence[Sequence[bool]], module: float, quiet: int) -> Bl
     return Block(side, draw)
 
 
-def _dark_runs(row: Sequence[bool]) -> list[tuple[int, int]]:
+def dark_runs(row: Sequence[bool]) -> list[tuple[int, int]]:
     """(start, length) of each run of dark modules in a row."""
     runs: list[tuple[int, int]] = []
     start = -1

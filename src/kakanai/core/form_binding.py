@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from kakanai.core import answer_values
 from kakanai.core import japanese_values as jv
 from kakanai.core.errors import ErrorCode
 from kakanai.core.expressions import UNKNOWN, EvalContext, Vocabulary
@@ -27,14 +28,7 @@ from kakanai.core.value_types import (
     multi_type,
 )
 
-ADDRESS_FIELDS: dict[str, ValueType] = {
-    "postal_code": TEXT,
-    "prefecture": TEXT,
-    "municipality": TEXT,
-    "town": TEXT,
-    "block": TEXT,
-    "building": TEXT,
-}
+ADDRESS_FIELDS: dict[str, ValueType] = dict.fromkeys(answer_values.ADDRESS_FIELDS, TEXT)
 HOUSEHOLD_FIELDS: dict[str, ValueType] = {"head": MEMBER, "count": NUMBER}
 DEPARTMENT_FIELDS: dict[str, ValueType] = dict.fromkeys(
     ("id", "name", "floor", "counter", "extension"), TEXT
@@ -143,6 +137,10 @@ class CaseView:
     members: Sequence[Mapping[str, object]]
     as_of: dt.date
     case_id: str
+
+    def member(self, index: int | None) -> Mapping[str, object] | None:
+        """The member with this ``index``, or None when no member has it."""
+        return next((m for m in self.members if m.get("index") == index), None)
 
 
 def case_view(case: Mapping[str, Any]) -> CaseView:

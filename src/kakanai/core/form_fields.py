@@ -70,6 +70,10 @@ class Sheet:
     placed: list[Placed] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 
+    def note(self, code: ErrorCode, element: Element, /, **fields: object) -> None:
+        """Note ``code`` at ``element``, its template filled from ``fields``."""
+        self.notes.append(Note(code, code.format(**fields), element.loc))
+
 
 class FieldPainter:
     """Lays out fields with one typesetter."""
@@ -112,12 +116,8 @@ class FieldPainter:
         if value:
             sheet.placed.append(Placed(sheet.index, element.name, area, "".join(fitted.lines)))
         if fitted.rest:
-            sheet.notes.append(
-                Note(
-                    ErrorCode.FORM_TEXT_CUT,
-                    ErrorCode.FORM_TEXT_CUT.format(field=element.name, text=text, rest=fitted.rest),
-                    element.loc,
-                )
+            sheet.note(
+                ErrorCode.FORM_TEXT_CUT, element, field=element.name, text=text, rest=fitted.rest
             )
 
     # -- kinds ---------------------------------------------------------------------------
@@ -137,7 +137,7 @@ class FieldPainter:
         kana_area = Box(area.x, area.y, area.w, band)
         name_area = Box(area.x, area.y + band, area.w, area.h - band)
         if field_.frame:
-            y = field_.box.y + (area.y - field_.box.y) + band
+            y = area.y + band
             sheet.inks.append(LineInk(field_.box.x, y, field_.box.right, y, 0.3, dash=True))
         kana_style = replace(
             field_.style, size=field_.kana_size, min_size=min(4.5, field_.kana_size)
@@ -174,10 +174,8 @@ class FieldPainter:
         year_text = ("元" if year == 1 and field_.gannen else str(year)) if day else ""
         if day and era not in field_.eras and era[0] not in field_.eras:
             year_text = f"{era}{year_text}"
-            message = ErrorCode.FORM_ERA_MISSING.format(
-                field=field_.name, era=era, eras="・".join(field_.eras)
-            )
-            sheet.notes.append(Note(ErrorCode.FORM_ERA_MISSING, message, field_.loc))
+            eras = "・".join(field_.eras)
+            sheet.note(ErrorCode.FORM_ERA_MISSING, field_, field=field_.name, era=era, eras=eras)
         numbers = (year_text, str(day.month) if day else "", str(day.day) if day else "")
         # The numbers start after the eras as printed (at their smallest size they may run
         # past era_width), so the two never overlap; a box too narrow for that is noted.
@@ -192,10 +190,8 @@ class FieldPainter:
         unit = self.setter.width("年", style.size, style.family, field_.name)
         digits = self.setter.width("88", style.min_size, style.family, field_.name)
         if rest.w / 3 - unit - 0.8 < digits:
-            message = ErrorCode.FORM_ERA_CROWDED.format(
-                field=field_.name, eras="・".join(field_.eras)
-            )
-            sheet.notes.append(Note(ErrorCode.FORM_ERA_CROWDED, message, field_.loc))
+            eras = "・".join(field_.eras)
+            sheet.note(ErrorCode.FORM_ERA_CROWDED, field_, field=field_.name, eras=eras)
 
     def row_of_labels(  # noqa: PLR0913 - where, which labels, how they are separated and set
         self,
@@ -299,12 +295,6 @@ class FieldPainter:
         chars = list("".join(parts))
         if len(chars) > total:
             boxes = "-".join(str(n) for n in field_.groups)
-            sheet.notes.append(
-                Note(
-                    ErrorCode.FORM_DIGITS_CUT,
-                    ErrorCode.FORM_DIGITS_CUT.format(field=field_.name, text=text, boxes=boxes),
-                    field_.loc,
-                )
-            )
+            sheet.note(ErrorCode.FORM_DIGITS_CUT, field_, field=field_.name, text=text, boxes=boxes)
             return [""] * total
         return chars + [""] * (total - len(chars))

@@ -15,7 +15,6 @@ from kakanai.core.form_ink import (
     CodeInk,
     EllipseInk,
     LineInk,
-    Note,
     Placed,
     RectInk,
 )
@@ -64,14 +63,12 @@ class MarkPainter(FieldPainter):
         ]
         if shown and not any(chosen) and not any(i.when for i in field_.choices):
             choices = "・".join(i.label for i in field_.choices)
-            sheet.notes.append(
-                Note(
-                    ErrorCode.FORM_CHOICE_MISSING,
-                    ErrorCode.FORM_CHOICE_MISSING.format(
-                        field=field_.name, value=shown, choices=choices
-                    ),
-                    field_.loc,
-                )
+            sheet.note(
+                ErrorCode.FORM_CHOICE_MISSING,
+                field_,
+                field=field_.name,
+                value=shown,
+                choices=choices,
             )
         labels = [i.label for i in field_.choices]
         if field_.direction == "vertical":

@@ -69,6 +69,11 @@ def form_ids(procedures: Sequence[Mapping[str, Any]]) -> list[str]:
     return list(dict.fromkeys(str(f) for p in procedures for f in p.get("forms") or []))
 
 
+def asking(case: Mapping[str, Any], form_id: str) -> list[Mapping[str, Any]]:
+    """The case's procedures whose ``forms:`` name ``form_id``, in the case's order."""
+    return [p for p in case["procedures"] if form_id in (p.get("forms") or [])]
+
+
 def jobs(
     case: Mapping[str, Any],
     procedures: Sequence[Mapping[str, Any]],

@@ -174,7 +174,7 @@ def sample_problems(template: FormTemplate, samples: Sequence[Sample]) -> list[P
     for name, case in samples:
         view = case_view(case)
         for printing in printings(template, case):
-            member = next((m for m in view.members if m.get("index") == printing.member), None)
+            member = view.member(printing.member)
             plan = layout.plan(bound(view, procedure=printing.procedure), member)
             for note in plan.notes:
                 if not printing.asked and note.code not in FIT_CODES:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kakanai.core.form_model import FormTemplate, Per
+from kakanai.core.form_selection import asking
 from kakanai.services.case_files import load_case
 from kakanai.services.interviewing import interview_from_file
 from kakanai.services.shipped_data import FORM_TEMPLATES, QUESTIONNAIRES, REFERENCE_CASE
@@ -60,11 +61,11 @@ def printings(template: FormTemplate, case: Mapping[str, Any]) -> list[Printing]
     """Each time the desk would print ``template`` for the sample: once for the household,
     or once per member a procedure concerns (the first procedure asking, as the desk
     does). When no procedure asks: once, or for every member of a per-member template."""
-    asking = [p for p in case["procedures"] if template.id in (p.get("forms") or [])]
+    procedures = asking(case, template.id)
     if template.per is Per.HOUSEHOLD:
-        return [Printing(None, asking[0] if asking else None)]
+        return [Printing(None, procedures[0] if procedures else None)]
     concerned: dict[int, Mapping[str, Any]] = {}
-    for procedure in asking:
+    for procedure in procedures:
         if procedure.get("member") is not None:
             concerned.setdefault(procedure["member"], procedure)
     if concerned:

@@ -18,6 +18,7 @@ from kakanai.core.form_layout import FormLayout
 from kakanai.core.form_model import FormTemplate, Per
 from kakanai.core.form_selection import (
     FormJob,
+    asking,
     file_name,
     form_ids,
     jobs,
@@ -76,13 +77,13 @@ def render_form(
         raise KakanaiError.of(
             ErrorCode.FORM_UNKNOWN_FORM, id=form_id, suggestion=did_you_mean(form_id, known)
         )
-    asking = [p for p in case["procedures"] if form_id in (p.get("forms") or [])]
+    asked = asking(case, form_id)
     members = [m.get("index") for m in case["household"]["members"]]
     if member is not None and member not in members:
         raise KakanaiError.of(ErrorCode.FORM_NO_MEMBER, member=member, last=len(members) - 1)
     if member is None and template.per is Per.MEMBER:
-        member = next((p.get("member") for p in asking if p.get("member") is not None), 0)
-    chosen: Mapping[str, Any] = next((p for p in asking if p.get("member") in (member, None)), {})
+        member = next((p.get("member") for p in asked if p.get("member") is not None), 0)
+    chosen: Mapping[str, Any] = next((p for p in asked if p.get("member") in (member, None)), {})
     departments = {d.get("id"): d for d in case["departments"]}
     department = departments.get(template.department, {"id": template.department})
     job = FormJob(form_id, member, chosen, department)
@@ -116,7 +117,7 @@ def render_jobs(
 
 def plan_form(template: FormTemplate, view: CaseView, job: FormJob) -> FormPlan:
     """Lay out one form for a job (no PDF yet)."""
-    member = next((m for m in view.members if m.get("index") == job.member), None)
+    member = view.member(job.member)
     job_view = bound(view, procedure=job.procedure, department=job.department)
     if template.per is Per.HOUSEHOLD:  # printed for one member: that member is its person
         return layout_for(template).plan(job_view, person=member)
