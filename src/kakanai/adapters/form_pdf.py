@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from reportlab.pdfgen.canvas import Canvas
 
 from kakanai.adapters.fonts import font_book
-from kakanai.adapters.slip_blocks import dark_runs
+from kakanai.adapters.qr_matrix import dark_runs
 from kakanai.core.form_ink import (
     PT_PER_MM,
     CodeInk,

@@ -1,8 +1,10 @@
 """QR code symbols as module matrices (qrcode): numeric mode, error correction level Q,
-the smallest version that holds the digits. The slip draws the modules itself as vector
-squares, so the code stays sharp at any printer resolution."""
+the smallest version that holds the digits; and the runs of dark modules that the slip and
+the forms draw as vector squares, so codes stay sharp at any printer resolution."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import qrcode
 import qrcode.constants
@@ -26,3 +28,16 @@ def qr_matrix(digits: str) -> list[list[bool]]:
     code.add_data(qrcode.util.QRData(digits, mode=qrcode.util.MODE_NUMBER))
     code.make(fit=True)
     return [[bool(module) for module in row] for row in code.get_matrix()]
+
+
+def dark_runs(row: Sequence[bool]) -> list[tuple[int, int]]:
+    """(start, length) of each run of dark modules in a row."""
+    runs: list[tuple[int, int]] = []
+    start = -1
+    for column, dark in enumerate([*row, False]):
+        if dark and start < 0:
+            start = column
+        elif not dark and start >= 0:
+            runs.append((start, column - start))
+            start = -1
+    return runs

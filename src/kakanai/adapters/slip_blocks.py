@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from kakanai.adapters.pdf_text import BLACK, Color, draw_text, text_width, wrap
+from kakanai.adapters.qr_matrix import dark_runs
 
 MM = 72 / 25.4
 LEADING = 1.45
@@ -211,16 +212,3 @@ def qr_symbol(matrix: Sequence[Sequence[bool]], module: float, quiet: int) -> Bl
         canvas.drawPath(path, stroke=0, fill=1)
 
     return Block(side, draw)
-
-
-def dark_runs(row: Sequence[bool]) -> list[tuple[int, int]]:
-    """(start, length) of each run of dark modules in a row."""
-    runs: list[tuple[int, int]] = []
-    start = -1
-    for column, dark in enumerate([*row, False]):
-        if dark and start < 0:
-            start = column
-        elif not dark and start >= 0:
-            runs.append((start, column - start))
-            start = -1
-    return runs
