@@ -18,9 +18,19 @@ _FORM_START = re.compile(r"^form\s*:", re.MULTILINE)
 
 
 def is_template(path: Path) -> bool:
-    """A YAML file whose top level has ``form:`` (question trees start with questionnaire:)."""
+    """A YAML file whose top level has ``form:`` (question trees start with questionnaire:);
+    read once per file version, since every scan at a desk looks up the folder."""
     try:
-        return bool(_FORM_START.search(path.read_text(encoding="utf-8")))
+        version = path.stat().st_mtime_ns
+    except OSError:
+        return False
+    return _is_template(str(path), version)
+
+
+@functools.lru_cache(maxsize=512)
+def _is_template(path: str, _version: int) -> bool:
+    try:
+        return bool(_FORM_START.search(Path(path).read_text(encoding="utf-8")))
     except (OSError, UnicodeDecodeError):
         return False
 
