@@ -129,10 +129,9 @@ class CounterView(ModeView):
         if question is None:
             self._show_summary()
             return
-        section = next(s for s in interview.runtime.tree.sections if s.id == question.section_id)
         self.question_page.show_question(
             question,
-            section=section.title,
+            section=interview.runtime.tree.section_of(question).title,
             remembered=interview.remembered(question.id),
             as_of=interview.as_of,
         )
