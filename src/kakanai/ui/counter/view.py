@@ -9,19 +9,13 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QProgressBar,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
 from kakanai.core.errors import KakanaiError
 from kakanai.services.counter_display import live_procedures, path_steps, summary_content
 from kakanai.services.counter_session import CounterSession, discard_pending, pending_draft
 from kakanai.services.workspace import Workspace
-from kakanai.ui.counter.banner import Banner
+from kakanai.ui.counter.banner import DISCARD, RESUME, Banner
 from kakanai.ui.counter.idle_page import IdlePage
 from kakanai.ui.counter.question_page import QuestionPage
 from kakanai.ui.counter.side_panel import SidePanel
@@ -30,8 +24,6 @@ from kakanai.ui.counter.summary_page import SummaryPage
 from kakanai.ui.modes import ModeView
 
 SIDE_WIDTH = 360
-RESUME = "resume"
-DISCARD = "discard"
 
 
 class CounterView(ModeView):
@@ -147,13 +139,7 @@ class CounterView(ModeView):
             self.start_new()
             return
         started = draft.started_at.astimezone(self.workspace.now().tzinfo)
-        self.banner.ask(
-            RESUME,
-            f"中断した面談があります({started:%m月%d日 %H:%M}開始、{draft.answered}問回答済み)。"
-            "続きから再開しますか。",
-            "再開(&R)",
-            "破棄して新しく始める(&D)",
-        )
+        self.banner.offer_resume(started, draft.answered)
 
     def _on_banner_accepted(self, topic: str) -> None:
         if topic == RESUME:
@@ -181,12 +167,7 @@ class CounterView(ModeView):
         if not in_progress:
             self.start_new()
             return
-        self.banner.ask(
-            DISCARD,
-            "面談の途中です。この面談を破棄して新しい面談を始めますか。",
-            "破棄して新しく始める(&Y)",
-            "この面談を続ける(&C)",
-        )
+        self.banner.confirm_discard()
 
     def _on_answer_given(self, raw: object) -> None:
         if self.session is None:
