@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import partial
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,10 +23,15 @@ from kakanai.services.counter_inputs import (
     RELATIONSHIPS,
     SEXES,
     date_reading,
-    katakana_as_typed,
+    date_text,
     member_field_error,
 )
-from kakanai.ui.counter.answer_fields import ERROR_STYLE, READING_STYLE, AnswerField
+from kakanai.ui.counter.answer_fields import (
+    ERROR_STYLE,
+    READING_STYLE,
+    AnswerField,
+    retype_as_katakana,
+)
 
 KEYS = ("name", "kana", "birth_date", "sex", "relationship")
 HEADINGS = ("氏名(&M)", "フリガナ(&K)", "生年月日(&E)", "性別(&X)", "続柄(&R)")
@@ -58,7 +64,7 @@ class MemberRow:
         self.remove = QPushButton("削除(&D)", parent)
         kana = self.editors["kana"]
         assert isinstance(kana, QLineEdit)
-        kana.textEdited.connect(self._on_kana_edited)
+        kana.textEdited.connect(partial(retype_as_katakana, kana))
         birth = self.editors["birth_date"]
         assert isinstance(birth, QLineEdit)
         birth.setPlaceholderText("例: S57.5.10")
@@ -104,15 +110,6 @@ class MemberRow:
 
     def widgets(self) -> list[QWidget]:
         return [*self.editors.values(), *self.notes.values(), self.remove]
-
-    def _on_kana_edited(self, text: str) -> None:
-        editor = self.editors["kana"]
-        assert isinstance(editor, QLineEdit)
-        converted = katakana_as_typed(text)
-        if converted != text:
-            cursor = editor.cursorPosition()
-            editor.setText(converted)
-            editor.setCursorPosition(cursor)
 
     def _on_birth_edited(self, text: str) -> None:
         reading = date_reading(text)
@@ -208,8 +205,5 @@ class HouseholdTable(AnswerField):
 
 def _member_text(value: object) -> str:
     if isinstance(value, dt.date):
-        try:
-            return jv.format_wareki(value)
-        except jv.ValueFormatError:
-            return value.isoformat()
+        return date_text(value)
     return "" if value is None else str(value)
