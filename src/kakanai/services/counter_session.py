@@ -36,16 +36,13 @@ class DraftInfo:
 
     draft_id: int
     started_at: dt.datetime
-    updated_at: dt.datetime
     answered: int
 
 
 @dataclass(frozen=True)
 class IssuedSlip:
     pdf: bytes
-    digits: str
-    issued_at: dt.datetime
-    expires_at: dt.datetime
+    digits: str  # the QR text
 
 
 class CounterSession:
@@ -176,7 +173,7 @@ def pending_draft(workspace: Workspace) -> DraftInfo | None:
         if row is None:
             return None
         answered = sum(1 for key, _ in drafts.draft_answers(row) if key != STOPPED_AT)
-        return DraftInfo(row.id, row.started_at, row.updated_at, answered)
+        return DraftInfo(row.id, row.started_at, answered)
 
 
 def discard_pending(workspace: Workspace) -> None:
@@ -207,7 +204,7 @@ def issue_slip(workspace: Workspace, case: dict[str, Any]) -> IssuedSlip:
         detail = f"{settings.slip_layout} 鍵{sealed.key_id}"
         who = workspace.who
         audit(session, "slip_issued", who=who, now=now, case_id=case["case_id"], detail=detail)
-    return IssuedSlip(pdf, sealed.digits, sealed.issued_at, sealed.expires_at)
+    return IssuedSlip(pdf, sealed.digits)
 
 
 def residence_form(case: dict[str, Any]) -> bytes:
