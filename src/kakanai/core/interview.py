@@ -97,9 +97,8 @@ class Interview:
         answer it holds (kept and remembered, blank optional ones included) and, after
         ``back``, the current question (whose answer is remembered, not kept)."""
         current = self._current
-        stopped = current is not None and current.id in self._answers
-        answers = {key: raw_value(value) for key, value in self._answers.items()}
-        return answers, current.id if stopped and current else None
+        stopped_at = current.id if current is not None and current.id in self._answers else None
+        return {key: raw_value(value) for key, value in self._answers.items()}, stopped_at
 
     def restore(self, answers: Mapping[str, object], stopped_at: str | None = None) -> None:
         """Rebuild a saved interview from ``saved_state``; answers are validated again (a

@@ -35,6 +35,14 @@ class Reading:
     error: str = ""
 
 
+def date_text(day: dt.date) -> str:
+    """A remembered date as its field shows it again: 和暦, or ISO before 明治."""
+    try:
+        return jv.format_wareki(day)
+    except jv.ValueFormatError:
+        return day.isoformat()
+
+
 def date_reading(typed: str) -> Reading:
     """``S57.5.10`` → 昭和57年5月10日(1982年); nothing for an empty field."""
     if not typed.strip():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -27,6 +27,7 @@ from kakanai.store.tables import DraftRow
 STOPPED_AT = "@stopped_at"
 RESIDENCE_FORM = "juumin_idou_todoke"  # the counter's own 住民異動届 (forms_templates/)
 SLIP_VALID_DAYS = 30
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -35,16 +36,13 @@ class DraftInfo:
 
     draft_id: int
     started_at: dt.datetime
-    updated_at: dt.datetime
     answered: int
 
 
 @dataclass(frozen=True)
 class IssuedSlip:
     pdf: bytes
-    digits: str
-    issued_at: dt.datetime
-    expires_at: dt.datetime
+    digits: str  # the QR text
 
 
 class CounterSession:
@@ -105,9 +103,7 @@ class CounterSession:
 
     def back(self) -> Question | None:
         """Step back one question (None at the first question)."""
-        stepped: list[Question | None] = []
-        self._apply(lambda: stepped.append(self._interview.back()))
-        return stepped[0]
+        return self._apply(self._interview.back)
 
     def go_to(self, question_id: str) -> None:
         """Step back to an earlier answered question, to answer it again (the path panel)."""
@@ -148,10 +144,10 @@ class CounterSession:
             _discard(self.workspace, session, self._open_row(session))
         self.closed = True
 
-    def _apply(self, change: Callable[[], object]) -> None:
+    def _apply(self, change: Callable[[], T]) -> T:
         """Run ``change`` and save the draft; if saving fails the interview is put back."""
         before = self._interview.saved_state()
-        change()
+        result = change()
         try:
             with self.workspace.session() as session:
                 row = self._open_row(session)
@@ -161,6 +157,7 @@ class CounterSession:
         except BaseException:
             self._interview.restore(*before)
             raise
+        return result
 
     def _open_row(self, session: Session) -> DraftRow:
         row = session.get(DraftRow, self.draft_id)
@@ -176,7 +173,7 @@ def pending_draft(workspace: Workspace) -> DraftInfo | None:
         if row is None:
             return None
         answered = sum(1 for key, _ in drafts.draft_answers(row) if key != STOPPED_AT)
-        return DraftInfo(row.id, row.started_at, row.updated_at, answered)
+        return DraftInfo(row.id, row.started_at, answered)
 
 
 def discard_pending(workspace: Workspace) -> None:
@@ -207,7 +204,7 @@ def issue_slip(workspace: Workspace, case: dict[str, Any]) -> IssuedSlip:
         detail = f"{settings.slip_layout} 鍵{sealed.key_id}"
         who = workspace.who
         audit(session, "slip_issued", who=who, now=now, case_id=case["case_id"], detail=detail)
-    return IssuedSlip(pdf, sealed.digits, sealed.issued_at, sealed.expires_at)
+    return IssuedSlip(pdf, sealed.digits)
 
 
 def residence_form(case: dict[str, Any]) -> bytes:

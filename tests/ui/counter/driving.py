@@ -12,9 +12,10 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
+from kakanai.core.answer_values import MEMBER_KEYS
 from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.answer_fields import ChoiceField, LineField
-from kakanai.ui.counter.household_table import KEYS, HouseholdTable
+from kakanai.ui.counter.household_table import HouseholdTable
 from kakanai.ui.counter.view import CounterView
 from tests.services.counter_workspace import reference_answers
 
@@ -75,7 +76,7 @@ def fill_household(qtbot: QtBot, table: HouseholdTable, members: list[Mapping[st
     while len(table.rows) < len(members):
         qtbot.mouseClick(table.add_button, Qt.MouseButton.LeftButton)
     for row, member in zip(table.rows, members, strict=True):
-        for key in KEYS:
+        for key in MEMBER_KEYS:
             editor = row.editors[key]
             if isinstance(editor, QComboBox):
                 pick(qtbot, editor, str(member[key]))

@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.core import japanese_values as jv
 from kakanai.core.tree_model import Question, QuestionType
-from kakanai.services.counter_inputs import date_reading, katakana_as_typed
+from kakanai.services.counter_inputs import date_reading, date_text, katakana_as_typed
 from kakanai.services.postal_lookup import lookup_postal_code
 
 FIELD_STYLE = "font-size: 15pt;"
@@ -130,7 +129,7 @@ class LineField(AnswerField):
 
     def set_value(self, value: object) -> None:
         if isinstance(value, dt.date):
-            value = _date_text(value)
+            value = date_text(value)
         self.editor.setText("" if value is None else str(value))
         self._show_reading()
 
@@ -140,11 +139,7 @@ class LineField(AnswerField):
 
     def _on_text_edited(self, text: str) -> None:
         if self.question.type is QuestionType.KATAKANA:
-            converted = katakana_as_typed(text)
-            if converted != text:
-                cursor = self.editor.cursorPosition()
-                self.editor.setText(converted)
-                self.editor.setCursorPosition(cursor)
+            retype_as_katakana(self.editor, text)
         self._show_reading()
 
     def _show_reading(self) -> None:
@@ -170,8 +165,10 @@ _PLACEHOLDERS = {
 }
 
 
-def _date_text(day: dt.date) -> str:
-    try:
-        return jv.format_wareki(day)
-    except jv.ValueFormatError:
-        return day.isoformat()
+def retype_as_katakana(editor: QLineEdit, text: str) -> None:
+    """Put ``text`` just typed back as katakana, the cursor where it was."""
+    converted = katakana_as_typed(text)
+    if converted != text:
+        cursor = editor.cursorPosition()
+        editor.setText(converted)
+        editor.setCursorPosition(cursor)

@@ -3,8 +3,13 @@ discard the one in progress?) with two buttons, instead of a dialog."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+RESUME = "resume"
+DISCARD = "discard"
 
 
 class Banner(QFrame):
@@ -30,6 +35,25 @@ class Banner(QFrame):
         self.accept_button.clicked.connect(lambda: self._answer(self.accepted))
         self.reject_button.clicked.connect(lambda: self._answer(self.rejected))
         self.hide()
+
+    def offer_resume(self, started: dt.datetime, answered: int) -> None:
+        """Ask (topic ``RESUME``) whether to resume the interview left open at this desk."""
+        self.ask(
+            RESUME,
+            f"中断した面談があります({started:%m月%d日 %H:%M}開始、{answered}問回答済み)。"
+            "続きから再開しますか。",
+            "再開(&R)",
+            "破棄して新しく始める(&D)",
+        )
+
+    def confirm_discard(self) -> None:
+        """Ask (topic ``DISCARD``) whether to drop the interview in progress for a new one."""
+        self.ask(
+            DISCARD,
+            "面談の途中です。この面談を破棄して新しい面談を始めますか。",
+            "破棄して新しく始める(&Y)",
+            "この面談を続ける(&C)",
+        )
 
     def ask(self, topic: str, message: str, accept: str, reject: str) -> None:
         """Show a question; ``accept`` and ``reject`` are button texts with mnemonics."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
+from functools import partial
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,16 +19,21 @@ from PySide6.QtWidgets import (
 )
 
 from kakanai.core import japanese_values as jv
+from kakanai.core.answer_values import MEMBER_KEYS
 from kakanai.services.counter_inputs import (
     RELATIONSHIPS,
     SEXES,
     date_reading,
-    katakana_as_typed,
+    date_text,
     member_field_error,
 )
-from kakanai.ui.counter.answer_fields import ERROR_STYLE, READING_STYLE, AnswerField
+from kakanai.ui.counter.answer_fields import (
+    ERROR_STYLE,
+    READING_STYLE,
+    AnswerField,
+    retype_as_katakana,
+)
 
-KEYS = ("name", "kana", "birth_date", "sex", "relationship")
 HEADINGS = ("氏名(&M)", "フリガナ(&K)", "生年月日(&E)", "性別(&X)", "続柄(&R)")
 WIDTHS = (165, 185, 165, 72, 112)
 CELL_STYLE = "font-size: 14pt;"
@@ -40,7 +46,7 @@ class MemberRow:
         self.as_of = as_of
         self.editors: dict[str, QLineEdit | QComboBox] = {}
         self.notes: dict[str, QLabel] = {}
-        for key, width in zip(KEYS, WIDTHS, strict=True):
+        for key, width in zip(MEMBER_KEYS, WIDTHS, strict=True):
             editor: QLineEdit | QComboBox
             if key in {"sex", "relationship"}:
                 editor = QComboBox(parent)
@@ -58,7 +64,7 @@ class MemberRow:
         self.remove = QPushButton("削除(&D)", parent)
         kana = self.editors["kana"]
         assert isinstance(kana, QLineEdit)
-        kana.textEdited.connect(self._on_kana_edited)
+        kana.textEdited.connect(partial(retype_as_katakana, kana))
         birth = self.editors["birth_date"]
         assert isinstance(birth, QLineEdit)
         birth.setPlaceholderText("例: S57.5.10")
@@ -76,7 +82,7 @@ class MemberRow:
             editor.setText(text)
 
     def raw(self) -> dict[str, str]:
-        return {key: self.text(key) for key in KEYS}
+        return {key: self.text(key) for key in MEMBER_KEYS}
 
     def check(self, key: str) -> bool:
         """Show the field's problem in red under it (or the date's reading); True when fine."""
@@ -104,15 +110,6 @@ class MemberRow:
 
     def widgets(self) -> list[QWidget]:
         return [*self.editors.values(), *self.notes.values(), self.remove]
-
-    def _on_kana_edited(self, text: str) -> None:
-        editor = self.editors["kana"]
-        assert isinstance(editor, QLineEdit)
-        converted = katakana_as_typed(text)
-        if converted != text:
-            cursor = editor.cursorPosition()
-            editor.setText(converted)
-            editor.setCursorPosition(cursor)
 
     def _on_birth_edited(self, text: str) -> None:
         reading = date_reading(text)
@@ -155,7 +152,7 @@ class HouseholdTable(AnswerField):
 
     def remove_member(self, row: MemberRow) -> None:
         if len(self.rows) == 1:
-            for key in KEYS:
+            for key in MEMBER_KEYS:
                 row.set_text(key, "")
             return
         self.rows.remove(row)
@@ -172,7 +169,7 @@ class HouseholdTable(AnswerField):
         while len(self.rows) < max(1, len(members)):
             self.add_member()
         for row, member in zip(self.rows, members, strict=False):
-            for key in KEYS:
+            for key in MEMBER_KEYS:
                 row.set_text(key, _member_text(member.get(key)))
             row.check("birth_date")
 
@@ -182,7 +179,7 @@ class HouseholdTable(AnswerField):
 
     def check(self) -> bool:
         rows = [r for r in self.rows if any(r.raw().values())] or self.rows[:1]
-        results = [row.check(key) for row in rows for key in KEYS]
+        results = [row.check(key) for row in rows for key in MEMBER_KEYS]
         return all(results)
 
     def _on_add_clicked(self) -> None:
@@ -194,12 +191,12 @@ class HouseholdTable(AnswerField):
                 self.grid.removeWidget(widget)
         for number, row in enumerate(self.rows):
             top = 1 + number * 2
-            for column, key in enumerate(KEYS):
+            for column, key in enumerate(MEMBER_KEYS):
                 self.grid.addWidget(row.editors[key], top, column)
                 self.grid.addWidget(row.notes[key], top + 1, column)
-            self.grid.addWidget(row.remove, top, len(KEYS))
+            self.grid.addWidget(row.remove, top, len(MEMBER_KEYS))
         first = self.rows[0]
-        for label, key in zip(self.headings, KEYS, strict=True):
+        for label, key in zip(self.headings, MEMBER_KEYS, strict=True):
             label.setBuddy(first.editors[key])
         chain = [w for row in self.rows for w in (*row.editors.values(), row.remove)]
         for before, after in zip(chain, [*chain[1:], self.add_button], strict=True):
@@ -208,8 +205,5 @@ class HouseholdTable(AnswerField):
 
 def _member_text(value: object) -> str:
     if isinstance(value, dt.date):
-        try:
-            return jv.format_wareki(value)
-        except jv.ValueFormatError:
-            return value.isoformat()
+        return date_text(value)
     return "" if value is None else str(value)

@@ -9,38 +9,21 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QProgressBar,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
-from kakanai.core.case import build_case
 from kakanai.core.errors import KakanaiError
 from kakanai.services.counter_display import live_procedures, path_steps, summary_content
-from kakanai.services.counter_session import (
-    CounterSession,
-    IssuedSlip,
-    discard_pending,
-    issue_slip,
-    pending_draft,
-    residence_form,
-)
+from kakanai.services.counter_session import CounterSession, discard_pending, pending_draft
 from kakanai.services.workspace import Workspace
-from kakanai.ui.counter.banner import Banner
+from kakanai.ui.counter.banner import DISCARD, RESUME, Banner
+from kakanai.ui.counter.idle_page import IdlePage
 from kakanai.ui.counter.question_page import QuestionPage
 from kakanai.ui.counter.side_panel import SidePanel
+from kakanai.ui.counter.summary_outputs import SummaryOutputs
 from kakanai.ui.counter.summary_page import SummaryPage
 from kakanai.ui.modes import ModeView
-from kakanai.ui.printing import print_pdf, save_pdf
 
 SIDE_WIDTH = 360
-RESUME = "resume"
-DISCARD = "discard"
 
 
 class CounterView(ModeView):
@@ -52,15 +35,14 @@ class CounterView(ModeView):
         super().__init__(parent)
         self.workspace = workspace
         self.session: CounterSession | None = None
-        self.case: dict[str, Any] | None = None  # once finished (stored)
-        self.slip: IssuedSlip | None = None
+        self.outputs = SummaryOutputs(workspace, self, stored=self._show_summary)
         self._started = False
         self.banner = Banner(self)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(True)
         self.pages = QStackedWidget(self)
-        self.idle_page = self._idle_page()
+        self.idle_page = IdlePage(self)
         self.question_page = QuestionPage(self)
         self.summary_page = SummaryPage(self)
         for page in (self.idle_page, self.question_page, self.summary_page):
@@ -82,12 +64,18 @@ class CounterView(ModeView):
 
     def summary_procedures(self) -> list[str]:
         """The procedure ids of the case on the summary page (preview or stored)."""
-        case = self._summary_case()
+        case = self.outputs.preview(self.session)
         return [str(p["id"]) for p in case["procedures"]] if case else []
 
     @property
+    def case(self) -> dict[str, Any] | None:
+        """The stored case, once the first slip or form has finished the interview."""
+        return self.outputs.case
+
+    @property
     def last_slip_pdf(self) -> bytes | None:
-        return self.slip.pdf if self.slip else None
+        slip = self.outputs.slip
+        return slip.pdf if slip else None
 
     # --- ModeView ---
 
@@ -104,8 +92,7 @@ class CounterView(ModeView):
 
     def start_new(self) -> None:
         """Start a new interview (a draft row at once)."""
-        self.case = None
-        self.slip = None
+        self.outputs.reset()
         try:
             self.session = CounterSession.start(self.workspace)
         except KakanaiError as exc:
@@ -134,10 +121,9 @@ class CounterView(ModeView):
         if question is None:
             self._show_summary()
             return
-        section = next(s for s in interview.runtime.tree.sections if s.id == question.section_id)
         self.question_page.show_question(
             question,
-            section=section.title,
+            section=interview.runtime.tree.section_of(question).title,
             remembered=interview.remembered(question.id),
             as_of=interview.as_of,
         )
@@ -153,13 +139,7 @@ class CounterView(ModeView):
             self.start_new()
             return
         started = draft.started_at.astimezone(self.workspace.now().tzinfo)
-        self.banner.ask(
-            RESUME,
-            f"中断した面談があります({started:%m月%d日 %H:%M}開始、{draft.answered}問回答済み)。"
-            "続きから再開しますか。",
-            "再開(&R)",
-            "破棄して新しく始める(&D)",
-        )
+        self.banner.offer_resume(started, draft.answered)
 
     def _on_banner_accepted(self, topic: str) -> None:
         if topic == RESUME:
@@ -187,12 +167,7 @@ class CounterView(ModeView):
         if not in_progress:
             self.start_new()
             return
-        self.banner.ask(
-            DISCARD,
-            "面談の途中です。この面談を破棄して新しい面談を始めますか。",
-            "破棄して新しく始める(&Y)",
-            "この面談を続ける(&C)",
-        )
+        self.banner.confirm_discard()
 
     def _on_answer_given(self, raw: object) -> None:
         if self.session is None:
@@ -200,15 +175,16 @@ class CounterView(ModeView):
         try:
             self.session.answer(raw)
         except KakanaiError as exc:
-            self.question_page.show_error(f"{exc.message}  [{exc.code.code}]")
+            self.question_page.show_error(problem_text(exc))
             return
         self.refresh()
 
     def _on_back_requested(self) -> None:
         session = self.session
-        if session is None or self.case is not None:
-            if self.case is not None:
-                self.status.emit("受付済みの案件は変更できません。新しい面談を始めてください。")
+        if self.case is not None:
+            self.status.emit("受付済みの案件は変更できません。新しい面談を始めてください。")
+            return
+        if session is None:
             return
         self._guarded(session.back)
         self.refresh()
@@ -222,16 +198,8 @@ class CounterView(ModeView):
 
     # --- summary and printing ---
 
-    def _summary_case(self) -> dict[str, Any] | None:
-        if self.case is not None:
-            return self.case
-        session = self.session
-        if session is None or session.current is not None:
-            return None
-        return build_case(session.interview, case_id="(未発行)", created_at=self.workspace.now())
-
     def _show_summary(self) -> None:
-        case = self._summary_case()
+        case = self.outputs.preview(self.session)
         if case is None:
             return
         settings = self.workspace.settings
@@ -239,73 +207,40 @@ class CounterView(ModeView):
         self.summary_page.show_content(content)
         self.pages.setCurrentWidget(self.summary_page)
 
-    def _finished_case(self) -> dict[str, Any]:
-        """The stored case: finished (stored, draft closed) on the first slip or form."""
-        if self.case is None:
-            assert self.session is not None
-            self.case = self.session.finish()
-            self._show_summary()
-        return self.case
-
-    def _issued(self) -> IssuedSlip:
-        case = self._finished_case()
-        if self.slip is None:
-            self.slip = issue_slip(self.workspace, case)
-        return self.slip
-
     def print_slip(self) -> None:
-        def work() -> None:
-            slip = self._issued()
-            job = f"手続き案内票 {self._finished_case()['case_id']}"
-            where = print_pdf(slip.pdf, job=job, settings=self.workspace.settings, parent=self)
-            if where:
-                self.status.emit(f"案内票を印刷しました({where})。")
-
-        self._summary_action(work)
+        self._summary_action(self.outputs.print_slip)
 
     def save_slip(self) -> None:
-        def work() -> None:
-            slip = self._issued()
-            name = f"手続き案内票_{self._finished_case()['case_id']}.pdf"
-            path = save_pdf(slip.pdf, suggested=name, parent=self)
-            if path is not None:
-                self.status.emit(f"案内票を保存しました: {path}")
-
-        self._summary_action(work)
+        self._summary_action(self.outputs.save_slip)
 
     def print_residence_form(self) -> None:
-        def work() -> None:
-            case = self._finished_case()
-            pdf = residence_form(case)
-            job = f"住民異動届 {case['case_id']}"
-            where = print_pdf(pdf, job=job, settings=self.workspace.settings, parent=self)
-            if where:
-                self.status.emit(f"住民異動届を印刷しました({where})。")
+        self._summary_action(self.outputs.print_residence_form)
 
-        self._summary_action(work)
-
-    def _summary_action(self, work: Callable[[], None]) -> None:
-        if self.pages.currentWidget() is not self.summary_page:
+    def _summary_action(self, output: Callable[[CounterSession], str | None]) -> None:
+        session = self.session
+        if self.pages.currentWidget() is not self.summary_page or session is None:
             self.status.emit("すべての設問に答えると、案内票を印刷できます。")
             return
         self.summary_page.error.clear()
         try:
-            work()
+            message = output(session)
         except KakanaiError as exc:
-            self.summary_page.error.setText(f"{exc.message}  [{exc.code.code}]")
+            self.summary_page.error.setText(problem_text(exc))
             self.status.emit(exc.message)
+            return
+        if message:
+            self.status.emit(message)
 
     # --- building ---
 
-    def _guarded(self, work: Callable[[], object]) -> object:
+    def _guarded(self, work: Callable[[], object]) -> None:
         try:
-            return work()
+            work()
         except KakanaiError as exc:
             self._problem(exc)
-            return None
 
     def _problem(self, exc: KakanaiError) -> None:
-        self.question_page.show_error(f"{exc.message}  [{exc.code.code}]")
+        self.question_page.show_error(problem_text(exc))
         self.status.emit(exc.message)
 
     def _focus_page(self) -> None:
@@ -314,21 +249,7 @@ class CounterView(ModeView):
         elif self.pages.currentWidget() is self.question_page and self.question_page.field:
             self.question_page.field.focus_first()
         elif self.pages.currentWidget() is self.idle_page:
-            self.start_button.setFocus()
-
-    def _idle_page(self) -> QWidget:
-        page = QWidget(self)
-        label = QLabel("面談をしていません。", page)
-        label.setStyleSheet("font-size: 16pt;")
-        self.start_button = QPushButton("新しい面談を始める(&N)", page)
-        self.start_button.setStyleSheet("font-size: 14pt; padding: 8px 20px;")
-        self.start_button.clicked.connect(self._on_new_requested)
-        layout = QVBoxLayout(page)
-        layout.addStretch(1)
-        layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addStretch(2)
-        return page
+            self.idle_page.start_button.setFocus()
 
     def _build_actions(self) -> dict[str, QAction]:
         specs: list[tuple[str, str, list[str], Callable[[], object]]] = [
@@ -369,3 +290,9 @@ class CounterView(ModeView):
         self.summary_page.save_slip.clicked.connect(self.save_slip)
         self.summary_page.print_form.clicked.connect(self.print_residence_form)
         self.summary_page.new_interview.clicked.connect(self._on_new_requested)
+        self.idle_page.start_button.clicked.connect(self._on_new_requested)
+
+
+def problem_text(exc: KakanaiError) -> str:
+    """A problem as the pages show it in red: the message, then its code."""
+    return f"{exc.message}  [{exc.code.code}]"
