@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from typing import Any
 
 from kakanai.core import japanese_values as jv
@@ -227,21 +227,24 @@ def _relationship(question: Question, raw: object, where: str) -> str:
     return text
 
 
-def raw_value(value: object) -> object:
-    """A normalised answer as plain JSON data that ``parse_answer`` reads back to the same
-    value (dates as ISO strings; members without the derived ``is_head``)."""
+def json_value(value: object, *, without: frozenset[str] = frozenset()) -> object:
+    """A normalised answer as plain JSON data: dates as ISO strings, lists and mappings
+    copied, the keys in ``without`` left out of every mapping."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list | tuple):
-        return [raw_value(item) for item in value]
+        return [json_value(item, without=without) for item in value]
     if isinstance(value, Mapping):
-        return {str(k): raw_value(v) for k, v in value.items() if k != "is_head"}
+        return {
+            str(k): json_value(v, without=without) for k, v in value.items() if k not in without
+        }
     return value
 
 
-def members_of(value: object) -> Sequence[Mapping[str, object]]:
-    """The member rows of a household answer (empty when unanswered)."""
-    return value if isinstance(value, list) else []
+def raw_value(value: object) -> object:
+    """A normalised answer as plain JSON data that ``parse_answer`` reads back to the same
+    value (members without the derived ``is_head``)."""
+    return json_value(value, without=frozenset({"is_head"}))
 
 
 _PARSERS = {

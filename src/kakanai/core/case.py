@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kakanai.core import japanese_values as jv
+from kakanai.core.answer_values import json_value
 from kakanai.core.evaluation import AppliedProcedure
 from kakanai.core.interview import Interview
 from kakanai.core.tree_model import Question, QuestionTree, QuestionType
@@ -70,7 +71,7 @@ def _answer(question: Question, value: object) -> dict[str, Any]:
         "question": question.id,
         "text": question.text,
         "type": question.type.value,
-        "value": to_json(value),
+        "value": json_value(value),
         "display": display(question, value),
     }
 
@@ -97,16 +98,6 @@ def format_address(address: Mapping[str, Any]) -> str:
     parts = [address.get(k, "") for k in ("prefecture", "municipality", "town", "block")]
     building = f" {address['building']}" if address.get("building") else ""
     return postal + "".join(parts) + building
-
-
-def to_json(value: object) -> object:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, list):
-        return [to_json(v) for v in value]
-    if isinstance(value, dict):
-        return {k: to_json(v) for k, v in value.items()}
-    return value
 
 
 def _procedure(applied: AppliedProcedure) -> dict[str, Any]:
