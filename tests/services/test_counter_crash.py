@@ -14,7 +14,8 @@ import pytest
 
 from kakanai.core.interview import Interview
 from kakanai.services.counter_session import CounterSession
-from tests.services.counter_workspace import isolated_workspace, reference_answers
+from tests.services.counter_workspace import reference_answers
+from tests.workspaces import isolated_workspace
 
 ANSWERED = 6  # move_type … hittousha: mid-interview, past an address and a date
 

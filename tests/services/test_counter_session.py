@@ -26,7 +26,8 @@ from kakanai.services.workspace import Workspace
 from kakanai.store.audit import audit_entries
 from kakanai.store.cases import find_case
 from kakanai.store.tables import DraftRow
-from tests.services.counter_workspace import answer_until, isolated_workspace, reference_answers
+from tests.services.counter_workspace import answer_until, reference_answers
+from tests.workspaces import isolated_workspace
 
 ANSWERS = reference_answers()
 

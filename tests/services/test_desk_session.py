@@ -4,7 +4,6 @@ for the department names the departments it does list."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from sqlalchemy import select
 
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.services.desk_session import open_scan, read_slip_image, record_printing, warm_up
-from kakanai.services.workspace import Workspace, open_workspace
+from kakanai.services.workspace import Workspace
 from kakanai.store.audit import audit_entries
 from kakanai.store.tables import HandoffRow
 from tests.desk_slips import (
@@ -24,16 +23,13 @@ from tests.desk_slips import (
     sealed,
     slip_png,
 )
+from tests.workspaces import isolated_workspace
 
 
 @pytest.fixture
 def workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Workspace]:
     """A first-run desk (市民課) in a temporary data directory."""
-    for name in list(os.environ):
-        if name.startswith("KAKANAI_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("KAKANAI_DATA_DIR", str(tmp_path / "data"))
-    opened = open_workspace()
+    opened = isolated_workspace(tmp_path / "data", monkeypatch)
     yield opened
     opened.close()
 

@@ -11,8 +11,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kakanai.services.workspace import Workspace, open_workspace
+from kakanai.services.settings import folder_printer
+from kakanai.services.workspace import Workspace
 from kakanai.ui.application import application
+from tests.workspaces import isolated_workspace, printed_folder
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +29,7 @@ def qapp_cls() -> type:
 @pytest.fixture
 def printed(tmp_path: Path) -> Path:
     """The folder the test printer writes to."""
-    folder = tmp_path / "printed"
+    folder = printed_folder(tmp_path / "data")
     folder.mkdir()
     return folder
 
@@ -37,11 +39,7 @@ def workspace(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, printed: Path
 ) -> Iterator[Workspace]:
     """A first-run workspace in a temporary data directory (environment isolated)."""
-    for name in list(os.environ):
-        if name.startswith("KAKANAI_") and name != "KAKANAI_TEST_POSTGRES_URL":
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("KAKANAI_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("KAKANAI_PRINTER", f"folder:{printed}")
-    opened = open_workspace()
+    opened = isolated_workspace(tmp_path / "data", monkeypatch)
+    assert folder_printer(opened.settings) == printed
     yield opened
     opened.close()
