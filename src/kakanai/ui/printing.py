@@ -8,13 +8,11 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from PIL.ImageQt import ImageQt
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-from kakanai.adapters.pdf_raster import rasterize_all
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.services.settings import Settings, folder_printer
 
@@ -62,6 +60,11 @@ def write_pdf(pdf: bytes, path: Path) -> None:
 
 def page_images(pdf: bytes, *, dpi: int) -> list[QImage]:
     """The PDF's pages as images (the desk's preview, printing)."""
+    # The PDF renderer loads with the first preview or print, not with the app.
+    from PIL.ImageQt import ImageQt  # noqa: PLC0415 - start-up time
+
+    from kakanai.adapters.pdf_raster import rasterize_all  # noqa: PLC0415 - start-up time
+
     return [QImage(ImageQt(image)).copy() for image in rasterize_all(pdf, dpi=dpi)]
 
 
