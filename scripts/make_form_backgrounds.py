@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
-from kakanai.adapters.fonts import GOTHIC, MINCHO, font_book  # noqa: E402
+from kakanai.adapters.pdf.fonts import GOTHIC, MINCHO, font_book  # noqa: E402
 
 OUT = ROOT / "forms_templates" / "backgrounds" / "inu_touroku_henkou.pdf"
 MM = 72 / 25.4

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from kakanai.services.form_samples import SAMPLES, build_sample, dumped  # noqa: E402
+from kakanai.services.forms.samples import SAMPLES, build_sample, dumped  # noqa: E402
 
 
 def main() -> int:

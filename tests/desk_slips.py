@@ -11,14 +11,14 @@ from typing import Any
 
 import numpy as np
 
-from kakanai.adapters import key_files
-from kakanai.adapters.pdf_raster import pdf_to_png
-from kakanai.adapters.scan_samples import photograph, print_slip
-from kakanai.adapters.slip_pdf import render_slip
+from kakanai.adapters.pdf.raster import pdf_to_png
+from kakanai.adapters.slip import key_files
+from kakanai.adapters.slip.pdf import render_slip
+from kakanai.benchmarks.scan_samples import photograph, print_slip
 from kakanai.services import keys
 from kakanai.services.case_files import load_case
 from kakanai.services.shipped_data import REFERENCE_CASE
-from kakanai.services.slips import SealedSlip, seal_case
+from kakanai.services.slip.sealing import SealedSlip, seal_case
 from kakanai.services.workspace import Workspace
 
 JST = dt.timezone(dt.timedelta(hours=9))

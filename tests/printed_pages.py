@@ -14,8 +14,8 @@ import pdfplumber
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from kakanai.core.form_ink import PT_PER_MM
-from kakanai.core.form_model import Box
+from kakanai.core.forms.ink import PT_PER_MM
+from kakanai.core.forms.model import Box
 
 LINE_PITCH = 2.5  # pt: characters whose tops are this close are on one line
 

@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from kakanai.core.tree_model import QuestionType
-from kakanai.services.checking import read_tree
+from kakanai.core.trees.model import QuestionType
+from kakanai.services.trees.checking import read_tree
 from tests.conftest import QUESTIONNAIRES, ROOT
-from tests.core.tree_samples import broken
+from tests.core.trees.samples import broken
 
 MOVING = QUESTIONNAIRES / "moving.yaml"
 MOVING_TESTS = QUESTIONNAIRES / "moving.tests.yaml"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kakanai.cli import main
-from kakanai.services import form_templates
+from kakanai.services.forms import templates as form_templates
 from kakanai.services.shipped_data import FORM_TEMPLATES
 from tests.cli.test_cli import assert_no_traceback, kakanai
 from tests.conftest import ROOT

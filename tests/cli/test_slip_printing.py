@@ -14,11 +14,11 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from kakanai.adapters import key_files
-from kakanai.adapters.pdf_raster import rasterize
-from kakanai.adapters.qr_reading import read_code
+from kakanai.adapters.pdf.raster import rasterize
+from kakanai.adapters.qr.reading import read_code
+from kakanai.adapters.slip import key_files
 from kakanai.cli import main
-from kakanai.services.slips import open_slip
+from kakanai.services.slip.sealing import open_slip
 from tests.conftest import ROOT
 from tests.slip_cases import REFERENCE_CASE, reference_case
 

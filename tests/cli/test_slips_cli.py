@@ -16,9 +16,9 @@ import qrcode
 from PIL import Image
 from qrcode.util import MODE_NUMBER, QRData
 
-from kakanai.adapters import key_files
+from kakanai.adapters.slip import key_files
 from kakanai.cli import main
-from kakanai.services.slips import seal_case
+from kakanai.services.slip.sealing import seal_case
 from tests.conftest import ROOT
 
 REFERENCE: dict[str, Any] = json.loads(

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from kakanai.adapters.pdf_raster import pdf_to_png
+from kakanai.adapters.pdf.raster import pdf_to_png
 from kakanai.services.workspace import Workspace, open_workspace
 from kakanai.store.audit import audit_entries
 from kakanai.store.tables import HandoffRow

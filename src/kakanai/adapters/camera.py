@@ -11,7 +11,7 @@ from typing import Protocol
 import cv2
 import numpy as np
 
-from kakanai.adapters.qr_reading import load_image
+from kakanai.adapters.qr.reading import load_image
 from kakanai.core.errors import ErrorCode, KakanaiError
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp")

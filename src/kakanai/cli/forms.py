@@ -7,13 +7,15 @@ import argparse
 import sys
 from pathlib import Path
 
+from kakanai.benchmarks import forms as form_benchmarks
 from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
 from kakanai.core.errors import ErrorCode, Problem
-from kakanai.services import form_benchmarks, form_checking, form_templates
 from kakanai.services.case_files import load_case
-from kakanai.services.checking import TreeReport
-from kakanai.services.form_checking import TemplateReport
-from kakanai.services.forms import render_form, render_forms, write
+from kakanai.services.forms import checking as form_checking
+from kakanai.services.forms import templates as form_templates
+from kakanai.services.forms.checking import TemplateReport
+from kakanai.services.forms.rendering import render_form, render_forms, write
+from kakanai.services.trees.checking import TreeReport
 
 
 def register(commands: Subparsers) -> Commands:

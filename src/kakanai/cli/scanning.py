@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kakanai.benchmarks import scan as scan_benchmark
 from kakanai.cli.arguments import Commands, Subparsers
-from kakanai.services import scan_benchmark
 
 
 def register(commands: Subparsers) -> Commands:

@@ -6,13 +6,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kakanai.adapters.pdf_raster import pdf_to_png
-from kakanai.adapters.slip_pdf import LAYOUTS
+from kakanai.adapters.pdf.raster import pdf_to_png
+from kakanai.adapters.slip.pdf import LAYOUTS
+from kakanai.benchmarks.slip import bench_slip
 from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
 from kakanai.core.errors import ErrorCode, KakanaiError
-from kakanai.core.slip_texts import LANGUAGES
+from kakanai.core.slip.texts import LANGUAGES
 from kakanai.services.case_files import load_case
-from kakanai.services.slip_benchmarks import bench_slip
 
 VALID_DAYS = 30
 MAX_VALID_DAYS = 90
@@ -41,7 +41,7 @@ def register(commands: Subparsers) -> Commands:
 def _slip(args: argparse.Namespace) -> int:
     # Sealing needs cryptography and the questionnaire; imported here so other commands
     # start without them.
-    from kakanai.services.slip_issuing import issue_slip_pdf  # noqa: PLC0415 - start-up time
+    from kakanai.services.slip.issuing import issue_slip_pdf  # noqa: PLC0415 - start-up time
 
     case = load_case(args.case)
     sealed, pdf = issue_slip_pdf(

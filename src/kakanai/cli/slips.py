@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
 from kakanai.core.errors import ErrorCode, KakanaiError
-from kakanai.core.slip_envelope import format_moment
-from kakanai.core.slip_keys import Keyring
+from kakanai.core.slip.envelope import format_moment
+from kakanai.core.slip.keys import Keyring
 
 if TYPE_CHECKING:
-    from kakanai.services.slips import OpenedSlip
+    from kakanai.services.slip.sealing import OpenedSlip
 
 # The services below pull in cryptography, OpenCV and qrcode (about 0.7 s); they are imported
 # when a command of this module runs, so that `kakanai check` and the others stay quick.
@@ -64,7 +64,7 @@ def register(commands: Subparsers) -> Commands:
 
 
 def _bench_payload(repeat: int) -> int:
-    from kakanai.services.payload_bench import bench_payload  # noqa: PLC0415 - see the imports
+    from kakanai.benchmarks.payload import bench_payload  # noqa: PLC0415 - see the imports
 
     return bench_payload(repeat)
 
@@ -126,7 +126,7 @@ class _SlipAccept:
     rejection: KakanaiError | None = None
 
     def __call__(self, text: str) -> bool:
-        from kakanai.services.slips import open_slip_details  # noqa: PLC0415 - see the imports
+        from kakanai.services.slip.sealing import open_slip_details  # noqa: PLC0415 - see the imports
 
         try:
             self.opened = open_slip_details(text, keyring=self.keyring)
@@ -175,7 +175,7 @@ def _read_stdin() -> str:
 def _decode_text(
     text: str, keyring: Keyring | None, args: argparse.Namespace, results: _Results
 ) -> None:
-    from kakanai.services.slips import open_slip_details  # noqa: PLC0415 - see the imports
+    from kakanai.services.slip.sealing import open_slip_details  # noqa: PLC0415 - see the imports
 
     if keyring is None:
         print(text.strip())
@@ -189,7 +189,7 @@ def _decode_text(
 def _decode_image(
     image: Path, keyring: Keyring | None, args: argparse.Namespace, results: _Results
 ) -> None:
-    from kakanai.adapters.qr_reading import load_image, read_code  # noqa: PLC0415 - see above
+    from kakanai.adapters.qr.reading import load_image, read_code  # noqa: PLC0415 - see above
 
     try:
         frame = load_image(image)

@@ -8,12 +8,13 @@ import json
 import sys
 from pathlib import Path
 
+from kakanai.benchmarks import engine as benchmarks
 from kakanai.cli import forms
 from kakanai.cli.arguments import EXIT_OK, EXIT_PROBLEMS, Commands, Subparsers, iso_date
 from kakanai.core.errors import ErrorCode, Problem
-from kakanai.services import benchmarks, form_checking
-from kakanai.services.checking import TreeReport, check_tree, tree_files
-from kakanai.services.interviewing import interview_from_file
+from kakanai.services.forms import checking as form_checking
+from kakanai.services.trees.checking import TreeReport, check_tree, tree_files
+from kakanai.services.trees.interviewing import interview_from_file
 
 DEFAULT_PATHS = [Path("questionnaires"), Path("forms_templates")]
 

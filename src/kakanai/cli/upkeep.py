@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import argparse
 
+from kakanai.benchmarks.app import bench_app
 from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
-from kakanai.services.app_benchmark import bench_app
 
 
 def register(commands: Subparsers) -> Commands:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from kakanai.adapters import key_files
-from kakanai.adapters.aes_gcm import AesGcmCipher
+from kakanai.adapters.slip import key_files
+from kakanai.adapters.slip.aes_gcm import AesGcmCipher
 from kakanai.core.errors import ErrorCode, KakanaiError
-from kakanai.core.slip_envelope import Cipher, as_jst
-from kakanai.core.slip_keys import Keyring, Merge, first_keyring, merge
+from kakanai.core.slip.envelope import Cipher, as_jst
+from kakanai.core.slip.keys import Keyring, Merge, first_keyring, merge
 
 
 def current_keyring() -> Keyring:

@@ -16,13 +16,13 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from kakanai.adapters import key_files
+from kakanai.adapters.slip import key_files
 from kakanai.core.errors import ErrorCode, KakanaiError
-from kakanai.core.evaluation import TreeRuntime
-from kakanai.core.tree_model import Department
+from kakanai.core.trees.evaluation import TreeRuntime
+from kakanai.core.trees.model import Department
 from kakanai.services.keys import init_keys
 from kakanai.services.settings import LoadedSettings, Settings, change_settings, load_settings
-from kakanai.services.slips import questionnaire_runtime
+from kakanai.services.slip.sealing import questionnaire_runtime
 from kakanai.store.audit import Who
 from kakanai.store.database import open_engine, session_factory, sqlite_url
 from kakanai.store.migrating import migrate

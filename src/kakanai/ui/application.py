@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from kakanai.adapters.fonts import font_book
+from kakanai.adapters.pdf.fonts import font_book
 from kakanai.core.errors import KakanaiError
 from kakanai.services.workspace import Workspace, open_workspace
 from kakanai.ui.main_window import MainWindow, ModeEntry

@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
     wait_for_desk = argv[1:] == ["ready"]  # scan once the desk has warmed up, not at once
     from kakanai.services.case_files import load_case  # noqa: PLC0415 - timed from process start
     from kakanai.services.shipped_data import REFERENCE_CASE  # noqa: PLC0415 - as above
-    from kakanai.services.slips import seal_case  # noqa: PLC0415 - as above
+    from kakanai.services.slip.sealing import seal_case  # noqa: PLC0415 - as above
     from kakanai.services.workspace import open_workspace  # noqa: PLC0415 - as above
     from kakanai.ui.application import MODES, application  # noqa: PLC0415 - as above
     from kakanai.ui.main_window import MainWindow  # noqa: PLC0415 - as above
@@ -86,7 +86,7 @@ def main(argv: list[str]) -> int:
     window.installEventFilter(watcher)
     window.show()
     app.exec()
-    from kakanai.services.benchmarks import peak_kib  # noqa: PLC0415 - after the run
+    from kakanai.benchmarks.memory import peak_kib  # noqa: PLC0415 - after the run
 
     result["peak_kib"] = peak_kib()
     sys.stdout.write(json.dumps(result) + "\n")

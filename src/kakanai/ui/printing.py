@@ -63,7 +63,7 @@ def page_images(pdf: bytes, *, dpi: int) -> list[QImage]:
     # The PDF renderer loads with the first preview or print, not with the app.
     from PIL.ImageQt import ImageQt  # noqa: PLC0415 - start-up time
 
-    from kakanai.adapters.pdf_raster import rasterize_all  # noqa: PLC0415 - start-up time
+    from kakanai.adapters.pdf.raster import rasterize_all  # noqa: PLC0415 - start-up time
 
     return [QImage(ImageQt(image)).copy() for image in rasterize_all(pdf, dpi=dpi)]
 

@@ -12,12 +12,12 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
-from kakanai.core.answer_values import MEMBER_KEYS
+from kakanai.core.trees.answers import MEMBER_KEYS
 from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.answer_fields import ChoiceField, LineField
 from kakanai.ui.counter.household_table import HouseholdTable
 from kakanai.ui.counter.view import CounterView
-from tests.services.counter_workspace import reference_answers
+from tests.services.counter.workspace import reference_answers
 
 ANSWERS = reference_answers()
 

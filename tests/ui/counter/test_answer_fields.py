@@ -6,7 +6,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from kakanai.core.located import Loc
-from kakanai.core.tree_model import Choice, Question, QuestionType
+from kakanai.core.trees.model import Choice, Question, QuestionType
 from kakanai.ui.counter.answer_fields import ChoiceField, LineField
 from tests.ui.counter.driving import type_text
 

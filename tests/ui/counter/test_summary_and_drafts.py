@@ -10,10 +10,10 @@ import numpy as np
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from kakanai.adapters.pdf_raster import rasterize
-from kakanai.adapters.qr_reading import read_code
-from kakanai.services.counter_session import pending_draft
-from kakanai.services.slips import open_slip
+from kakanai.adapters.pdf.raster import rasterize
+from kakanai.adapters.qr.reading import read_code
+from kakanai.services.counter.session import pending_draft
+from kakanai.services.slip.sealing import open_slip
 from kakanai.services.workspace import Workspace
 from kakanai.store.audit import audit_entries
 from kakanai.ui.counter.view import CounterView

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kakanai.services.counter_inputs import member_field_error
+from kakanai.services.counter.inputs import member_field_error
 from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.answer_fields import ChoiceField, LineField
 from kakanai.ui.counter.household_table import HouseholdTable

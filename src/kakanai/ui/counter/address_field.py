@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from kakanai.services.postal_lookup import PostalAddress, lookup_postal_code
+from kakanai.services.counter.postal_lookup import PostalAddress, lookup_postal_code
 from kakanai.ui.counter.answer_fields import FIELD_STYLE, READING_STYLE, AnswerField
 
 POSTAL_DIGITS = 7

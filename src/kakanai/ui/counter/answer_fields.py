@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.core.tree_model import Question, QuestionType
-from kakanai.services.counter_inputs import date_reading, date_text, katakana_as_typed
-from kakanai.services.postal_lookup import lookup_postal_code
+from kakanai.core.trees.model import Question, QuestionType
+from kakanai.services.counter.inputs import date_reading, date_text, katakana_as_typed
+from kakanai.services.counter.postal_lookup import lookup_postal_code
 
 FIELD_STYLE = "font-size: 15pt;"
 READING_STYLE = "color: #335; font-size: 12pt;"

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.core import japanese_values as jv
-from kakanai.core.answer_values import MEMBER_KEYS
-from kakanai.services.counter_inputs import (
+from kakanai.core.japanese import values as jv
+from kakanai.core.trees.answers import MEMBER_KEYS
+from kakanai.services.counter.inputs import (
     RELATIONSHIPS,
     SEXES,
     date_reading,

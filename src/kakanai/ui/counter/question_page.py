@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.core.tree_model import Question, QuestionType
+from kakanai.core.trees.model import Question, QuestionType
 from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.answer_fields import ERROR_STYLE, AnswerField, ChoiceField, LineField
 from kakanai.ui.counter.household_table import HouseholdTable

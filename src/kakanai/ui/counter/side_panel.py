@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.services.counter_display import DepartmentProcedures, PathStep
+from kakanai.services.counter.display import DepartmentProcedures, PathStep
 
 TITLE_STYLE = "font-size: 12pt; font-weight: bold;"
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from kakanai.core.case import build_case
-from kakanai.services.counter_session import (
+from kakanai.core.trees.case import build_case
+from kakanai.services.counter.session import (
     CounterSession,
     IssuedSlip,
     issue_slip,

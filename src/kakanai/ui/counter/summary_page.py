@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.core.slip_content import SlipContent, SlipDepartment
+from kakanai.core.slip.content import SlipContent, SlipDepartment
 
 TITLE_STYLE = "font-size: 19pt; font-weight: bold;"
 BUTTON_STYLE = "font-size: 13pt; padding: 6px 14px;"

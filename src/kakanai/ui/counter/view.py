@@ -12,8 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
 
 from kakanai.core.errors import KakanaiError
-from kakanai.services.counter_display import live_procedures, path_steps, summary_content
-from kakanai.services.counter_session import CounterSession, discard_pending, pending_draft
+from kakanai.services.counter.display import live_procedures, path_steps, summary_content
+from kakanai.services.counter.session import CounterSession, discard_pending, pending_draft
 from kakanai.services.workspace import Workspace
 from kakanai.ui.counter.banner import DISCARD, RESUME, Banner
 from kakanai.ui.counter.idle_page import IdlePage

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 
 from kakanai.adapters.camera import FrameSource
 from kakanai.core.errors import KakanaiError
-from kakanai.services.desk_session import slip_text_in
+from kakanai.services.desk.session import slip_text_in
 
 FRAME_BUDGET_MS = 60.0
 """Decoder chain time per frame: a webcam frame every ~70 ms keeps the view live."""

@@ -9,8 +9,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from kakanai.core.errors import KakanaiError
-from kakanai.services.desk_session import DeskScan, record_printing, record_saving
-from kakanai.services.forms import RenderedForm, merged
+from kakanai.services.desk.session import DeskScan, record_printing, record_saving
+from kakanai.services.forms.rendering import RenderedForm, merged
 from kakanai.services.workspace import Workspace
 from kakanai.ui.printing import print_pdf, save_pdf
 

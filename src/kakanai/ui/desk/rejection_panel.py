@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from kakanai.services.desk_rejections import RejectionHelp
+from kakanai.services.desk.rejections import RejectionHelp
 
 
 class RejectionPanel(QFrame):

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.services.desk_session import DeskScan
-from kakanai.services.forms import RenderedForm
+from kakanai.services.desk.session import DeskScan
+from kakanai.services.forms.rendering import RenderedForm
 from kakanai.ui.desk.form_preview import PREVIEW_DPI, FormPreview
 from kakanai.ui.desk.summary_html import handoff_text, summary_html, validity_text
 from kakanai.ui.printing import page_images

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from html import escape
 
-from kakanai.core.slip_envelope import format_moment
-from kakanai.services.desk_session import DeskScan
-from kakanai.services.desk_summary import DeskSummary
+from kakanai.core.slip.envelope import format_moment
+from kakanai.services.desk.session import DeskScan
+from kakanai.services.desk.summary import DeskSummary
 
 
 def summary_html(summary: DeskSummary) -> str:

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from kakanai.adapters.camera import FrameSource, OpenCvCamera
 from kakanai.core.errors import KakanaiError
-from kakanai.services.desk_rejections import rejection_help
-from kakanai.services.desk_session import DeskScan, open_scan, read_slip_image, warm_up
+from kakanai.services.desk.rejections import rejection_help
+from kakanai.services.desk.session import DeskScan, open_scan, read_slip_image, warm_up
 from kakanai.services.workspace import Workspace
 from kakanai.store.handoffs import Handoff
 from kakanai.ui.desk.background import Background

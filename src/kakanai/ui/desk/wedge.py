@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.core.slip_digits import normalize_scanned
+from kakanai.core.slip.digits import normalize_scanned
 
 _TYPING = (QLineEdit, QAbstractSpinBox, QPlainTextEdit)
 _COMMAND_KEYS = (

@@ -1,0 +1,1 @@
+"""PDF drawing and reading: fonts and their subsets, measured text, rasterizing."""

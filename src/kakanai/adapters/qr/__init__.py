@@ -1,0 +1,1 @@
+"""QR codes: module matrices and sizes for printing, decoders for reading."""

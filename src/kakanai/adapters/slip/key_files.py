@@ -1,0 +1,97 @@
+"""The desk's keyring on disk: ``<data dir>/keys/keyring.json``, where the data dir is
+``KAKANAI_DATA_DIR`` or platformdirs' ``user_data_dir("kakanai")``. The folder is 0700 and
+the files 0600, written atomically; a keyring others can read is refused, not used."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.slip.keys import Keyring, KeyringFormatError, keyring_from_json, keyring_to_json
+
+DATA_DIR_ENV = "KAKANAI_DATA_DIR"
+_CHECKS_MODES = os.name == "posix"  # elsewhere the user profile's access rules protect it
+
+
+def data_dir() -> Path:
+    configured = os.environ.get(DATA_DIR_ENV)
+    return Path(configured) if configured else Path(user_data_dir("kakanai"))
+
+
+def keyring_path() -> Path:
+    return data_dir() / "keys" / "keyring.json"
+
+
+def load_keyring() -> Keyring | None:
+    """The desk's keyring, or None when there is none yet."""
+    path = keyring_path()
+    if not path.exists():
+        return None
+    _check_private(path.parent, "フォルダ", 0o700)
+    _check_private(path, "ファイル", 0o600)
+    try:
+        return keyring_from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyringFormatError) as exc:
+        raise KakanaiError.of(ErrorCode.KEY_FILE_BROKEN, detail=f"{path}: {exc}") from None
+
+
+def save_keyring(keyring: Keyring) -> Path:
+    """Replace the keyring file in one step, so a crash never leaves half a keyring."""
+    path = keyring_path()
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        path.parent.chmod(0o700)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.unlink(missing_ok=True)
+        _write_private(temporary, keyring)
+        temporary.replace(path)
+    except OSError as exc:
+        raise KakanaiError.of(
+            ErrorCode.KEY_WRITE, detail=f"{path}: {exc.strerror or exc}"
+        ) from None
+    return path
+
+
+def write_export(path: Path, keyring: Keyring) -> None:
+    """The keys for another desk, in a new 0600 file (an existing file is never replaced)."""
+    try:
+        _write_private(path, keyring)
+    except FileExistsError:
+        raise KakanaiError.of(ErrorCode.KEY_EXPORT_EXISTS, path=path) from None
+    except OSError as exc:
+        raise KakanaiError.of(
+            ErrorCode.KEY_WRITE, detail=f"{path}: {exc.strerror or exc}"
+        ) from None
+
+
+def read_export(path: Path) -> Keyring:
+    try:
+        return keyring_from_json(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyringFormatError) as exc:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+        raise KakanaiError.of(ErrorCode.KEY_IMPORT_BROKEN, detail=f"{path}: {detail}") from None
+
+
+def _write_private(path: Path, keyring: Keyring) -> None:
+    text = json.dumps(keyring_to_json(keyring), ensure_ascii=False, indent=2) + "\n"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags, 0o600)
+    with os.fdopen(descriptor, "wb") as handle:
+        handle.write(text.encode("utf-8"))
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _check_private(path: Path, what: str, wanted: int) -> None:
+    if not _CHECKS_MODES:
+        return
+    mode = stat.S_IMODE(path.stat().st_mode)
+    if mode & 0o077:
+        raise KakanaiError.of(
+            ErrorCode.KEY_PERMISSIONS, what=what, mode=f"{mode:o}", wanted=f"{wanted:o}", path=path
+        )

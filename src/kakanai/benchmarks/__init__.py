@@ -1,0 +1,1 @@
+"""`kakanai bench ...`: each benchmark prints its figures; targets are read, never asserted."""

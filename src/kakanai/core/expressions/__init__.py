@@ -1,0 +1,1 @@
+"""The condition language of question trees and form bindings: syntax, types, evaluation."""

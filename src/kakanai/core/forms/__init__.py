@@ -1,0 +1,1 @@
+"""Form templates: the model, reading, bindings, checks and layout into drawing instructions."""

@@ -1,0 +1,1 @@
+"""The guidance slip: its words and content, and the sealed payload in its QR code."""

@@ -1,0 +1,210 @@
+"""What the guidance slip says, worked out from a case: every text already in the slip's
+language, grouped by department in the order the resident visits them. The PDF renderer
+only lays this out; the app can show the same content on screen."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from kakanai.core.japanese.values import ValueFormatError, format_wareki
+from kakanai.core.slip import texts as slip_texts
+from kakanai.core.slip.texts import SlipLabels
+
+JST = timezone(timedelta(hours=9), "JST")
+
+
+@dataclass(frozen=True)
+class SlipMember:
+    name: str
+    kana: str
+    relationship: str
+    birth: str
+    is_head: bool
+
+
+@dataclass(frozen=True)
+class SlipRow:
+    """One labelled field of a procedure: a paragraph or a list (``bullets``); deadlines are
+    printed with ``emphasis``."""
+
+    label: str
+    texts: tuple[str, ...]
+    bullets: bool = False
+    emphasis: bool = False
+
+
+@dataclass(frozen=True)
+class SlipProcedure:
+    name: str
+    rows: tuple[SlipRow, ...]
+
+
+@dataclass(frozen=True)
+class SlipDepartment:
+    name: str
+    where: str
+    guide: str  # the English "Go to: …" line; empty on Japanese slips
+    procedures: tuple[SlipProcedure, ...]
+
+
+@dataclass(frozen=True)
+class SlipContent:
+    labels: SlipLabels
+    title: str
+    subtitle: str
+    office: str
+    issued: str
+    case_id: str
+    resident: str
+    resident_kana: str
+    address: str
+    members: tuple[SlipMember, ...]
+    summary: str
+    departments: tuple[SlipDepartment, ...]
+    validity: str
+
+
+def slip_content(
+    case: Mapping[str, Any], *, issued_at: datetime, expires_at: datetime, lang: str, desk: str
+) -> SlipContent:
+    """The slip's texts for ``case`` in ``lang`` (``ja`` or ``en``)."""
+    words = slip_texts.labels(lang)
+    members = list(case["household"]["members"])
+    head = _head(case, members)
+    departments = _departments(case, members, words, lang)
+    count = sum(len(d.procedures) for d in departments)
+    city = str(case.get("questionnaire", {}).get("city", ""))
+    return SlipContent(
+        labels=words,
+        title=words.title,
+        subtitle=str(case.get("questionnaire", {}).get("title", "")),
+        office=words.desk.format(city=city, desk=desk) if desk else city,
+        issued=words.issued.format(when=_when(issued_at, lang)),
+        case_id=str(case.get("case_id", "")),
+        resident=str(head.get("name", "")) + words.honorific,
+        resident_kana=str(head.get("kana", "")),
+        address=_address(case.get("addresses", {}).get("new_address")),
+        members=tuple(_member(m, lang) for m in members),
+        summary=words.summary.format(count=count, departments=len(departments)),
+        departments=departments,
+        validity=words.valid_until.format(when=_when(expires_at, lang, wareki_apart=True)),
+    )
+
+
+def local_time(moment: datetime) -> datetime:
+    """``moment`` on the Japanese clock (a naive datetime is taken as already local)."""
+    return moment.astimezone(JST) if moment.tzinfo is not None else moment
+
+
+def _when(moment: datetime, lang: str, *, wareki_apart: bool = False) -> str:
+    """``令和8年11月23日 10:15``, or ``23 Nov 2026, 10:15 (令和8年11月23日)`` in English
+    (with ``wareki_apart``, the 和暦 goes on a line of its own, not broken in a narrow box)."""
+    local = local_time(moment)
+    time = local.strftime("%H:%M")
+    wareki = _wareki(local.date())
+    if lang == "ja":
+        return f"{wareki} {time}"
+    apart = "\n" if wareki_apart else " "
+    return f"{_date_en(local.date())}, {time}{apart}({wareki})"
+
+
+def _wareki(day: date) -> str:
+    try:
+        return format_wareki(day)
+    except ValueFormatError:  # before 明治: only the Western date can be written
+        return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _date_en(day: date) -> str:
+    return f"{day.day} {slip_texts.MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def _head(case: Mapping[str, Any], members: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
+    index = case["household"].get("head", 0)
+    found = [m for m in members if m.get("index") == index]
+    return found[0] if found else (members[0] if members else {})
+
+
+def _member(member: Mapping[str, Any], lang: str) -> SlipMember:
+    relationship = str(member.get("relationship", ""))
+    if lang == "en":
+        relationship = slip_texts.RELATIONSHIPS_EN.get(relationship, relationship)
+    birth = str(member.get("birth_date_wareki", ""))
+    try:
+        born = date.fromisoformat(str(member.get("birth_date", "")))
+    except ValueError:
+        born = None
+    if born is not None and (lang == "en" or not birth):
+        birth = _date_en(born) if lang == "en" else _wareki(born)
+    return SlipMember(
+        name=str(member.get("name", "")),
+        kana=str(member.get("kana", "")),
+        relationship=relationship,
+        birth=birth,
+        is_head=bool(member.get("is_head", False)),
+    )
+
+
+def _address(address: object) -> str:
+    if not isinstance(address, Mapping):
+        return ""
+    postal = str(address.get("postal_code", ""))
+    parts = ("prefecture", "municipality", "town", "block")
+    street = "".join(str(address.get(key, "")) for key in parts)
+    building = str(address.get("building", ""))
+    return " ".join(part for part in (f"〒{postal}" if postal else "", street, building) if part)
+
+
+def _departments(
+    case: Mapping[str, Any],
+    members: Sequence[Mapping[str, Any]],
+    words: SlipLabels,
+    lang: str,
+) -> tuple[SlipDepartment, ...]:
+    """Departments in the order of their first procedure (the tree's order)."""
+    known = {str(d.get("id")): d for d in case.get("departments", [])}
+    names = {m.get("index"): str(m.get("name", "")) for m in members}
+    grouped: dict[str, list[SlipProcedure]] = {}
+    for procedure in case.get("procedures", []):
+        department = str(procedure.get("department", ""))
+        member = names.get(procedure.get("member"), "") if procedure.get("per") == "member" else ""
+        grouped.setdefault(department, []).append(_procedure(procedure, member, words))
+    return tuple(
+        _department(known.get(key, {"name": key}), tuple(items), words, lang)
+        for key, items in grouped.items()
+    )
+
+
+def _department(
+    department: Mapping[str, Any],
+    procedures: tuple[SlipProcedure, ...],
+    words: SlipLabels,
+    lang: str,
+) -> SlipDepartment:
+    name = str(department.get("name", ""))
+    floor = str(department.get("floor", ""))
+    counter = str(department.get("counter", ""))
+    extension = str(department.get("extension", ""))
+    extension_text = words.extension.format(number=extension) if extension else ""
+    where = " ".join(part for part in (floor, counter, extension_text) if part)
+    guide = slip_texts.go_to_en(name, floor, counter) if lang == "en" else ""
+    return SlipDepartment(name=name, where=where, guide=guide, procedures=procedures)
+
+
+def _procedure(procedure: Mapping[str, Any], member: str, words: SlipLabels) -> SlipProcedure:
+    """Rows in the order the resident needs them: who, where, by when, what to bring, why."""
+    rows: list[SlipRow] = []
+    if member:
+        rows.append(SlipRow(words.for_member, (member + words.honorific,)))
+    if desk := str(procedure.get("desk") or ""):
+        rows.append(SlipRow(words.place, (desk,)))
+    if deadline := str(procedure.get("deadline") or ""):
+        rows.append(SlipRow(words.deadline, (deadline,), emphasis=True))
+    if bring := tuple(str(item) for item in procedure.get("bring") or () if str(item)):
+        rows.append(SlipRow(words.bring, bring, bullets=True))
+    if because := str(procedure.get("because") or ""):
+        rows.append(SlipRow(words.reason, (because,)))
+    return SlipProcedure(name=str(procedure.get("name", "")), rows=tuple(rows))

@@ -1,0 +1,1 @@
+"""Question trees: the model, reading, checks, evaluation, the interview and its case."""

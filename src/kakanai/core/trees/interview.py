@@ -1,0 +1,157 @@
+"""The interview (一問一答): one question at a time over a checked tree, with back, change of an
+earlier answer, progress and the live list of procedures that apply."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.trees.answers import parse_answer, raw_value
+from kakanai.core.trees.evaluation import AppliedProcedure, TreeRuntime, Values, applied_procedures
+from kakanai.core.trees.model import Question
+
+
+@dataclass(frozen=True)
+class Progress:
+    answered: int
+    remaining: int  # questions that may still be asked (unknown conditions count)
+
+    @property
+    def fraction(self) -> float:
+        total = self.answered + self.remaining
+        return 1.0 if total == 0 else self.answered / total
+
+
+class Interview:
+    """One resident's interview. Answers are validated; a bad answer changes nothing.
+
+    Questions are asked in tree order. A question whose conditions do not hold is skipped;
+    its answer, if it had one from before a change, is dropped.
+    """
+
+    def __init__(self, runtime: TreeRuntime, as_of: dt.date) -> None:
+        self.runtime = runtime
+        self.as_of = as_of
+        self._answers: dict[str, object] = {}
+        self._kept: dict[str, object] = {}
+        self._current: Question | None = None
+        self._asked: list[Question] = []
+        self._refresh()
+
+    @property
+    def version(self) -> str:
+        return self.runtime.tree.meta.version
+
+    @property
+    def current(self) -> Question | None:
+        """The question to ask now, or None when the interview is finished."""
+        return self._current
+
+    @property
+    def finished(self) -> bool:
+        return self._current is None
+
+    @property
+    def answers(self) -> dict[str, object]:
+        """Answers of the questions asked so far (not those remembered beyond the current)."""
+        return dict(self._kept)
+
+    def path(self) -> list[tuple[Question, object]]:
+        """Questions answered so far, in order, with their answers."""
+        return [(q, self._kept[q.id]) for q in self._asked if q.id in self._kept]
+
+    def remembered(self, question_id: str) -> object:
+        """An answer given before (kept after back or a change), to prefill the question."""
+        return self._answers.get(question_id)
+
+    def answer(self, raw: object) -> None:
+        """Answer the current question."""
+        question = self._current
+        if question is None:
+            raise KakanaiError.of(ErrorCode.INTERVIEW_FINISHED)
+        self._answers[question.id] = parse_answer(question, raw, as_of=self.as_of)
+        self._refresh()
+
+    def change(self, question_id: str, raw: object) -> None:
+        """Change an earlier answer; later answers stay where they still apply."""
+        question = self.runtime.tree.question(question_id)
+        if question is None or question not in self._asked:
+            raise KakanaiError.of(ErrorCode.ANSWER_NOT_ASKED, question=question_id)
+        self._answers[question.id] = parse_answer(question, raw, as_of=self.as_of)
+        self._refresh()
+
+    def back(self) -> Question | None:
+        """Step back to the previous answered question. It becomes the current question again;
+        its answer and the later ones stay available through ``remembered``."""
+        answered = [q for q in self._asked if q.id in self._kept]
+        if not answered:
+            return None
+        previous = answered[-1]
+        self._refresh(stop_at=previous)
+        return previous
+
+    def saved_state(self) -> tuple[dict[str, object], str | None]:
+        """What ``restore`` needs to rebuild this interview exactly, as JSON-ready data: every
+        answer it holds (kept and remembered, blank optional ones included) and, after
+        ``back``, the current question (whose answer is remembered, not kept)."""
+        current = self._current
+        stopped_at = current.id if current is not None and current.id in self._answers else None
+        return {key: raw_value(value) for key, value in self._answers.items()}, stopped_at
+
+    def restore(self, answers: Mapping[str, object], stopped_at: str | None = None) -> None:
+        """Rebuild a saved interview from ``saved_state``; answers are validated again (a
+        bad one raises AnswerError and leaves the interview as it was)."""
+        parsed: dict[str, object] = {}
+        for question_id, raw in answers.items():
+            question = self.runtime.tree.question(question_id)
+            if question is None:
+                raise KakanaiError.of(ErrorCode.ANSWER_UNKNOWN, question=question_id)
+            parsed[question_id] = parse_answer(question, raw, as_of=self.as_of)
+        stop = self.runtime.tree.question(stopped_at) if stopped_at in parsed else None
+        self._answers = parsed
+        self._refresh(stop_at=stop)
+
+    def progress(self) -> Progress:
+        values = self.values()
+        answered = len(self._kept)
+        start = self._current.order if self._current else len(self.runtime.questions)
+        remaining = sum(1 for q in self.runtime.questions[start:] if values.applies(q) is not False)
+        return Progress(answered, remaining)
+
+    def values(self) -> Values:
+        return self.runtime.values(self._kept, self.as_of)
+
+    def procedures(self) -> list[AppliedProcedure]:
+        """Procedures that apply given the answers so far (the final result once finished)."""
+        return applied_procedures(self.values())
+
+    def _refresh(self, stop_at: Question | None = None) -> None:
+        """Walk the tree from the start: keep answers of questions that still apply, drop
+        those that no longer do, and find the first unanswered question. Answers beyond
+        it are remembered while their conditions cannot be decided yet."""
+        kept: dict[str, object] = {}
+        remembered: dict[str, object] = {}
+        self._asked = []
+        self._current = None
+        values = self.runtime.values(kept, self.as_of)  # sees ``kept`` as it grows
+        for question in self.runtime.questions:
+            applies = values.applies(question)
+            has_answer = question.id in self._answers and question is not stop_at
+            if applies is False:
+                continue
+            if applies is True:
+                self._asked.append(question)
+            if applies is True and self._current is None:
+                if has_answer:
+                    kept[question.id] = self._answers[question.id]
+                    values.invalidate()
+                else:
+                    self._current = question
+            elif question.id in self._answers:
+                remembered[question.id] = self._answers[question.id]
+        if stop_at is not None and stop_at.id in self._answers:
+            remembered[stop_at.id] = self._answers[stop_at.id]
+        self._kept = kept
+        self._answers = {**kept, **remembered}

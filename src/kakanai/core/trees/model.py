@@ -1,0 +1,165 @@
+"""The question tree (設問ツリー) as plain, typed data: questions, sections, computed values,
+procedures (手続き) and departments (課)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from kakanai.core.expressions.language import Expression
+from kakanai.core.located import Loc, LScalar
+
+
+class QuestionType(Enum):
+    """Answer types a supervisor can choose; the value is the YAML spelling."""
+
+    YESNO = "yesno"
+    CHOICE = "choice"
+    MULTI = "multi"
+    DATE = "date"
+    NUMBER = "number"
+    TEXT = "text"
+    KATAKANA = "katakana"
+    POSTAL_CODE = "postal_code"
+    ADDRESS = "address"
+    PHONE = "phone"
+    HOUSEHOLD = "household"
+
+
+BRANCHING_TYPES = frozenset({QuestionType.YESNO, QuestionType.CHOICE, QuestionType.MULTI})
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+    loc: Loc
+
+
+@dataclass
+class Condition:
+    """A parsed ``when:`` (or computed ``value:``) with the scalar it came from."""
+
+    expression: Expression
+    scalar: LScalar
+
+    @property
+    def source(self) -> str:
+        return self.expression.source
+
+
+@dataclass
+class Question:
+    id: str
+    text: str
+    type: QuestionType
+    loc: Loc
+    section_id: str
+    choices: list[Choice] = field(default_factory=list)
+    when: Condition | None = None
+    help: str = ""
+    required: bool = True
+    record_only: bool = False
+    minimum: float | None = None
+    maximum: float | None = None
+    order: int = 0  # position in interview order, filled by the reader
+
+    def choice_values(self) -> list[str]:
+        return [choice.value for choice in self.choices]
+
+    def label_of(self, value: str) -> str:
+        return next((c.label for c in self.choices if c.value == value), value)
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    loc: Loc
+    when: Condition | None = None
+    questions: list[Question] = field(default_factory=list)
+
+
+@dataclass
+class Computed:
+    id: str
+    title: str
+    value: Condition
+    loc: Loc
+
+
+@dataclass
+class Department:
+    id: str
+    name: str
+    loc: Loc
+    floor: str = ""
+    counter: str = ""
+    extension: str = ""
+
+    @property
+    def location(self) -> str:
+        return " ".join(part for part in (self.floor, self.counter) if part)
+
+
+class Per(Enum):
+    HOUSEHOLD = "household"
+    MEMBER = "member"
+
+
+@dataclass
+class Procedure:
+    id: str
+    name: str
+    department_id: str
+    because: str
+    loc: Loc
+    department_loc: Loc
+    per: Per = Per.HOUSEHOLD
+    when: Condition | None = None
+    desk: str = ""
+    bring: list[str] = field(default_factory=list)
+    forms: list[str] = field(default_factory=list)
+    deadline: str = ""
+
+
+@dataclass
+class TreeMeta:
+    id: str
+    title: str
+    version: str
+    effective_from: dt.date | None
+    city: str = ""
+
+
+@dataclass
+class QuestionTree:
+    """A whole questionnaire file, after structural reading (not yet semantically checked)."""
+
+    path: str
+    meta: TreeMeta
+    departments: list[Department] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    computed: list[Computed] = field(default_factory=list)
+    procedures: list[Procedure] = field(default_factory=list)
+
+    @property
+    def questions(self) -> list[Question]:
+        return [q for section in self.sections for q in section.questions]
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+    def section_of(self, question: Question) -> Section:
+        return next(s for s in self.sections if s.id == question.section_id)
+
+    def department(self, department_id: str) -> Department | None:
+        return next((d for d in self.departments if d.id == department_id), None)
+
+    def procedure(self, procedure_id: str) -> Procedure | None:
+        return next((p for p in self.procedures if p.id == procedure_id), None)
+
+    @property
+    def household_question(self) -> Question | None:
+        return next((q for q in self.questions if q.type is QuestionType.HOUSEHOLD), None)

@@ -1,0 +1,1 @@
+"""Use cases over form templates: rendering a desk's forms, checking templates."""

@@ -1,0 +1,171 @@
+"""Prefilled forms for a case (`kakanai forms`, and the desk app after a scan): pick the
+forms a department (or procedure) needs, lay them out, paint them, lay them over the
+municipality's own blank form when the template has one."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kakanai.adapters.forms import pdf as form_pdf
+from kakanai.adapters.forms import pdf_pages as form_pdf_pages
+from kakanai.adapters.forms.qr import qr_modules
+from kakanai.core.errors import ErrorCode, KakanaiError, did_you_mean
+from kakanai.core.forms.binding import CaseView, bound, case_view
+from kakanai.core.forms.ink import FormPlan
+from kakanai.core.forms.layout import FormLayout
+from kakanai.core.forms.model import FormTemplate, Per
+from kakanai.core.forms.selection import (
+    FormJob,
+    asking,
+    file_name,
+    form_ids,
+    jobs,
+    select_procedures,
+    unique,
+)
+from kakanai.services.forms import templates as form_templates
+from kakanai.services.shipped_data import FORM_TEMPLATES
+
+
+@dataclass
+class RenderedForm:
+    """One printed form: its PDF and the warnings a clerk should see before printing."""
+
+    file_name: str
+    form_id: str
+    title: str
+    member: int | None
+    pdf: bytes
+    warnings: list[str] = field(default_factory=list)
+
+
+def render_forms(
+    case: Mapping[str, Any],
+    *,
+    department: str | None = None,
+    procedure: str | None = None,
+    templates: Path | None = None,
+) -> list[RenderedForm]:
+    """The forms for a department (id or name), one procedure id, or (neither) every
+    procedure of the case. Raises FORM_022–025 when there is nothing to print or a template
+    is missing; text that did not fit is a warning on its form."""
+    procedures = select_procedures(case, department=department, procedure=procedure)
+    loaded = load_templates(form_ids(procedures), templates or FORM_TEMPLATES)
+    missing = [form_id for form_id, template in loaded.items() if template is None]
+    if missing:
+        raise KakanaiError.of(ErrorCode.FORM_TEMPLATES_MISSING, ids="、".join(missing))
+    available = {k: v for k, v in loaded.items() if v is not None}
+    selected = jobs(case, procedures, lambda form_id: available[form_id].per is Per.MEMBER)
+    return render_jobs(case, selected, available)
+
+
+def render_form(
+    case: Mapping[str, Any],
+    form_id: str,
+    *,
+    member: int | None = None,
+    templates: Path | None = None,
+) -> RenderedForm:
+    """One template for the case whether or not a procedure asks for it (previewing a
+    template while writing it)."""
+    folder = templates or FORM_TEMPLATES
+    template = load_templates([form_id], folder)[form_id]
+    if template is None:
+        known = form_templates.index(folder)
+        raise KakanaiError.of(
+            ErrorCode.FORM_UNKNOWN_FORM, id=form_id, suggestion=did_you_mean(form_id, known)
+        )
+    asked = asking(case, form_id)
+    members = [m.get("index") for m in case["household"]["members"]]
+    if member is not None and member not in members:
+        raise KakanaiError.of(ErrorCode.FORM_NO_MEMBER, member=member, last=len(members) - 1)
+    if member is None and template.per is Per.MEMBER:
+        member = next((p.get("member") for p in asked if p.get("member") is not None), 0)
+    chosen: Mapping[str, Any] = next((p for p in asked if p.get("member") in (member, None)), {})
+    departments = {d.get("id"): d for d in case["departments"]}
+    department = departments.get(template.department, {"id": template.department})
+    job = FormJob(form_id, member, chosen, department)
+    return render_jobs(case, [job], {form_id: template})[0]
+
+
+def load_templates(ids: Sequence[str], folder: Path) -> dict[str, FormTemplate | None]:
+    """The templates for ``ids`` (None for those without a file)."""
+    known = form_templates.index(folder)
+    return {i: form_templates.load(known[i]) if i in known else None for i in ids}
+
+
+def render_jobs(
+    case: Mapping[str, Any],
+    selected: Sequence[FormJob],
+    templates: Mapping[str, FormTemplate],
+) -> list[RenderedForm]:
+    view = case_view(case)
+    forms = []
+    for job in selected:
+        template = templates[job.form_id]
+        plan = plan_form(template, view, job)
+        pdf = paint(template, plan)
+        name = file_name(case, job, template.department)
+        warnings = [note.render() for note in plan.notes]
+        forms.append(RenderedForm(name, job.form_id, template.title, job.member, pdf, warnings))
+    for form, name in zip(forms, unique([f.file_name for f in forms]), strict=True):
+        form.file_name = name
+    return forms
+
+
+def plan_form(template: FormTemplate, view: CaseView, job: FormJob) -> FormPlan:
+    """Lay out one form for a job (no PDF yet)."""
+    member = view.member(job.member)
+    job_view = bound(view, procedure=job.procedure, department=job.department)
+    if template.per is Per.HOUSEHOLD:  # printed for one member: that member is its person
+        return layout_for(template).plan(job_view, person=member)
+    return layout_for(template).plan(job_view, member)
+
+
+_LAYOUTS: dict[int, tuple[FormTemplate, FormLayout]] = {}
+
+
+def layout_for(template: FormTemplate) -> FormLayout:
+    """One layout per loaded template, so character widths are measured once. Templates
+    are cached per file version (services/forms/templates), so this stays small."""
+    known = _LAYOUTS.get(id(template))
+    if known is None or known[0] is not template:
+        known = (template, FormLayout(template, form_pdf.FontMetrics()))
+        _LAYOUTS[id(template)] = known
+    return known[1]
+
+
+def paint(template: FormTemplate, plan: FormPlan) -> bytes:
+    printed = form_pdf.paint(plan.pages, title=template.title, modules=qr_modules)
+    if not template.background:
+        return printed
+    background = Path(template.path).parent / template.background
+    if not background.is_file():
+        raise KakanaiError.of(ErrorCode.FORM_BACKGROUND_MISSING, file=template.background)
+    return form_pdf_pages.overlay(background, printed, [p.background for p in plan.pages])
+
+
+def merged(forms: Sequence[RenderedForm]) -> bytes:
+    """All forms in one PDF, in order (``kakanai forms --merge``)."""
+    return form_pdf_pages.join([form.pdf for form in forms])
+
+
+def write(forms: Sequence[RenderedForm], out: Path, *, merge_as: str | None = None) -> list[Path]:
+    """Write each form (or, with ``merge_as``, one merged file) into ``out``."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        if merge_as is not None:
+            target = out / merge_as
+            target.write_bytes(merged(forms))
+            return [target]
+        written = []
+        for form in forms:
+            target = out / form.file_name
+            target.write_bytes(form.pdf)
+            written.append(target)
+    except OSError as exc:
+        raise KakanaiError.of(ErrorCode.FORM_OUTPUT, path=out, detail=exc.strerror or exc) from None
+    return written

@@ -1,0 +1,1 @@
+"""Use cases over question trees: `kakanai check`, running interviews from files."""

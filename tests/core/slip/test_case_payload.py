@@ -1,0 +1,183 @@
+"""The case inside a slip refers to its questionnaire: every answer type comes back exactly,
+the layout is small, and bytes that do not fit the tree are refused, never half-read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.slip.byte_codec import KANA_ALPHABET
+from kakanai.core.slip.case_payload import decode_case, encode_case
+from kakanai.core.trees.case import build_case
+from kakanai.core.trees.evaluation import TreeRuntime
+from kakanai.core.trees.interview import Interview
+from kakanai.services.trees.checking import load_runtime
+from tests.conftest import ROOT
+from tests.core.trees.samples import clean_runtime
+
+EVERY_TYPE = """\
+questionnaire: {id: types, title: 型のテスト, version: "3.1"}
+departments: [{id: shimin, name: 市民課}]
+sections:
+  - id: all
+    title: すべての型
+    questions:
+      - {id: kind, type: choice, text: 種類, choices: [あ, い, う]}
+      - {id: items, type: multi, text: 持ち物, choices: [a, b, c, d], record_only: true}
+      - {id: count, type: number, text: 人数, record_only: true}
+      - {id: ratio, type: number, text: 割合, required: false, record_only: true}
+      - {id: reading, type: katakana, text: フリガナ, record_only: true}
+      - {id: zip, type: postal_code, text: 郵便番号, record_only: true}
+      - {id: day, type: date, text: 日付, record_only: true}
+      - {id: tel, type: phone, text: 電話, record_only: true}
+      - {id: home, type: address, text: 住所, record_only: true}
+      - {id: note, type: text, text: メモ, required: false, record_only: true}
+      - {id: household, type: household, text: 世帯}
+      - {id: ok, type: yesno, text: よいですか}
+procedures:
+  - {id: a, name: A, department: shimin, when: kind == "あ" and ok, because: あ}
+  - id: b
+    name: B
+    department: shimin
+    per: member
+    when: member.age < 18
+    because: "{member.name}さん"
+  - {id: c, name: C, department: shimin, when: kind != "あ", because: その他}
+"""
+AS_OF = dt.date(2026, 11, 23)
+CREATED = dt.datetime(2026, 11, 23, 10, 15, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+PERSON = {"name": "山田 太郎", "kana": "ヤマダ　タロウ", "birth_date": "1982-05-10"}
+
+
+@pytest.fixture(scope="module")
+def runtime(tmp_path_factory: pytest.TempPathFactory) -> TreeRuntime:
+    return clean_runtime(tmp_path_factory.mktemp("types"), EVERY_TYPE)
+
+
+def case_of(
+    runtime: TreeRuntime, answers: dict[str, object], created: dt.datetime = CREATED
+) -> dict[str, Any]:
+    interview = Interview(runtime, AS_OF)
+    while (question := interview.current) is not None:
+        interview.answer(answers.get(question.id))
+    return build_case(interview, case_id="20261123-ABC123", created_at=created)
+
+
+ANSWERS: dict[str, object] = {
+    "kind": "い",
+    "items": ["b", "d"],
+    "count": -3,
+    "ratio": 0.125,
+    "reading": "ｶﾞｯｺｳ",
+    "zip": "〒１２３ー４５６７",
+    "day": "R8.12.1",
+    "tel": "03-1234-5678",
+    "home": {"municipality": "サンプル市", "town": "中央一丁目", "prefecture": "ニューヨーク州"},
+    "note": None,
+    "household": [
+        {**PERSON, "sex": "男", "relationship": "父"},
+        {
+            **PERSON,
+            "name": "山田 花",
+            "birth_date": "2020-02-29",
+            "sex": "女",
+            "relationship": "子",
+        },
+    ],
+    "ok": True,
+}
+
+
+def test_every_answer_type_comes_back(runtime: TreeRuntime) -> None:
+    case = case_of(runtime, ANSWERS)
+    assert decode_case(encode_case(case, runtime), lambda _header: runtime) == case
+
+
+@pytest.mark.parametrize(
+    "created",
+    [
+        CREATED,
+        dt.datetime(
+            2026, 11, 22, 23, 59, 59, tzinfo=dt.timezone(dt.timedelta(hours=5, minutes=30))
+        ),
+        dt.datetime(2026, 11, 24, 0, 0, tzinfo=dt.UTC),
+        dt.datetime(2026, 11, 23, 9, 0),
+    ],
+    ids=["JST", "India, the day before", "UTC, the day after", "no zone"],
+)
+def test_the_creation_time_comes_back_with_its_zone(
+    runtime: TreeRuntime, created: dt.datetime
+) -> None:
+    case = case_of(runtime, ANSWERS, created)
+    assert decode_case(encode_case(case, runtime), lambda _header: runtime) == case
+
+
+def test_the_questionnaire_is_named_not_copied() -> None:
+    """The reference case is 14 kB as JSON; its layout refers to the tree and is < 500 B."""
+    reference = json.loads((ROOT / "tests/fixtures/reference_case.json").read_text("utf-8"))
+    layout = encode_case(reference, load_runtime(ROOT / "questionnaires" / "moving.yaml"))
+    assert len(layout) < 500
+    assert "手続き".encode() not in layout
+    assert "転入届".encode() not in layout
+
+
+@pytest.mark.parametrize(
+    ("damage", "detail"),
+    [
+        pytest.param(lambda b: b[:-1], "「types」版3.1", id="cut short"),
+        pytest.param(lambda b: b + b"\x00", "余分", id="one byte more"),
+        pytest.param(lambda b: b[:12], "途中で終わって", id="only part of the header"),
+    ],
+)
+def test_bytes_that_do_not_fit_the_tree_are_refused(
+    runtime: TreeRuntime, damage: Any, detail: str
+) -> None:
+    data = damage(encode_case(case_of(runtime, ANSWERS), runtime))
+    with pytest.raises(KakanaiError) as caught:
+        decode_case(data, lambda _header: runtime)
+    assert caught.value.code is ErrorCode.SLIP_CONTENT
+    assert detail in caught.value.message
+
+
+def test_the_reader_is_told_which_questionnaire_before_reading_answers(
+    runtime: TreeRuntime,
+) -> None:
+    seen = []
+
+    def runtime_for(header: Any) -> TreeRuntime:
+        seen.append((header.questionnaire_id, header.questionnaire_version, header.as_of))
+        return runtime
+
+    decode_case(encode_case(case_of(runtime, ANSWERS), runtime), runtime_for)
+    assert seen == [("types", "3.1", AS_OF)]
+
+
+VALUES = st.fixed_dictionaries(
+    {
+        "kind": st.sampled_from(["あ", "い", "う"]),
+        "items": st.lists(st.sampled_from("abcd"), unique=True),
+        "count": st.integers(-(2**40), 2**40),
+        "ratio": st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False)),
+        "reading": st.text(alphabet=KANA_ALPHABET[1:] + "ヽヾㇰ", min_size=1, max_size=12),
+        "zip": st.from_regex(r"\A[0-9]{3}-[0-9]{4}\Z"),
+        "day": st.dates(dt.date(1868, 1, 25), dt.date(2100, 1, 1)),
+        "tel": st.sampled_from(["090-1234-5678", "0120-123-456", "0299-12-3456"]),
+        "note": st.one_of(st.none(), st.text(min_size=1).filter(str.strip)),
+        "ok": st.booleans(),
+    }
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=VALUES)
+def test_any_answers_of_every_type_come_back(
+    runtime: TreeRuntime, values: dict[str, object]
+) -> None:
+    case = case_of(runtime, {**ANSWERS, **values})
+    assert decode_case(encode_case(case, runtime), lambda _header: runtime) == case
