@@ -1,4 +1,5 @@
-"""``kakanai check`` (question trees and their scenarios) and ``kakanai interview``."""
+"""``kakanai check`` (question trees and their scenarios), ``kakanai interview`` and
+``kakanai scenarios suggest``."""
 
 from __future__ import annotations
 
@@ -8,13 +9,15 @@ import json
 import sys
 from pathlib import Path
 
-from kakanai.benchmarks import engine as benchmarks
-from kakanai.cli import forms
-from kakanai.cli.arguments import EXIT_OK, EXIT_PROBLEMS, Commands, Subparsers, iso_date
-from kakanai.core.errors import ErrorCode, Problem
+from kakanai.benchmarks import engine
+from kakanai.cli import forms, tree_reports
+from kakanai.cli.arguments import EXIT_OK, EXIT_PROBLEMS, Commands, Parser, Subparsers, iso_date
+from kakanai.core.errors import ErrorCode
+from kakanai.core.trees.paths import PATH_LIMIT
 from kakanai.services.forms import checking as form_checking
-from kakanai.services.trees.checking import TreeReport, check_tree, tree_files
+from kakanai.services.trees.checking import check_tree, tree_files
 from kakanai.services.trees.interviewing import interview_from_file
+from kakanai.services.trees.scenario_coverage import coverage_of, scenario_date, suggest
 
 DEFAULT_PATHS = [Path("questionnaires"), Path("forms_templates")]
 
@@ -27,9 +30,19 @@ def register(commands: Subparsers) -> Commands:
         "paths", nargs="*", type=Path, help="既定: questionnaires/ と forms_templates/"
     )
     check.add_argument("--json", action="store_true", help="結果をJSONで出力します")
+    check.add_argument("--rules", action="store_true", help="手続きごとの規則(決定表)を出力します")
     check.add_argument(
-        "--paths", dest="show_paths", action="store_true", help="すべての経路の決定表を出力します"
+        "--coverage",
+        action="store_true",
+        help="シナリオが通る規則と通らない規則を出力します",
     )
+    check.add_argument(
+        "--paths",
+        dest="show_paths",
+        action="store_true",
+        help=f"すべての経路を出力します(小さなツリー向け、{PATH_LIMIT:,}経路まで)",
+    )
+    check.add_argument("--strict", action="store_true", help="警告も問題として扱います")
     check.add_argument("--as-of", type=iso_date, default=None, help="面談日 (既定: 今日)")
     interview = commands.add_parser(
         "interview", help="回答ファイルから面談を実行し、案件をJSONで出力します"
@@ -39,14 +52,23 @@ def register(commands: Subparsers) -> Commands:
     interview.add_argument("--json", action="store_true", help="JSONで出力します(既定)")
     interview.add_argument("--as-of", type=iso_date, default=None)
     interview.add_argument("--case-id", default=None)
+    scenarios = commands.add_parser("scenarios", help="テストシナリオを作ります")
+    actions = scenarios.add_subparsers(dest="action", required=True, parser_class=Parser)
+    suggest = actions.add_parser(
+        "suggest",
+        help="どのシナリオも通らない規則ごとに、未確認(confirmed: false)のシナリオを追記します",
+    )
+    suggest.add_argument("tree", type=Path)
+    suggest.add_argument("--out", type=Path, default=None, help="書き込む先 (既定: *.tests.yaml)")
+    suggest.add_argument("--print", dest="show", action="store_true", help="書き込まずに表示します")
+    suggest.add_argument("--as-of", type=iso_date, default=None)
     return Commands(
-        handlers={"check": _check, "interview": _interview},
-        benches={"engine": benchmarks.bench_engine},
+        handlers={"check": _check, "interview": _interview, "scenarios": _scenarios},
+        benches={"engine": engine.bench_engine},
     )
 
 
 def _check(args: argparse.Namespace) -> int:
-    as_of = args.as_of or dt.date.today()
     given = args.paths or [p for p in DEFAULT_PATHS if p.exists()] or DEFAULT_PATHS[:1]
     tree_paths, template_paths = form_checking.split_paths(given)
     files = tree_files(tree_paths)
@@ -56,76 +78,49 @@ def _check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    reports = [check_tree(path, as_of, collect_paths=args.show_paths) for path in files]
+    reports = [check_tree(path, _day(args, path), collect_paths=args.show_paths) for path in files]
+    coverages = [coverage_of(r) if args.coverage else None for r in reports]
     form_reports = forms.check_forms(reports, files, template_paths)
     if args.json:
-        found = [_report_json(r) for r in reports] + [forms.report_json(r) for r in form_reports]
-        print(json.dumps(found, ensure_ascii=False, indent=2))
+        found = [
+            tree_reports.report_json(r, show_rules=args.rules, coverage=c)
+            for r, c in zip(reports, coverages, strict=True)
+        ] + [forms.report_json(r) for r in form_reports]
+        print(json.dumps(found, ensure_ascii=False, indent=2, default=str))
     else:
-        for report in reports:
-            _print_report(report, show_paths=args.show_paths)
+        for report, coverage in zip(reports, coverages, strict=True):
+            tree_reports.print_report(
+                report, show_paths=args.show_paths, show_rules=args.rules, coverage=coverage
+            )
         for form_report in form_reports:
             forms.print_report(form_report)
     clean = all(r.ok for r in reports) and all(r.ok for r in form_reports)
+    if args.strict:
+        clean = clean and not any(r.warnings for r in reports)
     return EXIT_OK if clean else EXIT_PROBLEMS
 
 
-def _print_report(report: TreeReport, *, show_paths: bool) -> None:
-    for problem in sorted(report.problems, key=lambda p: (p.path, p.line, p.col)):
-        print(problem.render())
-    if show_paths and report.exploration is not None:
-        _print_paths(report)
-    summary = report.summary()
-    if report.tree is None:
-        print(f"{report.path}: 読み込めませんでした (問題 {len(report.problems)}件)")
-        return
-    paths = summary["paths"] if summary["paths"] is not None else "-"
-    status = "OK" if report.ok else f"問題 {len(report.problems)}件"
-    print(
-        f"{report.path}: {summary['id']} 版{summary['version']} — 設問 {summary['questions']}、"
-        f"手続き {summary['procedures']}、課 {summary['departments']}、経路 {paths}、"
-        f"シナリオ {summary['scenarios_passed']}/{summary['scenarios']} 成功 — {status}"
-    )
+def _day(args: argparse.Namespace, tree: Path) -> dt.date:
+    """The interview date checks assume: --as-of; for coverage, the scenarios' own date."""
+    if args.as_of is not None:
+        return args.as_of  # type: ignore[no-any-return]
+    if args.coverage:
+        return scenario_date(tree) or dt.date.today()
+    return dt.date.today()
 
 
-def _print_paths(report: TreeReport) -> None:
-    assert report.exploration is not None
-    print("# 決定表: 経路番号\t回答(分岐する設問のみ)\t→ 手続き\t世帯員ごとの手続き")
-    seen: dict[str, set[str]] = {}
-    for row in report.exploration.rows:
-        for question_id, label in row.steps:
-            seen.setdefault(question_id, set()).add(label)
-    branching = {q for q, labels in seen.items() if len(labels) > 1}
-    for number, row in enumerate(report.exploration.rows, start=1):
-        answers = "、".join(f"{q}={label}" for q, label in row.steps if q in branching)
-        members = "; ".join(f"{label}: {', '.join(ids)}" for label, ids in row.member_procedures)
-        print(f"{number}\t{answers}\t→ {', '.join(row.procedures) or '(なし)'}\t{members}")
-
-
-def _report_json(report: TreeReport) -> dict[str, object]:
-    result = report.summary()
-    result["ok"] = report.ok
-    result["problem_list"] = [_problem_json(p) for p in report.problems]
-    if report.exploration is not None and report.exploration.rows:
-        result["decision_table"] = [
-            {
-                "answers": dict(row.steps),
-                "procedures": row.procedures,
-                "member_procedures": dict(row.member_procedures),
-            }
-            for row in report.exploration.rows
-        ]
-    return result
-
-
-def _problem_json(problem: Problem) -> dict[str, object]:
-    return {
-        "path": problem.path,
-        "line": problem.line,
-        "col": problem.col,
-        "code": problem.code.code,
-        "message": problem.message,
-    }
+def _scenarios(args: argparse.Namespace) -> int:
+    result = suggest(args.tree, args.as_of, args.out, show=args.show)
+    if result.target is None and result.written:
+        print(result.text, end="")
+    if result.target is not None:
+        print(
+            f"{result.target}: 提案したシナリオ {result.written}件を追記しました"
+            "(confirmed: false。確かめてから true にしてください)"
+        )
+    elif not result.written:
+        print(f"{args.tree}: どの規則もシナリオが通っています。提案はありません。")
+    return EXIT_OK
 
 
 def _interview(args: argparse.Namespace) -> int:

@@ -108,9 +108,45 @@ class ErrorCode(Enum):
         "TREE_FLOW_007",
         "経路が多すぎて({count}件以上)すべてを調べられません。互いに関係のない設問を条件で絞ってください。",
     )
+    # Logic: conditions that hold or fail wherever they stand, duplicates, threshold bands.
+    # Warnings: the tree works, but probably not as its author meant.
+    LOGIC_ALWAYS = (
+        "TREE_LOGIC_001",
+        "{where}の条件「{part}」は、ここでは常に成り立ちます({why})。削除しても結果は変わりません。",
+        "warning",
+    )
+    LOGIC_NEVER = (
+        "TREE_LOGIC_002",
+        "{where}の条件「{part}」は、ここでは成り立つことがありません(例: {example})。条件を見直してください。",
+        "warning",
+    )
+    LOGIC_VALUE_NEVER = (
+        "TREE_LOGIC_003",
+        "{where}の条件「{part}」: 設問「{name}」はここでは{values}になることがありません(ここで取りうる値: {possible})。比べる値か条件を見直してください。",
+        "warning",
+    )
+    LOGIC_DUPLICATE = (
+        "TREE_LOGIC_004",
+        "手続き「{name}」は手続き「{other}」と同じ課({department})で、案内される世帯も同じです({rule})。重複していないか確認してください。",
+        "warning",
+    )
+    LOGIC_BAND_GAP = (
+        "TREE_LOGIC_005",
+        "{subject}の範囲に抜けがあります: {gap}のときは手続き{procedures}のどれにも当てはまりません。範囲の境目(< と <=)を確認してください。",
+        "warning",
+    )
+    LOGIC_BAND_OVERLAP = (
+        "TREE_LOGIC_006",
+        "{subject}の範囲が重なっています: {overlap}のときは手続き「{first}」と「{second}」の両方に当てはまります。範囲の境目(< と <=)を確認してください。",
+        "warning",
+    )
     # Scenarios
     SCENARIO_FAILED = ("TREE_TEST_001", "シナリオ「{name}」が失敗しました: {detail}")
     SCENARIO_ANSWER = ("TREE_TEST_002", "シナリオ「{name}」の回答が正しくありません: {detail}")
+    SUGGEST_NOT_APPENDABLE = (
+        "TREE_TEST_003",
+        "{path} の最後が scenarios: の一覧ではないため、提案したシナリオを追記できません。scenarios: を最後に置くか、--out で別のファイルを指定してください。",
+    )
     # Answers: the interview
     ANSWER_INVALID = ("ANSWER_001", "設問「{question}」の回答が正しくありません: {detail}")
     ANSWER_MISSING = (
@@ -453,9 +489,14 @@ class ErrorCode(Enum):
     )
     # --- end of desk codes ---
 
-    def __init__(self, code: str, template: str) -> None:
+    def __init__(self, code: str, template: str, severity: str = "error") -> None:
         self.code = code
         self.template = template
+        self.severity = severity  # "error" fails a check; "warning" is reported only
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == "warning"
 
     def format(self, **fields: object) -> str:
         """Fill the template; missing fields become empty so a message is never lost."""
@@ -506,8 +547,13 @@ class Problem:
         """A problem at ``place`` whose message is already written."""
         return cls(place.path, place.line, place.col, code, message)
 
+    @property
+    def is_warning(self) -> bool:
+        return self.code.is_warning
+
     def render(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code.code} {self.message}"
+        note = "(警告) " if self.is_warning else ""
+        return f"{self.path}:{self.line}:{self.col}: {self.code.code} {note}{self.message}"
 
 
 class KakanaiError(Exception):

@@ -117,8 +117,10 @@ def write_tree(tmp_path: Path, text: str, scenarios: str | None = None) -> Path:
     return path
 
 
-def run_check(tmp_path: Path, text: str, scenarios: str | None = None) -> TreeReport:
-    return check_tree(write_tree(tmp_path, text, scenarios), AS_OF)
+def run_check(
+    tmp_path: Path, text: str, scenarios: str | None = None, *, paths: bool = False
+) -> TreeReport:
+    return check_tree(write_tree(tmp_path, text, scenarios), AS_OF, collect_paths=paths)
 
 
 def broken(*replacements: tuple[str, str]) -> str:

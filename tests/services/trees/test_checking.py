@@ -248,7 +248,7 @@ def test_scenario_member_mismatch_names_both_sides(tmp_path: Path) -> None:
 
 def test_record_only_choice_does_not_multiply_paths(tmp_path: Path) -> None:
     """A choice no condition reads cannot change an outcome, so it adds no paths."""
-    plain = run_check(tmp_path, BASE).exploration
+    plain = run_check(tmp_path, BASE, paths=True).exploration
     memo = """      - id: memo
         type: text
         text: メモ
@@ -267,7 +267,7 @@ def test_record_only_choice_does_not_multiply_paths(tmp_path: Path) -> None:
           - {value: 国外, label: 国外から}
 """
     )
-    with_choice = run_check(tmp_path, broken((memo, extra))).exploration
+    with_choice = run_check(tmp_path, broken((memo, extra)), paths=True).exploration
     assert plain is not None
     assert with_choice is not None
     assert with_choice.count == plain.count

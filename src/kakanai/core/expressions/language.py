@@ -110,6 +110,19 @@ class Expression:
             vocabulary=vocabulary,
         )
 
+    @property
+    def syntax(self) -> ast.expr:
+        """The checked syntax tree, for analyses that reason over the expression's parts."""
+        return self._tree
+
+    def offset_of(self, node: ast.expr) -> int:
+        """Character offset in ``source`` where a node of ``syntax`` starts."""
+        return self._positions.start(node)
+
+    def end_of(self, node: ast.expr) -> int:
+        """Character offset in ``source`` just after a node of ``syntax``."""
+        return self._positions.end(node)
+
     def evaluate(self, ctx: EvalContext) -> object:
         """The value of the expression, or UNKNOWN."""
         return _Evaluator(ctx).value(self._tree)
@@ -148,6 +161,13 @@ def parse(source: str, *, paths: bool = False) -> Expression:
         _tree=tree,
         _positions=positions,
     )
+
+
+def evaluate_pinned(node: ast.expr, ctx: EvalContext, pinned: Mapping[int, object]) -> object:
+    """The value of one node of a parsed expression, with some of its sub-nodes' values given
+    (keyed by ``id(node)``): what a symbolic analysis needs to evaluate a part exactly as an
+    interview would, one combination of its inputs at a time."""
+    return _PinnedEvaluator(ctx, pinned).value(node)
 
 
 def parse_all(source: str, *, paths: bool = False) -> tuple[Expression | None, list[ExprIssue]]:
@@ -372,11 +392,38 @@ class _Evaluator:
             _Evaluator(replace(self._ctx, member=member)).value(condition)
             for member in self._ctx.members
         )
-        if name == "any_member":
-            return _kleene_or(results)
-        if name == "all_members":
-            return _kleene_and(results)
-        counted = list(results)
-        if any(result is UNKNOWN for result in counted):
+        return _quantify(name, results)
+
+
+def _quantify(name: str, results: Iterable[object]) -> object:
+    """any_member / all_members / count_members over the members' three-valued results."""
+    if name == "any_member":
+        return _kleene_or(results)
+    if name == "all_members":
+        return _kleene_and(results)
+    counted = list(results)
+    if any(result is UNKNOWN for result in counted):
+        return UNKNOWN
+    return sum(1 for result in counted if result is True)
+
+
+class _PinnedEvaluator(_Evaluator):
+    def __init__(self, ctx: EvalContext, pinned: Mapping[int, object]) -> None:
+        super().__init__(ctx)
+        self._pinned = pinned
+
+    def value(self, node: ast.expr) -> object:
+        found = self._pinned.get(id(node), _NOT_PINNED)
+        return super().value(node) if found is _NOT_PINNED else found
+
+    def _per_member(self, name: str, condition: ast.expr) -> object:
+        if self._ctx.members is None:
             return UNKNOWN
-        return sum(1 for result in counted if result is True)
+        results = (
+            _PinnedEvaluator(replace(self._ctx, member=member), self._pinned).value(condition)
+            for member in self._ctx.members
+        )
+        return _quantify(name, results)
+
+
+_NOT_PINNED: Final = object()

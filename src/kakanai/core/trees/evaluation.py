@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from kakanai.core.expressions.language import UNKNOWN, EvalContext, Expression, ExprIssue, parse_all
@@ -128,15 +128,7 @@ class Values(Mapping[str, object]):
         return self.answers.get(name) is not None
 
     def context(self, member: Mapping[str, object] | None = None) -> EvalContext:
-        return EvalContext(
-            values=self,
-            answered=self.answered,
-            members=self.household,
-            as_of=self.as_of,
-            age_on=_age_on,
-            school_grade=_school_grade,
-            member=member,
-        )
+        return evaluation_context(self, self.answered, self.household, self.as_of, member)
 
     def evaluate(
         self, condition: Condition | None, member: Mapping[str, object] | None = None
@@ -161,6 +153,25 @@ class Values(Mapping[str, object]):
         if second is False:
             return False
         return True if first is True and second is True else UNKNOWN
+
+
+def evaluation_context(
+    values: Mapping[str, object],
+    answered: Callable[[str], bool],
+    members: Sequence[Mapping[str, object]] | None,
+    as_of: dt.date,
+    member: Mapping[str, object] | None = None,
+) -> EvalContext:
+    """What conditions see during an interview: values, answered-ness, the household."""
+    return EvalContext(
+        values=values,
+        answered=answered,
+        members=members,
+        as_of=as_of,
+        age_on=_age_on,
+        school_grade=_school_grade,
+        member=member,
+    )
 
 
 def _age_on(birth: dt.date, on: dt.date) -> int:

@@ -10,19 +10,31 @@ from dataclasses import dataclass, field
 from kakanai.core.errors import ErrorCode, KakanaiError, Problem, Where, did_you_mean
 from kakanai.core.located import LList, LMap, LNode, Loc, LScalar, plain
 from kakanai.core.trees.evaluation import AppliedProcedure, TreeRuntime
+from kakanai.core.trees.interview import Interview
 from kakanai.core.trees.reader import unknown_keys
 from kakanai.core.trees.scripted import run_answers
 
 FILE_KEYS = {"questionnaire", "scenarios"}
-SCENARIO_KEYS = {"name", "as_of", "answers", "expect", "description"}
+SCENARIO_KEYS = {"name", "as_of", "answers", "expect", "description", "confirmed"}
 EXPECT_KEYS = {"procedures", "includes", "excludes", "asked", "not_asked", "members"}
+
+
+@dataclass
+class ScenarioRun:
+    """One scenario that ran: its name, where it is written and the interview it made."""
+
+    name: str
+    loc: Loc
+    interview: Interview
 
 
 @dataclass
 class ScenarioReport:
     total: int = 0
     passed: int = 0
+    unconfirmed: int = 0  # suggested scenarios a supervisor has not confirmed: not run
     problems: list[Problem] = field(default_factory=list)
+    runs: list[ScenarioRun] = field(default_factory=list)
 
 
 class ScenarioRunner:
@@ -46,12 +58,32 @@ class ScenarioRunner:
             if not isinstance(node, LMap):
                 self.problem(node.loc, ErrorCode.YAML_NOT_MAPPING, what="シナリオ")
                 continue
+            if not self.confirmed(node):
+                self.report.unconfirmed += 1
+                continue
             self.report.total += 1
             before = len(self.report.problems)
             self.run_one(node)
             if len(self.report.problems) == before:
                 self.report.passed += 1
         return self.report
+
+    def confirmed(self, node: LMap) -> bool:
+        """A scenario runs unless it says ``confirmed: false`` (a suggestion not yet reviewed)."""
+        flag = node.get("confirmed")
+        if flag is None:
+            return True
+        value = plain(flag)
+        if not isinstance(value, bool):
+            self.problem(
+                flag.loc,
+                ErrorCode.YAML_BAD_VALUE,
+                what="confirmed",
+                value=value,
+                hint="true(確認済み)か false(未確認)で書いてください。",
+            )
+            return True
+        return value
 
     def keys(self, node: LMap, allowed: set[str], where: str) -> None:
         self.report.problems.extend(unknown_keys(node, where, allowed))
@@ -74,6 +106,7 @@ class ScenarioRunner:
             where = exc if exc.path else node.loc
             self.problem(where, ErrorCode.SCENARIO_ANSWER, name=name, detail=exc.message)
             return
+        self.report.runs.append(ScenarioRun(name, node.loc, interview))
         if isinstance(expect, LMap):
             self.compare(
                 name,

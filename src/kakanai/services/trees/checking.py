@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kakanai.adapters.yaml_loading import YamlLoadError, load_file
+from kakanai.adapters.yaml_loading import YamlLoadError, load_file, load_text
 from kakanai.core.errors import ErrorCode, KakanaiError, Problem
 from kakanai.core.located import LMap, Loc
 from kakanai.core.trees.checks import StaticChecker
@@ -15,7 +15,8 @@ from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.model import QuestionTree
 from kakanai.core.trees.paths import PATH_LIMIT, Exploration, explore
 from kakanai.core.trees.reader import TreeReader
-from kakanai.core.trees.scenarios import ScenarioRunner, scenario_tree_id
+from kakanai.core.trees.reasoning.analysis import Analysis, analyse
+from kakanai.core.trees.scenarios import ScenarioRun, ScenarioRunner, scenario_tree_id
 
 TESTS_SUFFIX = ".tests.yaml"
 
@@ -28,14 +29,32 @@ class TreeReport:
     tree: QuestionTree | None = None
     runtime: TreeRuntime | None = None
     problems: list[Problem] = field(default_factory=list)
+    analysis: Analysis | None = None
     exploration: Exploration | None = None
     scenarios_total: int = 0
     scenarios_passed: int = 0
+    scenarios_unconfirmed: int = 0
+    scenario_runs: list[ScenarioRun] = field(default_factory=list)
     tests_path: str = ""
 
     @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_warning]
+
+    @property
     def ok(self) -> bool:
-        return not self.problems
+        """No errors (warnings do not fail a check unless the caller is strict)."""
+        return not self.errors
+
+    @property
+    def rule_count(self) -> int | None:
+        if self.analysis is None:
+            return None
+        return sum(len(t.rules) for t in self.analysis.tables())
 
     def summary(self) -> dict[str, object]:
         tree = self.tree
@@ -46,10 +65,13 @@ class TreeReport:
             "questions": len(tree.questions) if tree else 0,
             "procedures": len(tree.procedures) if tree else 0,
             "departments": len(tree.departments) if tree else 0,
+            "rules": self.rule_count,
             "paths": self.exploration.count if self.exploration else None,
             "scenarios": self.scenarios_total,
             "scenarios_passed": self.scenarios_passed,
-            "problems": len(self.problems),
+            "scenarios_unconfirmed": self.scenarios_unconfirmed,
+            "problems": len(self.errors),
+            "warnings": len(self.warnings),
         }
 
 
@@ -75,6 +97,21 @@ def read_and_check(path: Path) -> tuple[QuestionTree | None, TreeRuntime | None,
     return tree, (None if problems else runtime), problems
 
 
+def check_source(text: str, path: str, as_of: dt.date) -> list[Problem]:
+    """Every check of a tree held in memory, without its scenarios: what an editor re-runs
+    after each change (the YAML, the static checks, the reasoning)."""
+    try:
+        root = load_text(text, path)
+    except YamlLoadError as exc:
+        return exc.problems
+    reader = TreeReader(path)
+    tree = reader.read(root)
+    checker = StaticChecker(tree)
+    runtime = checker.run()
+    problems = [*reader.problems, *checker.problems]
+    return problems or analyse(runtime, as_of).problems
+
+
 def check_tree(path: Path, as_of: dt.date, *, collect_paths: bool = False) -> TreeReport:
     """All checks of one tree, then its scenarios when the tree itself is clean."""
     report = TreeReport(str(path))
@@ -82,54 +119,22 @@ def check_tree(path: Path, as_of: dt.date, *, collect_paths: bool = False) -> Tr
     if report.tree is None or runtime is None:
         return report
     report.runtime = runtime
-    exploration = explore(runtime, as_of, collect=collect_paths)
-    report.exploration = exploration
-    report.problems.extend(exploration_problems(report.tree, exploration))
-    tests = path.with_name(path.name.removesuffix(".yaml") + TESTS_SUFFIX)
-    if tests.exists() and not report.problems:
+    report.analysis = analyse(runtime, as_of)
+    report.problems.extend(report.analysis.problems)
+    if collect_paths:
+        report.exploration = explore(runtime, as_of, collect=True)
+        report.problems.extend(exploration_problems(report.tree, report.exploration))
+    tests = tests_path(path)
+    if tests.exists() and not report.errors:
         run_scenarios(report, runtime, tests, as_of)
     return report
 
 
 def exploration_problems(tree: QuestionTree, result: Exploration) -> list[Problem]:
-    """What only path enumeration finds, as problems at the items concerned."""
-    start = Loc(tree.path, 1, 1)
-    if result.too_many:
-        return [Problem.at(start, ErrorCode.TOO_MANY_PATHS, count=PATH_LIMIT)]
-    problems = [
-        Problem.at(
-            read.condition.scalar.at_offset(0),
-            ErrorCode.FLOW_NOT_ASKED,
-            where=read.where,
-            name=read.name,
-            example=read.example,
-        )
-        for read in result.unknown_reads.values()
-    ]
-    for question in tree.questions:
-        if question.id not in result.asked:
-            section = tree.section_of(question)
-            conditions = [c.source for c in (section.when, question.when) if c is not None]
-            reason = "条件「" + " かつ ".join(conditions) + "」が成り立つ経路がありません"
-            problems.append(
-                Problem.at(
-                    question.loc, ErrorCode.UNREACHABLE_QUESTION, name=question.id, reason=reason
-                )
-            )
-    for procedure in tree.procedures:
-        if procedure.id not in result.applied:
-            source = procedure.when.source if procedure.when else ""
-            problems.append(
-                Problem.at(
-                    procedure.loc,
-                    ErrorCode.UNREACHABLE_PROCEDURE,
-                    name=procedure.id,
-                    reason=f"条件「{source}」が成り立つ経路がありません",
-                )
-            )
-    if result.no_result is not None:
-        problems.append(Problem.at(start, ErrorCode.NO_RESULT, example=result.no_result.describe()))
-    return problems
+    """The decision table was asked for but the tree has more paths than it may list."""
+    if not result.too_many:
+        return []
+    return [Problem.at(Loc(tree.path, 1, 1), ErrorCode.TOO_MANY_PATHS, count=PATH_LIMIT)]
 
 
 def run_scenarios(report: TreeReport, runtime: TreeRuntime, tests: Path, as_of: dt.date) -> None:
@@ -150,7 +155,14 @@ def run_scenarios(report: TreeReport, runtime: TreeRuntime, tests: Path, as_of: 
         return
     result = ScenarioRunner(runtime, as_of).run(root)
     report.scenarios_total, report.scenarios_passed = result.total, result.passed
+    report.scenarios_unconfirmed = result.unconfirmed
+    report.scenario_runs = result.runs
     report.problems.extend(result.problems)
+
+
+def tests_path(tree: Path) -> Path:
+    """Where a tree's test scenarios live: ``moving.yaml`` → ``moving.tests.yaml``."""
+    return tree.with_name(tree.name.removesuffix(".yaml") + TESTS_SUFFIX)
 
 
 def tree_files(paths: list[Path]) -> list[Path]:

@@ -1,0 +1,282 @@
+"""Reduced, ordered multi-valued decision diagrams (MDDs): sets of assignments to finite-domain
+variables, shared and canonical, so that equal sets are the same node and every query about a
+tree's conditions costs what its diagram costs rather than the number of answer combinations.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+Node = int
+FALSE: Node = 0
+TRUE: Node = 1
+_TERMINAL = 1 << 30  # the level of both terminals: below every variable
+
+
+@dataclass(frozen=True)
+class Variable:
+    """One decision variable: a name for messages and the size of its domain (values 0..n-1)."""
+
+    name: str
+    size: int
+
+
+class Diagrams:
+    """A manager of MDD nodes over variables in a fixed order (the order they are added).
+
+    Nodes are ints; 0 and 1 are the empty and the full set. Operation results are cached for
+    the manager's life, so re-encoding an unchanged condition after an edit costs lookups.
+    """
+
+    def __init__(self) -> None:
+        self.variables: list[Variable] = []
+        self._level: list[int] = [_TERMINAL, _TERMINAL]
+        self._children: list[tuple[Node, ...]] = [(), ()]
+        self._unique: dict[tuple[int, tuple[Node, ...]], Node] = {}
+        self._and: dict[tuple[Node, Node], Node] = {}
+        self._or: dict[tuple[Node, Node], Node] = {}
+        self._not: dict[Node, Node] = {}
+
+    # -- building --------------------------------------------------------------------------
+
+    def add_variable(self, name: str, size: int) -> int:
+        """A new variable placed after every existing one; returns its index."""
+        if size < 1:
+            raise ValueError(f"variable {name} needs at least one value")
+        self.variables.append(Variable(name, size))
+        return len(self.variables) - 1
+
+    def node(self, var: int, children: tuple[Node, ...]) -> Node:
+        """The canonical node testing ``var`` with one child per value."""
+        first = children[0]
+        if all(child == first for child in children):
+            return first
+        key = (var, children)
+        found = self._unique.get(key)
+        if found is None:
+            found = len(self._level)
+            self._level.append(var)
+            self._children.append(children)
+            self._unique[key] = found
+        return found
+
+    def literal(self, var: int, values: Iterable[int]) -> Node:
+        """The assignments where ``var`` takes one of ``values``."""
+        chosen = set(values)
+        size = self.variables[var].size
+        return self.node(var, tuple(TRUE if v in chosen else FALSE for v in range(size)))
+
+    def level(self, node: Node) -> int:
+        return self._level[node]
+
+    def children(self, node: Node) -> tuple[Node, ...]:
+        return self._children[node]
+
+    @property
+    def size(self) -> int:
+        """How many nodes the manager holds (terminals included)."""
+        return len(self._level)
+
+    # -- boolean operations ----------------------------------------------------------------
+
+    def conj(self, a: Node, b: Node) -> Node:
+        if FALSE in (a, b):
+            return FALSE
+        if a in (TRUE, b):
+            return b
+        if b == TRUE:
+            return a
+        key = (a, b) if a < b else (b, a)
+        found = self._and.get(key)
+        if found is None:
+            found = self._and[key] = self._combine(a, b, self.conj)
+        return found
+
+    def disj(self, a: Node, b: Node) -> Node:
+        if TRUE in (a, b):
+            return TRUE
+        if a in (FALSE, b):
+            return b
+        if b == FALSE:
+            return a
+        key = (a, b) if a < b else (b, a)
+        found = self._or.get(key)
+        if found is None:
+            found = self._or[key] = self._combine(a, b, self.disj)
+        return found
+
+    def neg(self, a: Node) -> Node:
+        if a <= TRUE:
+            return 1 - a
+        found = self._not.get(a)
+        if found is None:
+            children = tuple(self.neg(child) for child in self._children[a])
+            found = self._not[a] = self.node(self._level[a], children)
+            self._not[found] = a
+        return found
+
+    def _combine(self, a: Node, b: Node, op: Callable[[Node, Node], Node]) -> Node:
+        level_a, level_b = self._level[a], self._level[b]
+        var = min(level_a, level_b)
+        size = self.variables[var].size
+        kids_a = self._children[a] if level_a == var else (a,) * size
+        kids_b = self._children[b] if level_b == var else (b,) * size
+        return self.node(var, tuple(op(x, y) for x, y in zip(kids_a, kids_b, strict=True)))
+
+    def all_of(self, nodes: Iterable[Node]) -> Node:
+        result = TRUE
+        for node in nodes:
+            result = self.conj(result, node)
+            if result == FALSE:
+                break
+        return result
+
+    def any_of(self, nodes: Iterable[Node]) -> Node:
+        result = FALSE
+        for node in nodes:
+            result = self.disj(result, node)
+            if result == TRUE:
+                break
+        return result
+
+    def implies(self, a: Node, b: Node) -> bool:
+        """Whether every assignment in ``a`` is in ``b``."""
+        return self.conj(a, self.neg(b)) == FALSE
+
+    # -- quantification and restriction ----------------------------------------------------
+
+    def exists(self, node: Node, variables: frozenset[int]) -> Node:
+        """The assignments for which some values of ``variables`` lead into ``node``."""
+        cache: dict[Node, Node] = {}
+
+        def walk(n: Node) -> Node:
+            if n <= TRUE:
+                return n
+            found = cache.get(n)
+            if found is None:
+                var = self._level[n]
+                kids = [walk(child) for child in self._children[n]]
+                found = self.any_of(kids) if var in variables else self.node(var, tuple(kids))
+                cache[n] = found
+            return found
+
+        return walk(node)
+
+    def restrict(self, node: Node, assignment: Mapping[int, int]) -> Node:
+        """``node`` with the given variables fixed to the given values."""
+        cache: dict[Node, Node] = {}
+
+        def walk(n: Node) -> Node:
+            if n <= TRUE:
+                return n
+            found = cache.get(n)
+            if found is None:
+                var = self._level[n]
+                if var in assignment:
+                    found = walk(self._children[n][assignment[var]])
+                else:
+                    found = self.node(var, tuple(walk(c) for c in self._children[n]))
+                cache[n] = found
+            return found
+
+        return walk(node)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def support(self, node: Node) -> frozenset[int]:
+        """The variables ``node`` depends on."""
+        seen: set[Node] = set()
+        found: set[int] = set()
+        stack = [node]
+        while stack:
+            n = stack.pop()
+            if n <= TRUE or n in seen:
+                continue
+            seen.add(n)
+            found.add(self._level[n])
+            stack.extend(self._children[n])
+        return frozenset(found)
+
+    def pick(self, node: Node, prefer: Mapping[int, int] | None = None) -> dict[int, int] | None:
+        """One assignment in ``node`` (values for the variables it tests), or None if empty.
+
+        ``prefer`` names a value to take for a variable whenever that value is allowed.
+        """
+        if node == FALSE:
+            return None
+        prefer = prefer or {}
+        chosen: dict[int, int] = {}
+        while node != TRUE:
+            var = self._level[node]
+            kids = self._children[node]
+            wanted = prefer.get(var)
+            if wanted is not None and kids[wanted] != FALSE:
+                value = wanted
+            else:
+                value = next(v for v, child in enumerate(kids) if child != FALSE)
+            chosen[var] = value
+            node = kids[value]
+        return chosen
+
+    def cubes(self, node: Node, limit: int = 10_000) -> Iterator[dict[int, frozenset[int]]]:
+        """The paths to TRUE, edges into the same child merged into one value set per variable."""
+        produced = 0
+
+        def walk(n: Node, path: dict[int, frozenset[int]]) -> Iterator[dict[int, frozenset[int]]]:
+            nonlocal produced
+            if produced >= limit:
+                return
+            if n == TRUE:
+                produced += 1
+                yield dict(path)
+                return
+            if n == FALSE:
+                return
+            var = self._level[n]
+            groups: dict[Node, set[int]] = {}
+            for value, child in enumerate(self._children[n]):
+                groups.setdefault(child, set()).add(value)
+            for child, values in groups.items():
+                if child == FALSE:
+                    continue
+                path[var] = frozenset(values)
+                yield from walk(child, path)
+                del path[var]
+
+        yield from walk(node, {})
+
+    def cube(self, constraints: Mapping[int, frozenset[int]]) -> Node:
+        """The assignments meeting every per-variable constraint."""
+        result = TRUE
+        for var in sorted(constraints, reverse=True):
+            result = self.conj(self.literal(var, constraints[var]), result)
+        return result
+
+    def count(self, node: Node, variables: Iterable[int]) -> int:
+        """How many assignments to ``variables`` (a superset of the support) lie in ``node``."""
+        order = sorted(set(variables))
+        position = {var: i for i, var in enumerate(order)}
+        sizes = [self.variables[v].size for v in order]
+        cache: dict[Node, int] = {}
+
+        def skipped(start: int, end: int) -> int:
+            product = 1
+            for size in sizes[start:end]:
+                product *= size
+            return product
+
+        def at(n: Node) -> int:
+            return len(order) if n <= TRUE else position[self._level[n]]
+
+        def walk(n: Node) -> int:
+            if n <= TRUE:
+                return n
+            found = cache.get(n)
+            if found is None:
+                here = at(n)
+                found = sum(walk(c) * skipped(here + 1, at(c)) for c in self._children[n])
+                cache[n] = found
+            return found
+
+        return walk(node) * skipped(0, at(node))

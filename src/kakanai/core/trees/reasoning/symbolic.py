@@ -1,0 +1,242 @@
+"""One tree's conditions as decision diagrams over a Space, in the interview's three-valued
+logic: each condition becomes the residents for whom it is True and those for whom it is
+False (the rest: unknown, because it read a question the interview did not ask).
+
+Atoms are evaluated by the interview's own evaluator, once per combination of the classes of
+what they read, so the diagrams agree with interviews by construction."""
+
+from __future__ import annotations
+
+import ast
+import itertools
+from collections.abc import Iterator
+
+from kakanai.core.expressions.language import UNKNOWN, evaluate_pinned
+from kakanai.core.trees.evaluation import TreeRuntime, evaluation_context
+from kakanai.core.trees.model import Condition, Per, Procedure, Question
+from kakanai.core.trees.reasoning import atoms as at
+from kakanai.core.trees.reasoning.diagrams import FALSE, TRUE, Diagrams, Node
+from kakanai.core.trees.reasoning.domains import _hashable
+from kakanai.core.trees.reasoning.space import BLANK, Space
+
+Tri = tuple[Node, Node]  # (the residents for whom it is True, those for whom it is False)
+Guarded = list[tuple[Node, object]]  # disjoint guards, each with the value it gives
+ALWAYS: Tri = (TRUE, FALSE)
+
+
+class TreeLogic:
+    """The diagrams of one tree: who is asked each question, what each condition gives."""
+
+    def __init__(self, space: Space, runtime: TreeRuntime) -> None:
+        self.space = space
+        self.runtime = runtime
+        self.dd = space.dd
+        self._tri: dict[tuple[int, int | None], Tri] = {}
+        self._guarded: dict[tuple[int, int | None], Guarded] = {}
+        self._computed: dict[str, Guarded] = {}
+        self.asked: dict[str, Node] = {}
+        self.present: dict[str, Node] = {}
+        self.household_present = FALSE
+        for question in runtime.questions:
+            self._ask(question)
+
+    # -- questions ---------------------------------------------------------------------------
+
+    def _ask(self, question: Question) -> None:
+        section = self.runtime.tree.section_of(question)
+        first = self.condition(section.when)
+        second = self.condition(question.when)
+        asked = self.dd.conj(first[0], second[0])
+        self.asked[question.id] = asked
+        blank = self.space.blank_var.get(question.id)
+        if blank is not None and not question.required:
+            asked = self.dd.conj(asked, self.dd.literal(blank, [1 - BLANK]))
+        self.present[question.id] = asked
+        if question.id == self.runtime.household_id:
+            self.household_present = asked
+
+    def condition(self, condition: Condition | None, profile: int | None = None) -> Tri:
+        if condition is None:
+            return ALWAYS
+        return self.tri(condition.expression.syntax, profile)
+
+    # -- three-valued diagrams ---------------------------------------------------------------
+
+    def tri(self, node: ast.expr, profile: int | None = None) -> Tri:
+        """True and False sets of a boolean node (with a member profile bound, if any)."""
+        bound = profile if profile is not None and at.reads_member(node) else None
+        key = (id(node), bound)
+        found = self._tri.get(key)
+        if found is None:
+            found = self._tri[key] = self._tri_of(node, bound)
+        return found
+
+    def _tri_of(self, node: ast.expr, profile: int | None) -> Tri:
+        dd = self.dd
+        if isinstance(node, ast.BoolOp):
+            parts = [self.tri(value, profile) for value in node.values]
+            if isinstance(node.op, ast.And):
+                return dd.all_of(t for t, _ in parts), dd.any_of(f for _, f in parts)
+            return dd.any_of(t for t, _ in parts), dd.all_of(f for _, f in parts)
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            true, false = self.tri(node.operand, profile)
+            return false, true
+        return as_tri(self.dd, self.guarded(node, profile))
+
+    def guarded(self, node: ast.expr, profile: int | None = None) -> Guarded:
+        """The values a node can take, each with the residents for whom it takes it."""
+        bound = profile if profile is not None and at.reads_member(node) else None
+        key = (id(node), bound)
+        found = self._guarded.get(key)
+        if found is None:
+            found = self._guarded[key] = self._guarded_of(node, bound)
+        return found
+
+    def _guarded_of(self, node: ast.expr, profile: int | None) -> Guarded:
+        if at.is_connective(node):
+            true, false = self.tri(node, profile)
+            return from_tri(self.dd, true, false)
+        if isinstance(node, ast.Name) and node.id != "member":
+            return self.name(node.id)
+        if at.answered_of(node):
+            present = self.present.get(at.answered_of(node), FALSE)
+            return [(present, True), (self.dd.neg(present), False)]
+        if at.is_quantifier(node):
+            return self.quantifier(node)
+        return self._enumerate(node, profile)
+
+    def name(self, name: str) -> Guarded:
+        computed = self.runtime.computed.get(name)
+        if computed is not None:
+            if name not in self._computed:
+                self._computed[name] = UNKNOWN_ONLY  # a cycle reads unknown, as interviews do
+                self._computed[name] = self.guarded(computed.value.expression.syntax)
+            return self._computed[name]
+        if name not in self.runtime.question_ids:
+            return UNKNOWN_ONLY
+        return self.question_values(name)
+
+    def question_values(self, qid: str) -> Guarded:
+        present = self.present.get(qid, FALSE)
+        domain = self.space.domains[qid]
+        var = self.space.value_var.get(qid)
+        if var is None:
+            result: Guarded = [(present, domain.values[0])]
+        else:
+            result = [
+                (self.dd.conj(present, self.dd.literal(var, [k])), value)
+                for k, value in enumerate(domain.values)
+            ]
+        result.append((self.dd.neg(present), UNKNOWN))
+        return [(guard, value) for guard, value in result if guard != FALSE]
+
+    def _enumerate(self, node: ast.expr, profile: int | None) -> Guarded:
+        """Evaluate an atom on every combination of what its leaves can be."""
+        leaves = at.leaves(node)
+        options = [self.guarded(leaf.node, profile) for leaf in leaves]
+        member = self.space.profiles.members[profile] if profile is not None else None
+        ctx = evaluation_context({}, _nobody_answered, None, self.space.as_of, member)
+        results: dict[object, tuple[Node, object]] = {}
+        for combo in _combinations(self.dd, options):
+            guard, values = combo
+            pinned = {id(leaf.node): value for leaf, value in zip(leaves, values, strict=True)}
+            try:
+                value = evaluate_pinned(node, ctx, pinned)
+            except (ArithmeticError, ValueError, TypeError):
+                value = UNKNOWN  # the interview would stop here too; never a silent outcome
+            key = _hashable(value)
+            before = results.get(key)
+            results[key] = (guard if before is None else self.dd.disj(before[0], guard), value)
+        return list(results.values())
+
+    # -- households --------------------------------------------------------------------------
+
+    def quantifier(self, node: ast.expr) -> Guarded:
+        assert isinstance(node, ast.Call)
+        body = node.args[0]
+        dd, space = self.dd, self.space
+        parts = [(space.member_present(p), self.tri(body, p)) for p in range(space.profiles.size)]
+        household = self.household_present
+        name = at.called(node)
+        if name == "count_members":
+            return self._count(parts)
+        if name == "any_member":
+            true = dd.any_of(dd.conj(here, t) for here, (t, _) in parts)
+            false = dd.all_of(dd.disj(dd.neg(here), f) for here, (_, f) in parts)
+        else:
+            true = dd.all_of(dd.disj(dd.neg(here), t) for here, (t, _) in parts)
+            false = dd.any_of(dd.conj(here, f) for here, (_, f) in parts)
+        return from_tri(dd, dd.conj(household, true), dd.conj(household, false))
+
+    def _count(self, parts: list[tuple[Node, Tri]]) -> Guarded:
+        dd = self.dd
+        sums: dict[int, Node] = {0: self.household_present}
+        unknown = dd.neg(self.household_present)
+        for var, (_, (true, false)) in zip(self.space.count_vars, parts, strict=True):
+            maybe = dd.neg(dd.disj(true, false))
+            following: dict[int, Node] = {}
+            for total, guard in sums.items():
+                for count in range(dd.variables[var].size):
+                    here = dd.conj(guard, dd.literal(var, [count]))
+                    if here == FALSE:
+                        continue
+                    if count == 0:
+                        _add(dd, following, total, here)
+                        continue
+                    _add(dd, following, total + count, dd.conj(here, true))
+                    _add(dd, following, total, dd.conj(here, false))
+                    unknown = dd.disj(unknown, dd.conj(here, maybe))
+            sums = {t: g for t, g in following.items() if g != FALSE}
+        result: Guarded = [(guard, total) for total, guard in sums.items()]
+        return [*result, (unknown, UNKNOWN)] if unknown != FALSE else result
+
+    # -- procedures --------------------------------------------------------------------------
+
+    def applies(self, procedure: Procedure) -> Node:
+        """The residents for whom the procedure is guided (for a member, if per member)."""
+        if procedure.per is not Per.MEMBER:
+            return self.condition(procedure.when)[0]
+        return self.dd.any_of(self.applies_to(procedure, p) for p in self.profiles())
+
+    def applies_to(self, procedure: Procedure, profile: int) -> Node:
+        """The residents with a member of this profile for whom the procedure is guided."""
+        here = self.dd.conj(self.household_present, self.space.member_present(profile))
+        return self.dd.conj(here, self.condition(procedure.when, profile)[0])
+
+    def profiles(self) -> range:
+        return range(self.space.profiles.size) if self.runtime.household_id else range(0)
+
+
+UNKNOWN_ONLY: Guarded = [(TRUE, UNKNOWN)]
+
+
+def as_tri(dd: Diagrams, guarded: Guarded) -> Tri:
+    true = dd.any_of(g for g, v in guarded if v is True)
+    false = dd.any_of(g for g, v in guarded if v is False)
+    return true, false
+
+
+def from_tri(dd: Diagrams, true: Node, false: Node) -> Guarded:
+    unknown = dd.neg(dd.disj(true, false))
+    found = [(true, True), (false, False), (unknown, UNKNOWN)]
+    return [(g, v) for g, v in found if g != FALSE]
+
+
+def _add(dd: Diagrams, table: dict[int, Node], total: int, guard: Node) -> None:
+    if guard != FALSE:
+        table[total] = dd.disj(table.get(total, FALSE), guard)
+
+
+def _combinations(dd: Diagrams, options: list[Guarded]) -> Iterator[tuple[Node, list[object]]]:
+    for combo in itertools.product(*options):
+        guard = TRUE
+        for part, _ in combo:
+            guard = dd.conj(guard, part)
+            if guard == FALSE:
+                break
+        if guard != FALSE:
+            yield guard, [value for _, value in combo]
+
+
+def _nobody_answered(_name: str) -> bool:
+    return False
