@@ -162,6 +162,19 @@ class ErrorCode(Enum):
         "回答ファイルの「{question}」は、この回答の流れでは聞かれない設問です(条件を満たしません)。削除してください。",
     )
     INTERVIEW_FINISHED = ("ANSWER_005", "すべての設問に回答済みです。結果を確認してください。")
+    # Comparing two versions of a tree (kakanai diff)
+    DIFF_GIT_MISSING = (
+        "DIFF_001",
+        "git が見つかりません。git:版:パス の形で比べるには git をインストールしてください。ファイル同士なら git は不要です。",
+    )
+    DIFF_REVISION = (
+        "DIFF_002",
+        "{spec} を読めません({detail})。版(コミット・ブランチ・タグ)とパスを確認してください。",
+    )
+    DIFF_NOT_CHECKED = (
+        "DIFF_003",
+        "{which}の設問ツリーに問題があるため比べられません。先に kakanai check で直してください。",
+    )
     # Command line
     CLI_NO_TREES = ("CLI_001", "設問ツリー(*.yaml)が見つかりません。パスを確認してください。")
     # Case files (the case JSON given to slip, forms and decode)

@@ -176,16 +176,16 @@ def _tree_copy(tmp_path: Path, old: str, new: str) -> Path:
 def test_a_slip_of_another_questionnaire_version_says_to_update(
     desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    newer = _tree_copy(tmp_path, 'version: "2026.11"', 'version: "2026.12"')
+    newer = _tree_copy(tmp_path, 'version: "2026.12"', 'version: "2027.1"')
     case = reference()
-    case["questionnaire"]["version"] = "2026.12"
+    case["questionnaire"]["version"] = "2027.1"
     monkeypatch.setattr(slips, "QUESTIONNAIRES", newer)
     slip = seal_case(case, now=NOW)
     monkeypatch.setattr(slips, "QUESTIONNAIRES", QUESTIONNAIRES)
     error = rejection(slip.digits)
     assert error.code is ErrorCode.SLIP_QUESTIONNAIRE_VERSION
+    assert "2027.1" in error.message
     assert "2026.12" in error.message
-    assert "2026.11" in error.message
 
 
 def test_a_desk_without_the_questionnaire_says_so(

@@ -35,6 +35,7 @@ class ScenarioReport:
     unconfirmed: int = 0  # suggested scenarios a supervisor has not confirmed: not run
     problems: list[Problem] = field(default_factory=list)
     runs: list[ScenarioRun] = field(default_factory=list)
+    failed: dict[str, list[str]] = field(default_factory=dict)  # name → what went wrong
 
 
 class ScenarioRunner:
@@ -66,6 +67,9 @@ class ScenarioRunner:
             self.run_one(node)
             if len(self.report.problems) == before:
                 self.report.passed += 1
+            else:
+                found = [p.message for p in self.report.problems[before:]]
+                self.report.failed[scenario_name(node)] = found
         return self.report
 
     def confirmed(self, node: LMap) -> bool:
@@ -90,7 +94,7 @@ class ScenarioRunner:
 
     def run_one(self, node: LMap) -> None:
         self.keys(node, SCENARIO_KEYS, "シナリオ")
-        name = str(plain(node.get("name")) or f"{node.loc.line}行目")
+        name = scenario_name(node)
         answers = node.get("answers")
         expect = node.get("expect")
         if not isinstance(answers, LMap):
@@ -193,6 +197,11 @@ class ScenarioRunner:
                     name=name,
                     detail=f"{procedure_id} の対象者が違います。期待: {wanted} / 結果: {actual}",
                 )
+
+
+def scenario_name(node: LMap) -> str:
+    """A scenario's name, or where it is written when it has none."""
+    return str(plain(node.get("name")) or f"{node.loc.line}行目")
 
 
 def scenario_tree_id(root: LNode | None) -> tuple[str, Loc | None]:

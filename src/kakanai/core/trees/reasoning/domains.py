@@ -168,8 +168,9 @@ class DomainBuilder:
         found = self.constants.get(question.id, [])
         if kind is QuestionType.YESNO:
             return [True, False]
-        if kind is QuestionType.CHOICE:
-            return list[object](question.choice_values())
+        if kind is QuestionType.CHOICE:  # every version's options, when versions are compared
+            options = [v for r in self.runtimes for v in _choices_of(r, question.id)]
+            return list[object](dict.fromkeys([*question.choice_values(), *options]))
         if kind is QuestionType.MULTI:
             return self._multi(question, found)
         if kind is QuestionType.NUMBER:
@@ -368,6 +369,11 @@ class DomainBuilder:
             for p in r.tree.procedures
             if p.per is Per.MEMBER and p.when is not None
         ]
+
+
+def _choices_of(runtime: TreeRuntime, qid: str) -> list[str]:
+    question = runtime.tree.question(qid)
+    return question.choice_values() if question is not None else []
 
 
 def _classes(

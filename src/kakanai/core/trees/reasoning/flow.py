@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from kakanai.core.errors import ErrorCode, Problem
 from kakanai.core.expressions.language import UNKNOWN
 from kakanai.core.located import Loc
-from kakanai.core.trees.evaluation import TreeRuntime
+from kakanai.core.trees.evaluation import TreeRuntime, applied_procedures
 from kakanai.core.trees.model import Condition, Per, Procedure, Question
 from kakanai.core.trees.reasoning import atoms as at
 from kakanai.core.trees.reasoning.diagrams import FALSE, Node
@@ -226,6 +226,9 @@ class FlowChecker:
         if assignment is None:
             return
         witness = replay(self.space, self.logic.runtime, assignment)
+        if applied_procedures(witness.values(self.space.as_of)):
+            self.flow.unverified += 1
+            return
         self.flow.no_result = witness
         start = Loc(self.tree.path, 1, 1)
         support = dd.support(nothing) - set(self.space.count_vars)

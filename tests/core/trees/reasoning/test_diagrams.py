@@ -1,0 +1,105 @@
+"""The decision diagrams: canonical nodes, boolean operations, quantification, witnesses."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from kakanai.core.trees.reasoning.diagrams import FALSE, TRUE, Diagrams, Node
+
+
+@pytest.fixture
+def dd() -> Diagrams:
+    """Three variables: a yes/no, a three-way choice and another yes/no."""
+    manager = Diagrams()
+    manager.add_variable("a", 2)
+    manager.add_variable("b", 3)
+    manager.add_variable("c", 2)
+    return manager
+
+
+def members(dd: Diagrams, node: Node) -> set[tuple[int, ...]]:
+    """Every full assignment in ``node``, by brute force over the domains."""
+    sizes = [v.size for v in dd.variables]
+    found = set()
+    for values in itertools.product(*(range(s) for s in sizes)):
+        assignment = dict(enumerate(values))
+        if dd.restrict(node, assignment) == TRUE:
+            found.add(values)
+    return found
+
+
+def test_equal_sets_are_the_same_node(dd: Diagrams) -> None:
+    left = dd.conj(dd.literal(0, [1]), dd.literal(1, [0, 2]))
+    right = dd.neg(dd.disj(dd.literal(0, [0]), dd.literal(1, [1])))
+    assert left == right
+
+
+def test_a_literal_of_every_value_is_true(dd: Diagrams) -> None:
+    assert dd.literal(1, [0, 1, 2]) == TRUE
+    assert dd.literal(1, []) == FALSE
+
+
+@pytest.mark.parametrize(
+    ("operation", "expected"),
+    [
+        ("conj", lambda x, y: x and y),
+        ("disj", lambda x, y: x or y),
+    ],
+)
+def test_operations_agree_with_brute_force(dd: Diagrams, operation: str, expected: object) -> None:
+    x = dd.disj(dd.literal(0, [1]), dd.literal(2, [0]))
+    y = dd.literal(1, [2])
+    result = getattr(dd, operation)(x, y)
+    want = {
+        v
+        for v in itertools.product(range(2), range(3), range(2))
+        if expected(v[0] == 1 or v[2] == 0, v[1] == 2)  # type: ignore[operator]
+    }
+    assert members(dd, result) == want
+
+
+def test_negation_is_the_complement(dd: Diagrams) -> None:
+    x = dd.conj(dd.literal(1, [1]), dd.literal(2, [1]))
+    assert members(dd, dd.neg(x)) | members(dd, x) == members(dd, TRUE)
+    assert not members(dd, dd.neg(x)) & members(dd, x)
+
+
+def test_exists_forgets_a_variable(dd: Diagrams) -> None:
+    x = dd.conj(dd.literal(0, [1]), dd.literal(1, [2]))
+    assert dd.exists(x, frozenset({1})) == dd.literal(0, [1])
+
+
+def test_pick_returns_an_assignment_inside_the_set(dd: Diagrams) -> None:
+    x = dd.conj(dd.literal(1, [1, 2]), dd.literal(2, [0]))
+    chosen = dd.pick(x)
+    assert chosen is not None
+    assert dd.restrict(x, chosen) == TRUE
+
+
+def test_pick_takes_a_preferred_value_when_allowed(dd: Diagrams) -> None:
+    x = dd.literal(1, [1, 2])
+    assert dd.pick(x, {1: 2}) == {1: 2}
+    assert dd.pick(x, {1: 0}) == {1: 1}  # 0 is not allowed: the first allowed value
+
+
+def test_pick_of_the_empty_set_is_none(dd: Diagrams) -> None:
+    assert dd.pick(FALSE) is None
+
+
+def test_cubes_cover_the_set_exactly(dd: Diagrams) -> None:
+    x = dd.disj(dd.literal(0, [1]), dd.conj(dd.literal(1, [0]), dd.literal(2, [1])))
+    union = dd.any_of(dd.cube(cube) for cube in dd.cubes(x))
+    assert union == x
+
+
+def test_count_counts_assignments_over_the_given_variables(dd: Diagrams) -> None:
+    x = dd.literal(1, [0, 2])
+    assert dd.count(x, [0, 1, 2]) == 2 * 2 * 2
+    assert dd.count(TRUE, [0, 1, 2]) == 12
+
+
+def test_support_names_only_the_variables_tested(dd: Diagrams) -> None:
+    x = dd.conj(dd.literal(0, [1]), dd.literal(2, [0]))
+    assert dd.support(x) == frozenset({0, 2})
