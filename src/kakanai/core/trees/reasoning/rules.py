@@ -69,8 +69,8 @@ class RuleMaker:
 
     def table(self, procedure: Procedure) -> Table:
         per_member = procedure.per is Per.MEMBER
-        care = self.possible(member=per_member)
         function = self.logic.table(procedure)
+        care = self.possible(member=per_member)
         on = self.dd.conj(function, care)
         off = self.dd.conj(self.dd.neg(function), care)
         cubes, truncated = cover(self.dd, on, off)
@@ -192,5 +192,10 @@ def _plain(value: object) -> object:
 
 
 def tables(logic: FactLogic, procedures: Iterable[Procedure]) -> list[Table]:
+    """Every procedure's table; the household facts all conditions name are known before
+    any table decides which combinations of them can happen."""
+    listed = list(procedures)
+    for procedure in listed:
+        logic.table(procedure)
     maker = RuleMaker(logic)
-    return [maker.table(p) for p in procedures]
+    return [maker.table(p) for p in listed]

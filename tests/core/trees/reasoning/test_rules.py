@@ -1,0 +1,82 @@
+"""Decision tables: each procedure's rules say exactly for whom it is guided, in the answers,
+household facts and member bands the supervisor wrote, with as few rules as needed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kakanai.core.trees.reasoning.analysis import analyse
+from kakanai.core.trees.reasoning.rules import Table
+from kakanai.services.trees.checking import load_runtime
+from tests.conftest import QUESTIONNAIRES
+from tests.core.trees.reasoning.test_agreement import TreeMaker, runtime_of, valid_seeds
+from tests.core.trees.reasoning.test_logic_checks import TREE
+
+AS_OF = dt.date(2026, 11, 23)
+
+
+def tables_of(text: str) -> dict[str, Table]:
+    runtime = runtime_of(text, "tree.yaml")
+    assert runtime is not None
+    return {t.procedure.id: t for t in analyse(runtime, AS_OF).tables()}
+
+
+def texts(table: Table) -> list[str]:
+    return [rule.text() for rule in table.rules]
+
+
+def test_every_shipped_procedure_is_one_rule() -> None:
+    """The moving tree's conditions are conjunctions: one row each."""
+    analysis = analyse(load_runtime(QUESTIONNAIRES / "moving.yaml"), AS_OF)
+    assert all(len(t.rules) == 1 for t in analysis.tables())
+
+
+def test_a_per_member_rule_names_the_member_in_the_conditions_words() -> None:
+    analysis = analyse(load_runtime(QUESTIONNAIRES / "moving.yaml"), AS_OF)
+    table = next(t for t in analysis.tables() if t.procedure.id == "kokumin_nenkin")
+    assert texts(table) == ["move_type=転入 かつ kokuho=はい かつ member=20 <= member.age < 60"]
+
+
+def test_a_choice_entry_lists_the_values_it_accepts() -> None:
+    table = tables_of(TREE)["card"]
+    (rule,) = table.rules
+    entry = next(e for e in rule.entries if e.input == "move_type")
+    assert entry.values == ("転入", "転居")
+    assert entry.accepts == ("転入", "転居")
+
+
+def test_or_gives_one_rule_per_alternative() -> None:
+    table = tables_of(TREE.replace("when: has_infant", "when: has_infant or kokuho", 1))["infant"]
+    assert sorted(texts(table)) == ["has_infant(乳幼児がいる)=はい", "kokuho=はい"]
+
+
+def test_a_fact_implied_by_another_is_left_out() -> None:
+    table = tables_of(TREE.replace("when: has_infant", "when: has_child and has_infant", 1))[
+        "infant"
+    ]
+    assert texts(table) == ["has_infant(乳幼児がいる)=はい"]
+
+
+def test_a_procedure_nobody_is_given_has_no_rules() -> None:
+    table = tables_of(
+        TREE.replace(
+            'when: move_type == "転居"', 'when: move_type == "転居" and move_type == "転出"'
+        )
+    )["tenkyo"]
+    assert table.rules == []
+
+
+@pytest.mark.parametrize("seed", valid_seeds(40))
+def test_the_rules_say_exactly_who_is_guided(seed: int) -> None:
+    """On random trees, the union of a procedure's rules is its diagram, where households
+    can be what the facts say."""
+    runtime = runtime_of(TreeMaker(seed).tree(), "random.yaml")
+    assert runtime is not None
+    analysis = analyse(runtime, AS_OF)
+    dd = analysis.space.dd
+    for table in analysis.tables():
+        union = dd.any_of(dd.cube(rule.cube) for rule in table.rules)
+        assert dd.conj(union, table.possible) == dd.conj(table.function, table.possible)
+        assert not table.truncated
