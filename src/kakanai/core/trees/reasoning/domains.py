@@ -19,7 +19,6 @@ from kakanai.core.trees.answer_classes import (
     _around_years,
     _distinct_birth_dates,
     _label,
-    _member_label,
 )
 from kakanai.core.trees.checks import all_conditions
 from kakanai.core.trees.evaluation import TreeRuntime, Values
@@ -355,9 +354,9 @@ class DomainBuilder:
                     key.append(self._evaluate(atom, dict(zip(names, combo, strict=True)), member))
             return tuple(key)
 
-        members, _, keyed = _classes(self._member_pool(), key_of)
+        members, groups, keyed = _classes(self._member_pool(), key_of)
         typed = [m for m in members if isinstance(m, dict)]
-        labels = [_member_label(m, self.as_of) for m in typed]
+        labels = _profile_labels(groups, self.as_of, self.member_fields)
         cap = min(COUNT_CAP, max([1, *[k + 1 for k in self.count_limits if k >= 0]]))
         return Profiles(typed, labels, keyed, key_of, cap)
 
@@ -369,6 +368,59 @@ class DomainBuilder:
             for p in r.tree.procedures
             if p.per is Per.MEMBER and p.when is not None
         ]
+
+
+def _profile_labels(groups: list[list[object]], as_of: dt.date, fields: set[str]) -> list[str]:
+    """A profile's ages as ranges (``65〜74歳``), with school years where ages alone do not
+    tell profiles apart, and sex or relationship where conditions read them."""
+    labels = []
+    every = [m for g in groups for m in g if isinstance(m, dict)]
+    oldest = max((jv.age_on(m["birth_date"], as_of) for m in every), default=0)
+    for group in groups:
+        members = [m for m in group if isinstance(m, dict)]
+        births = [m["birth_date"] for m in members if isinstance(m.get("birth_date"), dt.date)]
+        ages = _runs(sorted({jv.age_on(b, as_of) for b in births}), oldest)
+        grades = sorted({jv.school_grade(b, as_of) for b in births})
+        label = ages
+        if any(1 <= g <= 12 for g in grades) or (grades and max(grades) <= 0 < len(grades)):
+            label += f"({_grade_range(grades)})"
+        for name in ("sex", "relationship"):
+            values = sorted({str(m.get(name)) for m in members})
+            if name in fields and len(values) == 1:
+                label += f"・{values[0]}"
+        labels.append(label)
+    return labels
+
+
+def _runs(ages: list[int], oldest: int) -> str:
+    """Ages as ranges; the oldest range is open (``75歳以上``)."""
+    runs: list[tuple[int, int]] = []
+    for age in ages:
+        if runs and runs[-1][1] == age - 1:
+            runs[-1] = (runs[-1][0], age)
+        else:
+            runs.append((age, age))
+    return "・".join(
+        f"{a}歳以上" if b == oldest and a != b else f"{a}歳" if a == b else f"{a}〜{b}歳"
+        for a, b in runs
+    )
+
+
+def _grade_range(grades: list[int]) -> str:
+    names = [_grade_name(g) for g in (grades[0], grades[-1])]
+    return names[0] if names[0] == names[1] else f"{names[0]}〜{names[1]}"
+
+
+def _grade_name(grade: int) -> str:
+    if grade <= 0:
+        return "未就学"
+    if grade <= 6:
+        return f"小{grade}"
+    if grade <= 9:
+        return f"中{grade - 6}"
+    if grade <= 12:
+        return f"高{grade - 9}"
+    return "高校卒業以上"
 
 
 def _choices_of(runtime: TreeRuntime, qid: str) -> list[str]:

@@ -72,8 +72,8 @@ class FactLogic(TreeLogic):
     def member(self) -> int:
         """The variable naming the profile of the member a per-member rule concerns."""
         if self.member_var is None:
-            size = max(1, self.space.profiles.size)
-            self.member_var = self.dd.add_variable("member", size)
+            var = self.space.member_var
+            self.member_var = var if var is not None else self.dd.add_variable("member", 1)
         return self.member_var
 
     def table(self, procedure: Procedure) -> Node:
@@ -87,11 +87,14 @@ class FactLogic(TreeLogic):
             for p in self.profiles()
         )
 
-    def possible(self, *, member: bool) -> Node:
-        """Which combinations of facts (and member profiles) real households have."""
+    def possible(self, *, member: bool, among: frozenset[int] | None = None) -> Node:
+        """Which combinations of facts (and member profiles) real households have; only the
+        facts whose variables are ``among`` (all when None), since tying many facts at once
+        to the member counts is exponential in the worst case and a table needs only its own."""
         dd = self.dd
         tie = TRUE
-        for fact in self.facts.values():
+        chosen = [f for f in self.facts.values() if among is None or f.var in among]
+        for fact in chosen:
             true, false = fact.exact
             tie = dd.conj(
                 tie,

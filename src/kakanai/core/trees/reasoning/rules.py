@@ -60,17 +60,19 @@ class RuleMaker:
         self.logic = logic
         self.dd: Diagrams = logic.dd
         self.space = logic.space
-        self._possible: dict[bool, Node] = {}
+        self._possible: dict[tuple[bool, frozenset[int]], Node] = {}
 
-    def possible(self, *, member: bool) -> Node:
-        if member not in self._possible:
-            self._possible[member] = self.logic.possible(member=member)
-        return self._possible[member]
+    def possible(self, *, member: bool, among: frozenset[int]) -> Node:
+        key = (member, among)
+        if key not in self._possible:
+            self._possible[key] = self.logic.possible(member=member, among=among)
+        return self._possible[key]
 
     def table(self, procedure: Procedure) -> Table:
         per_member = procedure.per is Per.MEMBER
         function = self.logic.table(procedure)
-        care = self.possible(member=per_member)
+        facts = frozenset(f.var for f in self.logic.facts.values())
+        care = self.possible(member=per_member, among=self.dd.support(function) & facts)
         on = self.dd.conj(function, care)
         off = self.dd.conj(self.dd.neg(function), care)
         cubes, truncated = cover(self.dd, on, off)
@@ -81,7 +83,7 @@ class RuleMaker:
 
     def entries(self, cube: Cube, procedure: Procedure) -> list[Entry]:
         shown: list[Entry] = []
-        for var in sorted(cube):
+        for var in sorted(cube, key=lambda v: (v == self.logic.member_var, v)):  # member last
             shown.append(self.entry(var, cube[var], procedure))
         return shown
 

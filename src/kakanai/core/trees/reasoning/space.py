@@ -40,6 +40,7 @@ class Space:
         self.value_var: dict[str, int] = {}
         self.blank_var: dict[str, int] = {}
         self.count_vars: list[int] = []
+        self.member_var: int | None = None
         self.household_id = ""
         for question in _merged_order(runtimes):
             self._add(question)
@@ -65,6 +66,9 @@ class Space:
             if self.household_id:
                 return
             self.household_id = question.id
+            # The member a per-member rule is about; before the counts, so that "that member's
+            # profile is present" stays one node per profile in the decision tables.
+            self.member_var = self.dd.add_variable("member", max(1, self.profiles.size))
             for index, label in enumerate(self.profiles.labels):
                 name = f"{question.id}#{index}({label})"
                 self.count_vars.append(self.dd.add_variable(name, self.profiles.count_cap + 1))
