@@ -16,12 +16,19 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kakanai.adapters.private_files import private_folder, tighten
 from kakanai.adapters.slip import key_files
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.model import Department
-from kakanai.services.keys import init_keys
-from kakanai.services.settings import LoadedSettings, Settings, change_settings, load_settings
+from kakanai.services.keys import ensure_keys
+from kakanai.services.settings import (
+    SETTINGS_FILE,
+    LoadedSettings,
+    Settings,
+    change_settings,
+    load_settings,
+)
 from kakanai.services.slip.sealing import questionnaire_runtime
 from kakanai.store.audit import Who
 from kakanai.store.database import open_engine, session_factory, sqlite_url
@@ -74,15 +81,16 @@ def open_workspace(env: Mapping[str, str] | None = None, *, create_key: bool = T
     data_dir = key_files.data_dir()
     first_run = not data_dir.exists()
     try:
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_folder(data_dir)
+        tighten(data_dir / SETTINGS_FILE)  # from a version that wrote it 0644
     except OSError as exc:
         raise KakanaiError.of(ErrorCode.APP_DATA_DIR, path=data_dir, detail=exc) from exc
     loaded = load_settings(data_dir, env)
     if not loaded.path.exists():
         change_settings(loaded, loaded.settings)
     engine = open_database(loaded.settings.database_url or sqlite_url(data_dir))
-    if create_key and key_files.load_keyring() is None:
-        init_keys()
+    if create_key:
+        ensure_keys()
     runtime = questionnaire_runtime(loaded.settings.questionnaire)
     who = Who(desk=loaded.settings.desk, actor=_actor(env))
     return Workspace(
