@@ -7,13 +7,14 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kakanai.adapters.private_files import private_folder, tighten
@@ -31,10 +32,12 @@ from kakanai.services.settings import (
 )
 from kakanai.services.slip.sealing import questionnaire_runtime
 from kakanai.store.audit import Who
-from kakanai.store.database import open_engine, session_factory, sqlite_url
+from kakanai.store.database import is_busy, open_engine, session_factory, sqlite_url
 from kakanai.store.migrating import migrate
 
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
+BUSY_ATTEMPTS = 3
+T = TypeVar("T")
 
 
 @dataclass
@@ -64,9 +67,29 @@ class Workspace:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed when the block ends, rolled back on an error."""
-        with self.sessions.begin() as session:
-            yield session
+        """A unit of work: committed when the block ends, rolled back on an error. STORE_001
+        when other desks kept the database busy for longer than the store waits."""
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            if is_busy(exc):
+                raise KakanaiError.of(ErrorCode.STORE_BUSY) from exc
+            raise
+
+    def transact(self, work: Callable[[Session], T], *, attempts: int = BUSY_ATTEMPTS) -> T:
+        """``work`` in one unit of work, run again when the database was busy.
+
+        Only for work that touches nothing but the database: a busy attempt was rolled back
+        whole, so running it again cannot do anything twice."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.session() as session:
+                    return work(session)
+            except KakanaiError as exc:
+                if exc.code is not ErrorCode.STORE_BUSY or attempt == attempts:
+                    raise
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def now(self) -> dt.datetime:
         return dt.datetime.now(JST)
@@ -103,6 +126,9 @@ def open_database(url: str) -> Engine:
     try:
         engine = open_engine(url)
         migrate(engine)
+    except DBAPIError as exc:
+        code = ErrorCode.STORE_BUSY if is_busy(exc) else ErrorCode.APP_DATABASE_UNREACHABLE
+        raise KakanaiError.of(code, detail=type(exc).__name__) from exc
     except (SQLAlchemyError, ImportError, ValueError) as exc:
         detail = type(exc).__name__
         raise KakanaiError.of(ErrorCode.APP_DATABASE_UNREACHABLE, detail=detail) from exc

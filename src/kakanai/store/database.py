@@ -35,14 +35,14 @@ def sqlite_url(data_dir: Path) -> str:
     return f"sqlite:///{data_dir / DATABASE_FILE}"
 
 
-def open_engine(url: str, *, busy_timeout_s: float = SQLITE_BUSY_TIMEOUT_S) -> Engine:
+def open_engine(url: str) -> Engine:
     """An engine for ``url`` with the settings above; an SQLite file is created owner-only
     (its -wal and -shm files take the database file's mode)."""
     if url.startswith("sqlite"):
         database = make_url(url).database
         if database and database != ":memory:" and not database.startswith("file:"):
             _private_sqlite_file(Path(database))
-        engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin_immediate)
         return engine
