@@ -63,6 +63,7 @@ def test_a_broken_file_is_app_001_naming_the_file(tmp_path: Path, text: str) -> 
         ("slip_layout", "a5", "案内票の用紙"),
         ("camera", "first", "カメラ番号"),
         ("retention_days", 0, "個人情報の保存日数"),
+        ("retention_days", 99999999999, "個人情報の保存日数"),
         ("desk", "  ", "窓口名"),
         ("database_url", "kakanai.db", "データベースURL"),
     ],

@@ -415,7 +415,7 @@ class ErrorCode(Enum):
     )
     APP_RETENTION_DAYS = (
         "APP_005",
-        "保存期間は1日以上の日数で指定してください(指定: {value})。",
+        "保存期間は0日から{maximum}日までの日数で指定してください(指定: {value})。0日は今までのすべてです。",
     )
     APP_PRINTER_MISSING = (
         "APP_006",

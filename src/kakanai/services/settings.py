@@ -13,7 +13,7 @@ from typing import Any
 
 from kakanai.adapters.private_files import private_folder, write_private
 from kakanai.core.errors import ErrorCode, KakanaiError
-from kakanai.store.retention import DEFAULT_RETENTION_DAYS
+from kakanai.store.retention import DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS
 
 SETTINGS_FILE = "settings.json"
 MODES = ("counter", "desk")
@@ -140,8 +140,12 @@ def _checked_number(name: str, raw: object) -> int:
         number = int(str(raw).strip())
     except ValueError:
         number = -1
-    lowest = 1 if name == "retention_days" else 0
-    if isinstance(raw, bool) or number < lowest:
+    if name == "retention_days":
+        lowest, highest = 1, MAX_RETENTION_DAYS
+        hint = f"{lowest}から{highest}までの整数で書いてください。"
+    else:
+        lowest, highest = 0, None
         hint = f"{lowest}以上の整数で書いてください。"
+    if isinstance(raw, bool) or number < lowest or (highest is not None and number > highest):
         raise KakanaiError.of(ErrorCode.APP_SETTING_BAD, name=LABELS[name], value=raw, hint=hint)
     return number

@@ -1,18 +1,24 @@
 """Retention: personal data older than the retention period is deleted; what statistics
-need (case dates, questionnaire versions, member counts, procedures, handoffs) stays."""
+need (case dates, questionnaire versions, member counts, procedures, handoffs) stays.
+``vacuum`` then rewrites the affected storage so the deleted text is gone from the files
+too (docs/purge.md says what each database guarantees)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, delete, func, select
+from sqlalchemy import ColumnElement, Engine, delete, func, select, text
 from sqlalchemy.orm import Session
 
+from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.store.audit import Who, audit
 from kakanai.store.tables import CaseRow, DraftRow, MemberRow
 
 DEFAULT_RETENTION_DAYS = 90
+MAX_RETENTION_DAYS = 36500  # a hundred years; more is a typo (and overflows a date)
+# The tables that hold personal data (see tables.py); VACUUM rewrites these.
+PERSONAL_TABLES = ("cases", "household_members", "drafts")
 
 
 @dataclass(frozen=True)
@@ -61,3 +67,32 @@ def _expired_case(cutoff: dt.datetime) -> tuple[ColumnElement[bool], ...]:
 
 def _expired_draft(cutoff: dt.datetime) -> tuple[ColumnElement[bool], ...]:
     return (DraftRow.updated_at < cutoff,)
+
+
+def vacuum(engine: Engine) -> None:
+    """Rewrite the storage of the personal-data tables so deleted rows leave no bytes
+    behind: SQLite rebuilds the whole file and empties its WAL; PostgreSQL rewrites the
+    tables (VACUUM FULL, which locks each table while it runs)."""
+    if engine.dialect.name == "sqlite":
+        # VACUUM cannot run inside a transaction, and the engine begins every one
+        # IMMEDIATE; the driver connection runs it on its own.
+        raw = engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("VACUUM")
+            # (busy, frames, checkpointed): busy when another desk's reader kept the WAL
+            # from being emptied; the old frames would still hold the deleted text.
+            busy = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            cursor.close()
+        finally:
+            raw.close()
+        if busy:
+            raise KakanaiError.of(ErrorCode.STORE_BUSY)
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        # Rewriting a table can take longer than a desk's statement limit.
+        connection.execute(text("SET statement_timeout = 0"))
+        try:
+            connection.execute(text(f"VACUUM (FULL, ANALYZE) {', '.join(PERSONAL_TABLES)}"))
+        finally:
+            connection.execute(text("RESET statement_timeout"))
