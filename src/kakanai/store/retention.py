@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Engine, delete, func, select, text
+from sqlalchemy import ColumnElement, Engine, delete, func, select, text, update
 from sqlalchemy.orm import Session
 
 from kakanai.core.errors import ErrorCode, KakanaiError
@@ -19,6 +19,7 @@ DEFAULT_RETENTION_DAYS = 90
 MAX_RETENTION_DAYS = 36500  # a hundred years; more is a typo (and overflows a date)
 # The tables that hold personal data (see tables.py); VACUUM rewrites these.
 PERSONAL_TABLES = ("cases", "household_members", "drafts")
+_BATCH = 500  # case ids per statement: far below SQLite's and PostgreSQL's parameter limits
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,23 @@ def expired_counts(session: Session, *, now: dt.datetime, days: int) -> tuple[in
 def purge(
     session: Session, *, now: dt.datetime, days: int = DEFAULT_RETENTION_DAYS, who: Who
 ) -> PurgeResult:
-    """Delete personal data of cases and drafts last touched before ``now - days``."""
+    """Delete personal data of cases and drafts last touched before ``now - days``.
+
+    The expired cases are locked in id order first (FOR UPDATE; SQLite's transaction
+    already holds the file), so a purge running at the same time on another desk waits,
+    then finds them purged: each case is purged, and counted, once."""
     cutoff = now - dt.timedelta(days=days)
-    old_cases = list(session.scalars(select(CaseRow).where(*_expired_case(cutoff))))
-    for row in old_cases:
-        session.execute(delete(MemberRow).where(MemberRow.case_pk == row.id))
-        row.document = None
-        row.purged_at = now
+    expired = select(CaseRow.id).where(*_expired_case(cutoff)).order_by(CaseRow.id)
+    case_ids = list(session.scalars(expired.with_for_update()))
+    for start in range(0, len(case_ids), _BATCH):
+        batch = case_ids[start : start + _BATCH]
+        session.execute(delete(MemberRow).where(MemberRow.case_pk.in_(batch)))
+        session.execute(
+            update(CaseRow).where(CaseRow.id.in_(batch)).values(document=None, purged_at=now)
+        )
     drafts = session.execute(delete(DraftRow).where(*_expired_draft(cutoff)))
     session.expire_all()
-    result = PurgeResult(len(old_cases), int(getattr(drafts, "rowcount", 0) or 0), cutoff)
+    result = PurgeResult(len(case_ids), int(getattr(drafts, "rowcount", 0) or 0), cutoff)
     audit(
         session,
         "purged",
