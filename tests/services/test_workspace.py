@@ -96,3 +96,12 @@ def test_an_unreachable_database_is_app_003(
         open_workspace()
     assert caught.value.code is ErrorCode.APP_DATABASE_UNREACHABLE
     assert "nobody" not in caught.value.message
+
+
+def test_an_sqlite_file_in_a_missing_folder_is_app_003(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("KAKANAI_DATABASE_URL", f"sqlite:///{tmp_path / 'nowhere' / 'k.sqlite3'}")
+    with pytest.raises(KakanaiError) as caught:
+        open_workspace()
+    assert caught.value.code is ErrorCode.APP_DATABASE_UNREACHABLE

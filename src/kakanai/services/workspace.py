@@ -129,7 +129,7 @@ def open_database(url: str) -> Engine:
     except DBAPIError as exc:
         code = ErrorCode.STORE_BUSY if is_busy(exc) else ErrorCode.APP_DATABASE_UNREACHABLE
         raise KakanaiError.of(code, detail=type(exc).__name__) from exc
-    except (SQLAlchemyError, ImportError, ValueError) as exc:
+    except (SQLAlchemyError, ImportError, ValueError, OSError) as exc:
         detail = type(exc).__name__
         raise KakanaiError.of(ErrorCode.APP_DATABASE_UNREACHABLE, detail=detail) from exc
     return engine
