@@ -8,6 +8,10 @@ import os
 import subprocess
 import sys
 
+import pytest
+
+from kakanai.cli import main
+from kakanai.cli.arguments import EXIT_USAGE
 from tests.conftest import ROOT
 from tests.postgres_databases import postgres_url
 
@@ -29,3 +33,15 @@ def test_a_short_run_on_both_databases_counts_everything_once() -> None:
     assert done.stdout.count("エラー: なし") == 2
     for operation in ("scan", "draft_save", "case_finish"):
         assert f"  {operation} " in done.stdout
+
+
+@pytest.mark.parametrize(
+    "option", [["--seconds", "0"], ["--desks", "0"], ["--sqlite-desks", "x"], ["--pause-ms", "-1"]]
+)
+def test_a_bad_option_is_a_usage_error_in_japanese(
+    option: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["bench", "store", *option])
+    assert stopped.value.code == EXIT_USAGE
+    assert "引数が正しくありません" in capsys.readouterr().err

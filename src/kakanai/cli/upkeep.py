@@ -56,12 +56,12 @@ def _store_options(bench: argparse.ArgumentParser) -> None:
         "そのサーバーに一時的なデータベースを作り(CREATEDB 権限が必要)、終わったら削除します",
     )
     group.add_argument(
-        "--seconds", type=float, default=60.0, help="各データベースでの測定時間(秒、既定60)"
+        "--seconds", type=_positive, default=60.0, help="各データベースでの測定時間(秒、既定60)"
     )
-    group.add_argument("--desks", type=int, default=20, help="PostgreSQL の窓口数(既定20)")
-    group.add_argument("--sqlite-desks", type=int, default=4, help="SQLite の窓口数(既定4)")
+    group.add_argument("--desks", type=_count, default=20, help="PostgreSQL の窓口数(既定20)")
+    group.add_argument("--sqlite-desks", type=_count, default=4, help="SQLite の窓口数(既定4)")
     group.add_argument(
-        "--pause-ms", type=float, default=50.0, help="窓口の操作の間の平均の待ち(ミリ秒、既定50)"
+        "--pause-ms", type=_pause, default=50.0, help="窓口の操作の間の平均の待ち(ミリ秒、既定50)"
     )
 
 
@@ -127,3 +127,13 @@ def _count(text: str) -> int:
     if not text.isdigit() or not 1 <= int(text) <= 90:  # below PostgreSQL's 100 connections
         raise argparse.ArgumentTypeError(f"窓口数は1から90までの整数で指定してください: {text}")
     return int(text)
+
+
+def _pause(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value <= 60_000:  # at most a minute
+        raise argparse.ArgumentTypeError(f"待ちは0から60000ミリ秒で指定してください: {text}")
+    return value
