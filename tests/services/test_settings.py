@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -61,6 +63,7 @@ def test_a_broken_file_is_app_001_naming_the_file(tmp_path: Path, text: str) -> 
         ("slip_layout", "a5", "案内票の用紙"),
         ("camera", "first", "カメラ番号"),
         ("retention_days", 0, "個人情報の保存日数"),
+        ("retention_days", 99999999999, "個人情報の保存日数"),
         ("desk", "  ", "窓口名"),
         ("database_url", "kakanai.db", "データベースURL"),
     ],
@@ -75,3 +78,16 @@ def test_a_bad_value_is_app_002_naming_the_setting(name: str, value: object, lab
 def test_a_folder_printer_names_its_folder(tmp_path: Path) -> None:
     assert folder_printer(Settings(printer=f"folder:{tmp_path}")) == tmp_path
     assert folder_printer(Settings(printer="EPSON TM-T88")) is None
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are a POSIX matter")
+def test_saved_settings_are_owner_only_whatever_the_umask(tmp_path: Path) -> None:
+    """The database URL in it may hold a password."""
+    old = os.umask(0o022)
+    try:
+        save_settings(tmp_path / "data" / "settings.json", Settings())
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "data" / "settings.json").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "data").stat().st_mode) == 0o700
+    assert [path.name for path in (tmp_path / "data").iterdir()] == ["settings.json"]

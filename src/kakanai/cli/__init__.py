@@ -28,9 +28,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, Commands]:
         added = area.register(commands)
         registered.handlers.update(added.handlers)
         registered.benches.update(added.benches)
+        registered.option_benches.update(added.option_benches)
+        registered.bench_options.extend(added.bench_options)
     bench = commands.add_parser("bench", help="性能を測ります")
-    bench.add_argument("target", choices=sorted(registered.benches))
+    bench.add_argument("target", choices=sorted({*registered.benches, *registered.option_benches}))
     bench.add_argument("--repeat", type=int, default=20)
+    for add_options in registered.bench_options:
+        add_options(bench)
     return parser, registered
 
 
@@ -39,6 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "bench":
+            with_options = registered.option_benches.get(args.target)
+            if with_options is not None:
+                return with_options(args)
             return registered.benches[args.target](args.repeat)
         handler = registered.handlers.get(args.command)
         if handler is None:

@@ -38,12 +38,20 @@ def iso_date(text: str) -> dt.date:
         ) from None
 
 
+BenchOptions = Callable[[argparse.ArgumentParser], None]
+"""Adds a benchmark's own options to ``kakanai bench`` (their help names the benchmark)."""
+
+
 @dataclass
 class Commands:
-    """What one command module adds: subcommand handlers and benchmark targets."""
+    """What one command module adds: subcommand handlers and benchmark targets. A benchmark
+    with options of its own is in ``option_benches`` (it gets every parsed argument) and
+    adds those options through ``bench_options``."""
 
     handlers: dict[str, Handler] = field(default_factory=dict)
     benches: dict[str, Bench] = field(default_factory=dict)
+    option_benches: dict[str, Handler] = field(default_factory=dict)
+    bench_options: list[BenchOptions] = field(default_factory=list)
 
 
 # argparse has no public name for the object add_subparsers() returns.

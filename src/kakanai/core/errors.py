@@ -464,13 +464,32 @@ class ErrorCode(Enum):
     )
     APP_RETENTION_DAYS = (
         "APP_005",
-        "保存期間は1日以上の日数で指定してください(指定: {value})。",
+        "保存期間は0日から{maximum}日までの日数で指定してください(指定: {value})。0日は今までのすべてです。",
     )
     APP_PRINTER_MISSING = (
         "APP_006",
         "プリンター「{name}」が見つかりません。電源と接続を確認するか、設定でプリンターを選び直してください。",
     )
     # --- end of app codes ---
+
+    # --- Issue 15, the store and the data folder: keyring lock, key dates, busy database ---
+    KEY_BUSY = (
+        "KEY_009",
+        "鍵のファイルを別の kakanai が使用中のままです({path})。その操作が終わるのを待ってから、もう一度実行してください。",
+    )
+    KEY_FROM_THE_FUTURE = (
+        "KEY_010",
+        "取り込むファイルの鍵 {key_id} の作成日時 {created} が、この端末の時計({now})より1日以上先です。このままでは、その鍵がずっと使用中の鍵になってしまいます。書き出した端末とこの端末の時計を確認し、正しい時計で書き出し直してください。",
+    )
+    KEY_IDS_EXHAUSTED = (
+        "KEY_011",
+        "鍵IDの空きがありません(鍵が{count}個あり、使える鍵IDをすべて使っています)。鍵を取り込みすぎている可能性があります。管理者に連絡し、正しい書き出しファイルで鍵を作り直してください。",
+    )
+    STORE_BUSY = (
+        "STORE_001",
+        "データベースを他の窓口の処理が使い続けていて、待っても使えませんでした。少し待ってから、もう一度操作してください。何度も続くときは管理者に連絡してください。",
+    )
+    # --- end of issue 15 store codes ---
 
     # --- Counter mode: the interview wizard (COUNTER_) ---
     COUNTER_DRAFT_VERSION = (

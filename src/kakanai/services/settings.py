@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kakanai.adapters.private_files import private_folder, write_private
 from kakanai.core.errors import ErrorCode, KakanaiError
-from kakanai.store.retention import DEFAULT_RETENTION_DAYS
+from kakanai.store.retention import DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS
 
 SETTINGS_FILE = "settings.json"
 MODES = ("counter", "desk")
@@ -91,12 +92,12 @@ def settings_from(values: Mapping[str, Any]) -> Settings:
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    """Write the settings atomically (a crash never leaves half a file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
+    """Write the settings atomically (a crash never leaves half a file) and owner-only (the
+    database URL may hold a password); desks saving at once each use their own temporary
+    file, so none of them trips over another's."""
+    private_folder(path.parent)
     text = json.dumps(dataclasses.asdict(settings), ensure_ascii=False, indent=2)
-    temporary.write_text(text + "\n", encoding="utf-8")
-    temporary.replace(path)
+    write_private(path, (text + "\n").encode("utf-8"))
 
 
 def change_settings(loaded: LoadedSettings, chosen: Settings) -> LoadedSettings:
@@ -139,8 +140,12 @@ def _checked_number(name: str, raw: object) -> int:
         number = int(str(raw).strip())
     except ValueError:
         number = -1
-    lowest = 1 if name == "retention_days" else 0
-    if isinstance(raw, bool) or number < lowest:
+    if name == "retention_days":
+        lowest, highest = 1, MAX_RETENTION_DAYS
+        hint = f"{lowest}から{highest}までの整数で書いてください。"
+    else:
+        lowest, highest = 0, None
         hint = f"{lowest}以上の整数で書いてください。"
+    if isinstance(raw, bool) or number < lowest or (highest is not None and number > highest):
         raise KakanaiError.of(ErrorCode.APP_SETTING_BAD, name=LABELS[name], value=raw, hint=hint)
     return number

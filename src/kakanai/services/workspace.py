@@ -7,27 +7,37 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kakanai.adapters.private_files import private_folder, tighten
 from kakanai.adapters.slip import key_files
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.model import Department
-from kakanai.services.keys import init_keys
-from kakanai.services.settings import LoadedSettings, Settings, change_settings, load_settings
+from kakanai.services.keys import ensure_keys
+from kakanai.services.settings import (
+    SETTINGS_FILE,
+    LoadedSettings,
+    Settings,
+    change_settings,
+    load_settings,
+)
 from kakanai.services.slip.sealing import questionnaire_runtime
 from kakanai.store.audit import Who
-from kakanai.store.database import open_engine, session_factory, sqlite_url
+from kakanai.store.database import is_busy, open_engine, session_factory, sqlite_url
 from kakanai.store.migrating import migrate
 
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
+BUSY_ATTEMPTS = 3
+T = TypeVar("T")
 
 
 @dataclass
@@ -57,9 +67,29 @@ class Workspace:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed when the block ends, rolled back on an error."""
-        with self.sessions.begin() as session:
-            yield session
+        """A unit of work: committed when the block ends, rolled back on an error. STORE_001
+        when other desks kept the database busy for longer than the store waits."""
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except DBAPIError as exc:
+            if is_busy(exc):
+                raise KakanaiError.of(ErrorCode.STORE_BUSY) from exc
+            raise
+
+    def transact(self, work: Callable[[Session], T], *, attempts: int = BUSY_ATTEMPTS) -> T:
+        """``work`` in one unit of work, run again when the database was busy.
+
+        Only for work that touches nothing but the database: a busy attempt was rolled back
+        whole, so running it again cannot do anything twice."""
+        for attempt in range(1, attempts + 1):
+            try:
+                with self.session() as session:
+                    return work(session)
+            except KakanaiError as exc:
+                if exc.code is not ErrorCode.STORE_BUSY or attempt == attempts:
+                    raise
+        raise AssertionError("unreachable: the last attempt returns or raises")
 
     def now(self) -> dt.datetime:
         return dt.datetime.now(JST)
@@ -74,15 +104,16 @@ def open_workspace(env: Mapping[str, str] | None = None, *, create_key: bool = T
     data_dir = key_files.data_dir()
     first_run = not data_dir.exists()
     try:
-        data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_folder(data_dir)
+        tighten(data_dir / SETTINGS_FILE)  # from a version that wrote it 0644
     except OSError as exc:
         raise KakanaiError.of(ErrorCode.APP_DATA_DIR, path=data_dir, detail=exc) from exc
     loaded = load_settings(data_dir, env)
     if not loaded.path.exists():
         change_settings(loaded, loaded.settings)
     engine = open_database(loaded.settings.database_url or sqlite_url(data_dir))
-    if create_key and key_files.load_keyring() is None:
-        init_keys()
+    if create_key:
+        ensure_keys()
     runtime = questionnaire_runtime(loaded.settings.questionnaire)
     who = Who(desk=loaded.settings.desk, actor=_actor(env))
     return Workspace(
@@ -95,7 +126,10 @@ def open_database(url: str) -> Engine:
     try:
         engine = open_engine(url)
         migrate(engine)
-    except (SQLAlchemyError, ImportError, ValueError) as exc:
+    except DBAPIError as exc:
+        code = ErrorCode.STORE_BUSY if is_busy(exc) else ErrorCode.APP_DATABASE_UNREACHABLE
+        raise KakanaiError.of(code, detail=type(exc).__name__) from exc
+    except (SQLAlchemyError, ImportError, ValueError, OSError) as exc:
         detail = type(exc).__name__
         raise KakanaiError.of(ErrorCode.APP_DATABASE_UNREACHABLE, detail=detail) from exc
     return engine

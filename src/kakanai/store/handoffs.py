@@ -1,5 +1,5 @@
 """Handoffs: a department scanned a case's slip. Scanning the same slip again at the same
-department is recognised and not counted twice."""
+department is recognised and not counted twice as a handoff, only as one more scan."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from kakanai.store.tables import HandoffRow
@@ -26,11 +26,15 @@ class Handoff:
 def record_handoff(
     session: Session, *, case_id: str, department: str, desk: str, now: dt.datetime
 ) -> Handoff:
-    """Record a scan; the second and later scans only bump the scan count."""
-    row = _find(session, case_id, department)
-    already = row is not None
-    if row is None:
-        row = HandoffRow(
+    """Record a scan: the first one inserts the handoff, later ones add one to its count.
+
+    One INSERT ... ON CONFLICT DO UPDATE SET scans = scans + 1 does both in the database,
+    so desks scanning the same slip at once never overwrite each other's count (reading the
+    row and writing scans + 1 back lost most of 20 simultaneous scans)."""
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = (
+        dialect.insert(HandoffRow)
+        .values(
             case_id=case_id,
             department=department,
             desk=desk,
@@ -38,27 +42,16 @@ def record_handoff(
             last_scanned_at=now,
             scans=1,
         )
-        try:
-            with session.begin_nested():
-                session.add(row)
-        except IntegrityError:  # another desk recorded it in the meantime
-            row = _find(session, case_id, department)
-            assert row is not None
-            already = True
-    if already:
-        row.scans += 1
-        row.last_scanned_at = now
-    session.flush()
-    return Handoff(row.case_id, row.department, row.desk, row.first_scanned_at, row.scans, already)
+        .on_conflict_do_update(
+            index_elements=[HandoffRow.case_id, HandoffRow.department],
+            set_={"scans": HandoffRow.scans + 1, "last_scanned_at": now},
+        )
+        .returning(HandoffRow.desk, HandoffRow.first_scanned_at, HandoffRow.scans)
+    )
+    first_desk, first_scanned_at, scans = session.execute(statement).one()
+    return Handoff(case_id, department, first_desk, first_scanned_at, scans, scans > 1)
 
 
 def handoff_count(session: Session, department: str) -> int:
     query = select(func.count()).select_from(HandoffRow).where(HandoffRow.department == department)
     return int(session.scalar(query) or 0)
-
-
-def _find(session: Session, case_id: str, department: str) -> HandoffRow | None:
-    query = select(HandoffRow).where(
-        HandoffRow.case_id == case_id, HandoffRow.department == department
-    )
-    return session.scalars(query).one_or_none()

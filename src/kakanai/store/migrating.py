@@ -1,14 +1,15 @@
 """Bringing a database to the current schema with Alembic (on every start; idempotent).
 
 Alembic loads only when the database is not at ``HEAD`` yet, which keeps the app's start
-short; a test keeps ``HEAD`` equal to the newest migration."""
+short; a test keeps ``HEAD`` equal to the newest migration. Desks starting at once migrate
+one after the other: the first one migrates, the others then find nothing to do."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -16,6 +17,9 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 HEAD = "0001"  # the newest revision in migrations/versions/
 _VERSION_TABLE = "alembic_version"
+# The key of the PostgreSQL advisory lock that serializes migrations: any constant that no
+# other application on the server uses (this one is "kakanai" in ASCII).
+MIGRATION_LOCK = 0x6B616B616E6169
 
 
 def alembic_config() -> Config:
@@ -34,8 +38,21 @@ def migrate(engine: Engine) -> None:
 
     config = alembic_config()
     with engine.begin() as connection:
+        _wait_for_other_migrations(connection)
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(config, "head")  # reads the revision again, now that it is ours
+
+
+def _wait_for_other_migrations(connection: Connection) -> None:
+    """Hold the database's migration lock until the transaction ends. SQLite needs nothing
+    more: the transaction began with BEGIN IMMEDIATE (``store/database.py``), which already
+    holds the file's one write lock."""
+    if connection.dialect.name != "postgresql":
+        return
+    # A migration may take longer than the per-statement limits of a desk's connection.
+    connection.execute(text("SET LOCAL lock_timeout = '120s'"))
+    connection.execute(text("SET LOCAL statement_timeout = 0"))
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
 
 
 def stored_revision(engine: Engine) -> str | None:

@@ -16,6 +16,7 @@ from kakanai.core.errors import ErrorCode, KakanaiError
 
 KEYRING_FORMAT = "kakanai.keyring/1"
 _KEY_ID = re.compile(r"[0-9A-F]{4}")
+KEY_IDS = 16**4  # four hex digits
 SECRET_BYTES = 32
 
 
@@ -63,6 +64,9 @@ def new_key(taken: set[str], now: dt.datetime) -> SlipKey:
 
 
 def new_key_id(taken: set[str]) -> str:
+    """A random free key id; KEY_011 when every id is taken (random tries would never end)."""
+    if len(taken) >= KEY_IDS:
+        raise KakanaiError.of(ErrorCode.KEY_IDS_EXHAUSTED, count=f"{len(taken):,}")
     while True:
         key_id = secrets.token_hex(2).upper()
         if key_id not in taken:
