@@ -57,13 +57,22 @@ def print_diff(result: TreeDiff) -> None:
         print(f"- 旧版のシナリオ({old.tests_spec or 'なし'})はありません。")
     elif not result.failing:
         print(f"- 旧版のシナリオ {result.scenarios_checked}件は、新版でもすべて成功します。")
-    for name, details in result.failing.items():
-        print(f"- 新版で失敗するシナリオ「{name}」")
-        for detail in details:
-            print(f"    {detail}")
+    for reason, names in failures_by_reason(result.failing).items():
+        shown = "」「".join(names[:3]) + ("」ほか" if len(names) > 3 else "」")
+        print(f"- 新版で失敗するシナリオ {len(names)}件(「{shown}): {reason}")
     if result.compatibility is not None:
         print("## 案内票の互換性")
         print(f"- {result.compatibility.advice}")
+
+
+def failures_by_reason(failing: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Failing scenarios grouped by what went wrong (a new required question makes every
+    scenario fail the same way; the supervisor needs the reason once)."""
+    grouped: dict[str, list[str]] = {}
+    for name, details in failing.items():
+        reasons = [d.split(": ", 1)[1] if ": " in d else d for d in details]
+        grouped.setdefault(" / ".join(reasons), []).append(name)
+    return grouped
 
 
 def as_json(result: TreeDiff) -> dict[str, object]:

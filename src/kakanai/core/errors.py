@@ -106,7 +106,8 @@ class ErrorCode(Enum):
     )
     TOO_MANY_PATHS = (
         "TREE_FLOW_007",
-        "経路が多すぎて({count}件以上)すべてを調べられません。互いに関係のない設問を条件で絞ってください。",
+        "経路が多すぎて({count}件以上)--paths では一覧できません。手続きごとの規則は --rules で見られます(検査そのものは経路の数に関係なく行われています)。",
+        "warning",
     )
     # Logic: conditions that hold or fail wherever they stand, duplicates, threshold bands.
     # Warnings: the tree works, but probably not as its author meant.

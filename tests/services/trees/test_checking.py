@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from kakanai.services.trees.checking import exploration_problems
 from tests.core.trees.samples import BASE, SCENARIOS, broken, codes, line_of, run_check
 
 # (test id, replacements applied to the sample tree, expected code, text on the reported line)
@@ -271,3 +272,14 @@ def test_record_only_choice_does_not_multiply_paths(tmp_path: Path) -> None:
     assert plain is not None
     assert with_choice is not None
     assert with_choice.count == plain.count
+
+
+def test_a_path_table_too_long_to_list_is_a_warning_that_points_at_rules(tmp_path: Path) -> None:
+    """`--paths` lists small trees only; beyond its limit it says so and names --rules."""
+    report = run_check(tmp_path, BASE, paths=True)
+    assert report.exploration is not None
+    report.exploration.too_many = True
+    (problem,) = exploration_problems(report.tree, report.exploration)  # type: ignore[arg-type]
+    assert problem.code.code == "TREE_FLOW_007"
+    assert problem.is_warning
+    assert "--rules" in problem.message

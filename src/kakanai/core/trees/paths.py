@@ -12,7 +12,7 @@ from kakanai.core.trees.answer_classes import ClassBuilder
 from kakanai.core.trees.evaluation import TreeRuntime, Values
 from kakanai.core.trees.model import Condition, Per, Procedure, Question
 
-PATH_LIMIT = 200_000
+PATH_LIMIT = 20_000  # a table longer than this is read by nobody; --rules has no limit
 
 
 @dataclass
