@@ -9,18 +9,13 @@ import os
 import stat
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
+# Re-exported ("as" is how mypy strict sees it): callers found the data folder here before.
+from kakanai.adapters.data_folder import DATA_DIR_ENV as DATA_DIR_ENV  # noqa: PLC0414
+from kakanai.adapters.data_folder import data_dir as data_dir  # noqa: PLC0414
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip.keys import Keyring, KeyringFormatError, keyring_from_json, keyring_to_json
 
-DATA_DIR_ENV = "KAKANAI_DATA_DIR"
 _CHECKS_MODES = os.name == "posix"  # elsewhere the user profile's access rules protect it
-
-
-def data_dir() -> Path:
-    configured = os.environ.get(DATA_DIR_ENV)
-    return Path(configured) if configured else Path(user_data_dir("kakanai"))
 
 
 def keyring_path() -> Path:
