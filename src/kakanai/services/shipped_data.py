@@ -4,8 +4,6 @@ in the data folder, which win over the shipped ones with the same id (file name)
 
 from __future__ import annotations
 
-import atexit
-import contextlib
 from importlib import resources
 from pathlib import Path
 
@@ -19,17 +17,15 @@ _CHECKOUT = Path(__file__).resolve().parents[3]
 
 
 def _shipped_root() -> Path:
-    """The folder that holds the shipped ``questionnaires/`` and ``forms_templates/``: the
-    ``kakanai.shipped`` package of a wheel or a frozen build, read through importlib.resources;
-    in a source checkout (where that package is empty) the checkout itself, so that an edit
-    to ``questionnaires/`` is seen at once."""
-    # as_file hands back a package on disk as it is; only a zipped one would be copied out,
-    # and that copy has to outlive every caller.
-    stack = contextlib.ExitStack()
-    atexit.register(stack.close)
-    packaged = stack.enter_context(resources.as_file(resources.files("kakanai.shipped")))
-    if (packaged / QUESTIONNAIRES_FOLDER).is_dir():
-        return packaged
+    """The folder that holds the shipped ``questionnaires/`` and ``forms_templates/``: inside
+    the ``kakanai.shipped`` package of a wheel or a frozen build, found through
+    importlib.resources; in a source checkout (where that package is empty) the checkout
+    itself, so that an edit to ``questionnaires/`` is seen at once."""
+    # The package may be a Traversable that is no Path (PyInstaller's reader), but a folder
+    # in it that exists on disk is handed out as a Path.
+    packaged = resources.files("kakanai.shipped").joinpath(QUESTIONNAIRES_FOLDER)
+    if isinstance(packaged, Path) and packaged.is_dir():
+        return packaged.parent
     return _CHECKOUT
 
 
