@@ -73,8 +73,9 @@ def test_the_built_slip_is_read_back_by_the_built_decode(build: Build) -> None:
     assert "案件番号 20261123-3FA2C1" in decoded.stdout
 
 
-def test_the_built_app_opens_its_window_offscreen(build: Build) -> None:
-    result = build.run("app", "--quit-when-shown")
+@pytest.mark.parametrize("mode", ["counter", "desk"])
+def test_the_built_app_opens_its_window_offscreen(build: Build, mode: str) -> None:
+    result = build.run("app", "--quit-when-shown", KAKANAI_MODE=mode)
     assert result.returncode == 0, result.stderr
     assert "画面を表示しました" in result.stdout
 

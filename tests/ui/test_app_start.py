@@ -9,9 +9,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 
-def run_app(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+
+def run_app(tmp_path: Path, *args: str, mode: str = "counter") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KAKANAI_DATA_DIR": str(tmp_path)}
+    env["KAKANAI_MODE"] = mode
     env.pop("KAKANAI_DATABASE_URL", None)
     return subprocess.run(
         [sys.executable, "-m", "kakanai", "app", *args],
@@ -24,8 +27,10 @@ def run_app(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_the_app_quits_by_itself_once_its_window_is_shown(tmp_path: Path) -> None:
-    done = run_app(tmp_path, "--quit-when-shown")
+@pytest.mark.parametrize("mode", ["counter", "desk"])
+def test_the_app_closes_cleanly_as_soon_as_its_window_is_shown(tmp_path: Path, mode: str) -> None:
+    """Closed at once, even while the desk still warms up (that crashed with SIGSEGV)."""
+    done = run_app(tmp_path, "--quit-when-shown", mode=mode)
     assert done.returncode == 0, done.stderr
     assert done.stdout.count("画面を表示しました") == 1
 

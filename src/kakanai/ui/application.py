@@ -75,17 +75,19 @@ def _install_qt_translations(app: QApplication) -> None:
 
 
 class _QuitWhenShown(QObject):
-    """Ends the app once its window is first exposed: `kakanai app --quit-when-shown` shows
-    that an installation starts (the packaging smoke test, an administrator's check)."""
+    """Closes the window once it is first exposed, as a clerk closing it would: `kakanai app
+    --quit-when-shown` shows that an installation starts (the packaging smoke test, an
+    administrator's check)."""
 
     shown = False
 
-    def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if not self.shown and event.type() in {QEvent.Type.Expose, QEvent.Type.Paint}:
             self.shown = True
             sys.stdout.write("kakanai: 画面を表示しました。終了します。\n")
             sys.stdout.flush()
-            QTimer.singleShot(0, QApplication.quit)
+            if isinstance(watched, QWidget):
+                QTimer.singleShot(0, watched.close)
         return False
 
 
