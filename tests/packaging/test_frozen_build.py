@@ -23,9 +23,11 @@ class Build:
     desk: Path
     env: dict[str, str]
 
-    def run(self, *args: str | Path, **env: str) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, *args: str | Path, program: str = "kakanai", **env: str
+    ) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [str(self.folder / "kakanai"), *map(str, args)],
+            [str(self.folder / program), *map(str, args)],
             cwd=self.desk,
             env={**self.env, **env},
             capture_output=True,
@@ -52,6 +54,8 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Build:
 def test_the_build_is_one_folder_with_its_content_and_fonts(build: Build) -> None:
     internal = build.folder / "_internal"
     assert (build.folder / "kakanai").is_file()
+    assert (build.folder / "kakanaiw").is_file()  # the Start menu's, without a console
+    assert (internal / "PySide6" / "Qt" / "translations" / "qtbase_ja.qm").is_file()
     assert (internal / "kakanai" / "shipped" / "questionnaires" / "moving.yaml").is_file()
     assert (internal / "kakanai" / "store" / "migrations" / "env.py").is_file()
     for name in ("ipaexg.ttf", "ipaexm.ttf", "ipamjm.ttf", "IPAexGothic-LICENSE.txt"):
@@ -75,7 +79,7 @@ def test_the_built_slip_is_read_back_by_the_built_decode(build: Build) -> None:
 
 @pytest.mark.parametrize("mode", ["counter", "desk"])
 def test_the_built_app_opens_its_window_offscreen(build: Build, mode: str) -> None:
-    result = build.run("app", "--quit-when-shown", KAKANAI_MODE=mode)
+    result = build.run("app", "--quit-when-shown", program="kakanaiw", KAKANAI_MODE=mode)
     assert result.returncode == 0, result.stderr
     assert "画面を表示しました" in result.stdout
 
