@@ -4,6 +4,7 @@ and finds its bundled fonts and its database drivers."""
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from dataclasses import dataclass
@@ -82,6 +83,12 @@ def test_the_built_app_opens_its_window_offscreen(build: Build, mode: str) -> No
     result = build.run("app", "--quit-when-shown", program="kakanaiw", KAKANAI_MODE=mode)
     assert result.returncode == 0, result.stderr
     assert "画面を表示しました" in result.stdout
+
+
+def test_the_built_app_speaks_japanese_in_qts_own_dialogs(build: Build) -> None:
+    result = build.run("app", "--printers")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout.splitlines()[-1])["qt_japanese"] is True
 
 
 def test_the_built_doctor_finds_the_bundled_fonts_and_the_decoders(build: Build) -> None:

@@ -65,13 +65,16 @@ def application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
-def _install_qt_translations(app: QApplication) -> None:
+def _install_qt_translations(app: QApplication) -> bool:
     """Qt's own Japanese words (the print and file dialogs' buttons, "OK", "キャンセル"),
     from the translations shipped with Qt (and bundled by packaging/kakanai.spec)."""
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", folder):
+    loaded = translator.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", folder)
+    if loaded:
         app.installTranslator(translator)
+    app.setProperty("qt_japanese", loaded)
+    return loaded
 
 
 class _QuitWhenShown(QObject):
@@ -92,11 +95,16 @@ class _QuitWhenShown(QObject):
 
 
 def list_printers() -> int:
-    """`kakanai app --printers`: the printers Qt sees (what the app can print to) as one JSON
-    line, for `kakanai doctor`, which never loads Qt itself."""
-    application()
+    """`kakanai app --printers`: the printers Qt sees (what the app can print to) and whether
+    Qt's Japanese translation loaded, as one JSON line, for `kakanai doctor` (which never
+    loads Qt itself) and the packaging smoke test."""
+    app = application()
     names = QPrinterInfo.availablePrinterNames()
-    found = {"printers": names, "default": QPrinterInfo.defaultPrinterName()}
+    found = {
+        "printers": names,
+        "default": QPrinterInfo.defaultPrinterName(),
+        "qt_japanese": bool(app.property("qt_japanese")),  # Qt's own dialogs in Japanese
+    }
     sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
     return 0
 
