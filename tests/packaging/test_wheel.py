@@ -57,16 +57,30 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     work = tmp_path_factory.mktemp("wheel")
     source = work / "source"
     shutil.copytree(ROOT, source, ignore=NOT_COPIED)
-    build = [_uv(), "build", "--wheel", "--no-build-isolation", "-q", "-o", work / "dist"]
-    subprocess.run([*build, "--python", sys.executable, source], check=True, timeout=300)
+    # --no-cache: nothing of this test is kept outside its temporary folder.
+    build = [_uv(), "build", "--no-cache", "--wheel", "--no-build-isolation", "-q"]
+    subprocess.run(
+        [*build, "-o", work / "dist", "--python", sys.executable, source], check=True, timeout=300
+    )
     wheel = next((work / "dist").glob("kakanai-*.whl"))
     venv = work / "venv"
-    subprocess.run([_uv(), "venv", "-q", "--python", sys.executable, venv], check=True)
+    subprocess.run(
+        [_uv(), "venv", "--no-cache", "-q", "--python", sys.executable, venv], check=True
+    )
     site = next(venv.glob("lib/python3*/site-packages"))
     # A path line in a .pth is only added to sys.path, after the venv's own site-packages; the
     # .pth files there (the checkout's editable kakanai) are not run, so the wheel's wins.
     (site / "borrowed_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
-    install = [_uv(), "pip", "install", "-q", "--no-deps", "--python", venv / "bin" / "python"]
+    install = [
+        _uv(),
+        "pip",
+        "install",
+        "--no-cache",
+        "-q",
+        "--no-deps",
+        "--python",
+        venv / "bin" / "python",
+    ]
     subprocess.run([*install, wheel], check=True, timeout=300)
     desk = work / "desk"
     desk.mkdir()

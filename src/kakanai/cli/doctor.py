@@ -11,7 +11,7 @@ import sys
 
 from kakanai.cli.arguments import EXIT_OK, EXIT_PROBLEMS, Commands, Subparsers
 from kakanai.core.errors import ErrorCode, KakanaiError
-from kakanai.services.doctor.checks import Printers
+from kakanai.services.doctor.checks import Printers, camera_gives_frame
 from kakanai.services.doctor.diagnosis import Devices, diagnose, failing
 from kakanai.services.doctor.findings import Level
 
@@ -30,7 +30,7 @@ def register(commands: Subparsers) -> Commands:
 
 
 def _doctor(args: argparse.Namespace) -> int:
-    devices = None if args.no_devices else Devices(qt_printers, _camera_gives_frame)
+    devices = None if args.no_devices else Devices(qt_printers, camera_gives_frame)
     findings = diagnose(devices)
     if args.json:
         print(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))
@@ -64,16 +64,3 @@ def qt_printers() -> Printers:
         raise KakanaiError.of(ErrorCode.DOCTOR_PRINTERS_UNKNOWN, detail=detail)
     found = json.loads(lines[-1])
     return Printers([str(name) for name in found["printers"]], str(found["default"]))
-
-
-def _camera_gives_frame(index: int) -> bool:
-    from kakanai.adapters.camera import OpenCvCamera  # noqa: PLC0415 - OpenCV only when asked
-
-    try:
-        camera = OpenCvCamera(index)
-    except KakanaiError:
-        return False
-    try:
-        return camera.read() is not None
-    finally:
-        camera.close()

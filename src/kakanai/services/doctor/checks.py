@@ -222,6 +222,20 @@ def check_camera(settings: Settings, camera: CameraProbe) -> Finding:
     return Finding.problem("カメラ", Level.WARNING, code, index=settings.camera)
 
 
+def camera_gives_frame(index: int) -> bool:
+    """The real camera probe: OpenCV opens camera ``index`` and reads one frame."""
+    from kakanai.adapters.camera import OpenCvCamera  # noqa: PLC0415 - OpenCV only when asked
+
+    try:
+        camera = OpenCvCamera(index)
+    except KakanaiError:
+        return False
+    try:
+        return camera.read() is not None
+    finally:
+        camera.close()
+
+
 def check_content(settings: Settings) -> Finding:
     """The configured question tree opens and passes its checks; says whose it is."""
     path = shipped_data.questionnaire_file(settings.questionnaire)
