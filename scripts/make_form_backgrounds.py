@@ -177,7 +177,9 @@ def draw(s: Sheet) -> None:
 
 def main() -> int:
     OUT.parent.mkdir(parents=True, exist_ok=True)
-    canvas = Canvas(str(OUT), pagesize=A4, invariant=1)
+    # Every font the blank form names is embedded (never reportlab's initial Helvetica).
+    gothic = font_book().font_name(GOTHIC)
+    canvas = Canvas(str(OUT), pagesize=A4, invariant=1, initialFontName=gothic)
     canvas.setTitle("犬の登録事項変更届(サンプル市・白紙)")
     draw(Sheet(canvas))
     canvas.showPage()

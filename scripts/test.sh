@@ -9,8 +9,8 @@ KAKANAI_TEST_POSTGRES_URL="${KAKANAI_TEST_POSTGRES_URL:-$(bash scripts/postgres.
 export KAKANAI_TEST_POSTGRES_URL
 export QT_QPA_PLATFORM=offscreen
 V="$ROOT/.venv/bin"
-echo "== ruff format"; "$V/ruff" format --check src tests scripts
-echo "== ruff check";  "$V/ruff" check src tests scripts
+echo "== ruff format"; "$V/ruff" format --check src tests scripts packaging
+echo "== ruff check";  "$V/ruff" check src tests scripts packaging
 echo "== mypy";        "$V/mypy"
 echo "== import contracts"; "$V/lint-imports"
 echo "== kakanai check (questionnaires, form templates)"; "$V/kakanai" check

@@ -14,6 +14,7 @@ from kakanai.cli import forms, tree_reports
 from kakanai.cli.arguments import EXIT_OK, EXIT_PROBLEMS, Commands, Parser, Subparsers, iso_date
 from kakanai.core.errors import ErrorCode
 from kakanai.core.trees.paths import PATH_LIMIT
+from kakanai.services import shipped_data
 from kakanai.services.forms import checking as form_checking
 from kakanai.services.trees.checking import check_tree, tree_files
 from kakanai.services.trees.interviewing import interview_from_file
@@ -27,7 +28,11 @@ def register(commands: Subparsers) -> Commands:
         "check", help="設問ツリー・様式テンプレートを検査し、テストシナリオを実行します"
     )
     check.add_argument(
-        "paths", nargs="*", type=Path, help="既定: questionnaires/ と forms_templates/"
+        "paths",
+        nargs="*",
+        type=Path,
+        help="既定: 作業フォルダの questionnaires/ と forms_templates/"
+        "(なければ、この端末が使う設問ツリーと様式)",
     )
     check.add_argument("--json", action="store_true", help="結果をJSONで出力します")
     check.add_argument("--rules", action="store_true", help="手続きごとの規則(決定表)を出力します")
@@ -47,7 +52,9 @@ def register(commands: Subparsers) -> Commands:
     interview = commands.add_parser(
         "interview", help="回答ファイルから面談を実行し、案件をJSONで出力します"
     )
-    interview.add_argument("tree", type=Path)
+    interview.add_argument(
+        "tree", type=shipped_data.tree_argument, help="ファイル、または設問ツリーのID"
+    )
     interview.add_argument("--answers", type=Path, required=True)
     interview.add_argument("--json", action="store_true", help="JSONで出力します(既定)")
     interview.add_argument("--as-of", type=iso_date, default=None)
@@ -69,7 +76,10 @@ def register(commands: Subparsers) -> Commands:
 
 
 def _check(args: argparse.Namespace) -> int:
-    given = args.paths or [p for p in DEFAULT_PATHS if p.exists()] or DEFAULT_PATHS[:1]
+    # Without paths: the working folder's content (a checkout, a supervisor's copy), else
+    # what this desk uses (the city's own, then the shipped content).
+    local = [p for p in DEFAULT_PATHS if p.exists()]
+    given = args.paths or local or shipped_data.content_folders() or DEFAULT_PATHS[:1]
     tree_paths, template_paths = form_checking.split_paths(given)
     files = tree_files(tree_paths)
     if not files and not template_paths:

@@ -522,6 +522,69 @@ class ErrorCode(Enum):
     )
     # --- end of desk codes ---
 
+    # --- Installation: `kakanai doctor` (DOCTOR_) ---
+    DOCTOR_FONT_MISSING = (
+        "DOCTOR_001",
+        "{family}のフォントがありません。IPAex{family}({file})を入れてください(Debian: apt install fonts-ipaexfont、Windows: フォントを右クリック →「すべてのユーザーに対してインストール」)。別のフォルダに置いたときは KAKANAI_FONT_DIR にそのフォルダを設定します。",
+    )
+    DOCTOR_RARE_KANJI_FONT = (
+        "DOCTOR_002",
+        "IPAmj明朝(ipamjm.ttf)がありません。人名の外字(𠮷、髙 など)を様式に印刷できません。IPAmj明朝を入れてください(Debian: apt install fonts-ipamj-mincho)。",
+    )
+    DOCTOR_UI_FONT = (
+        "DOCTOR_003",
+        "BIZ UDゴシックがありません。画面の文字は別のフォントで表示されます。Windows の「設定 → 個人用設定 → フォント」で日本語の追加フォントを入れてください。",
+    )
+    DOCTOR_ZBAR = (
+        "DOCTOR_004",
+        "QRコードの読み取りに使うライブラリを読み込めません({detail})。Debian: apt install libzbar0、Windows: Visual C++ 2013 再頒布可能パッケージ(x64)を入れてください。",
+    )
+    DOCTOR_DATA_DIR_OPEN = (
+        "DOCTOR_005",
+        "{what}「{path}」をほかの利用者も読めます(権限 {mode})。所有者だけにしてください: chmod {wanted} {path}",
+    )
+    DOCTOR_DATA_DIR_UNWRITABLE = (
+        "DOCTOR_006",
+        "データフォルダ「{path}」に書き込めません。この利用者に書き込み権限を与えるか、KAKANAI_DATA_DIR で書き込めるフォルダを指定してください。",
+    )
+    DOCTOR_NO_KEYS = (
+        "DOCTOR_007",
+        "この窓口に案内票の鍵がありません。最初の1台では kakanai keys init を、ほかの窓口では1台目の kakanai keys export で作ったファイルを kakanai keys import ファイル で取り込んでください。",
+    )
+    DOCTOR_DATABASE = (
+        "DOCTOR_008",
+        "データベース({database})に接続できません: {detail}。サーバーが動いているか、URL・利用者名・パスワード・ファイアウォールを確認してください。",
+    )
+    DOCTOR_SCHEMA_NEWER = (
+        "DOCTOR_009",
+        "データベースのスキーマ版 {stored} は、この kakanai(版 {head})より新しい版で作られています。この端末の kakanai を更新してください。",
+    )
+    DOCTOR_PRINTER_FOLDER = (
+        "DOCTOR_010",
+        "印刷先のフォルダ「{path}」がないか、書き込めません。フォルダを作るか、設定のプリンターを直してください。",
+    )
+    DOCTOR_PRINTER_MISSING = (
+        "DOCTOR_011",
+        "設定のプリンター「{name}」がこの端末にありません(あるもの: {known})。ドライバーを入れるか、設定のプリンターを選び直してください。",
+    )
+    DOCTOR_NO_PRINTER = (
+        "DOCTOR_012",
+        "プリンターが1台もありません。案内票用(80mm ロール紙)か A4 のプリンターのドライバーを入れてください。",
+    )
+    DOCTOR_PRINTERS_UNKNOWN = (
+        "DOCTOR_013",
+        "プリンターの一覧を得られませんでした({detail})。画面版の印刷ダイアログで確かめてください。",
+    )
+    DOCTOR_CAMERA = (
+        "DOCTOR_014",
+        "カメラ{index}番を開けません。接続を確かめ、設定のカメラ番号を選び直してください。ハンディスキャナーと「画像を開く」はこのまま使えます。",
+    )
+    DOCTOR_CONTENT = (
+        "DOCTOR_015",
+        "設定の設問ツリー「{id}」を開けません: {detail}",
+    )
+    # --- end of doctor codes ---
+
     def __init__(self, code: str, template: str, severity: str = "error") -> None:
         self.code = code
         self.template = template

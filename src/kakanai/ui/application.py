@@ -4,11 +4,14 @@ database, key, questionnaire) and the main window on the configured mode."""
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
 
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from kakanai.adapters.pdf.fonts import font_book
@@ -58,7 +61,52 @@ def application(argv: Sequence[str] = ()) -> QApplication:
     font.setFamilies([*UI_FAMILIES, "IPAmjMincho"])
     font.setPointSize(UI_POINT_SIZE)
     app.setFont(font)
+    _install_qt_translations(app)
     return app
+
+
+def _install_qt_translations(app: QApplication) -> bool:
+    """Qt's own Japanese words (the print and file dialogs' buttons, "OK", "キャンセル"),
+    from the translations shipped with Qt (and bundled by packaging/kakanai.spec)."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    loaded = translator.load(QLocale(QLocale.Language.Japanese), "qtbase", "_", folder)
+    if loaded:
+        app.installTranslator(translator)
+    app.setProperty("qt_japanese", loaded)
+    return loaded
+
+
+class _QuitWhenShown(QObject):
+    """Closes the window once it is first exposed, as a clerk closing it would: `kakanai app
+    --quit-when-shown` shows that an installation starts (the packaging smoke test, an
+    administrator's check)."""
+
+    shown = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if not self.shown and event.type() in {QEvent.Type.Expose, QEvent.Type.Paint}:
+            self.shown = True
+            sys.stdout.write("kakanai: 画面を表示しました。終了します。\n")
+            sys.stdout.flush()
+            if isinstance(watched, QWidget):
+                QTimer.singleShot(0, watched.close)
+        return False
+
+
+def list_printers() -> int:
+    """`kakanai app --printers`: the printers Qt sees (what the app can print to) and whether
+    Qt's Japanese translation loaded, as one JSON line, for `kakanai doctor` (which never
+    loads Qt itself) and the packaging smoke test."""
+    app = application()
+    names = QPrinterInfo.availablePrinterNames()
+    found = {
+        "printers": names,
+        "default": QPrinterInfo.defaultPrinterName(),
+        "qt_japanese": bool(app.property("qt_japanese")),  # Qt's own dialogs in Japanese
+    }
+    sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
+    return 0
 
 
 NO_SCREEN = (
@@ -78,9 +126,19 @@ def run(args: Sequence[str]) -> int:
     """``kakanai [app] [--mode counter|desk]``: open the main window and run until it closes."""
     parser = argparse.ArgumentParser(prog="kakanai app", description="書かない窓口 kakanai(画面版)")
     parser.add_argument("--mode", choices=[m.mode_id for m in MODES], help="起動するモード")
+    parser.add_argument(
+        "--quit-when-shown",
+        action="store_true",
+        help="画面が表示されたらすぐ終了します(起動の確認)",
+    )
+    parser.add_argument(
+        "--printers", action="store_true", help="使えるプリンターをJSONで出力して終了します"
+    )
     options = parser.parse_args(list(args))
     if options.mode:
         os.environ["KAKANAI_MODE"] = options.mode
+    if options.printers:
+        return list_printers()
     if not has_screen(os.environ, sys.platform):
         sys.stderr.write(NO_SCREEN + "\n")
         return 2
@@ -92,5 +150,7 @@ def run(args: Sequence[str]) -> int:
         sys.stderr.write(exc.render() + "\n")
         return 2
     window = MainWindow(workspace, MODES)
+    if options.quit_when_shown:
+        window.installEventFilter(_QuitWhenShown(window))
     window.show()
     return app.exec()

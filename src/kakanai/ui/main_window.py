@@ -76,6 +76,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        # Each mode ends its own work first (the desk waits for its warm-up and scans):
+        # the process crashed when the window closed while a pool thread still ran.
+        for view in self._views.values():
+            view.close()
         self.workspace.close()
         event.accept()
 

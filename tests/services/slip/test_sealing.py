@@ -17,8 +17,7 @@ from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip.digits import frame, unframe
 from kakanai.core.slip.envelope import KNOWN_VERSIONS
 from kakanai.core.slip.keys import Keyring, SlipKey
-from kakanai.services import keys
-from kakanai.services.slip import sealing as slips
+from kakanai.services import keys, shipped_data
 from kakanai.services.slip.sealing import open_slip, open_slip_details, seal_case
 from tests.conftest import QUESTIONNAIRES, ROOT
 
@@ -179,9 +178,9 @@ def test_a_slip_of_another_questionnaire_version_says_to_update(
     newer = _tree_copy(tmp_path, 'version: "2026.12"', 'version: "2027.1"')
     case = reference()
     case["questionnaire"]["version"] = "2027.1"
-    monkeypatch.setattr(slips, "QUESTIONNAIRES", newer)
+    monkeypatch.setattr(shipped_data, "QUESTIONNAIRES", newer)
     slip = seal_case(case, now=NOW)
-    monkeypatch.setattr(slips, "QUESTIONNAIRES", QUESTIONNAIRES)
+    monkeypatch.setattr(shipped_data, "QUESTIONNAIRES", QUESTIONNAIRES)
     error = rejection(slip.digits)
     assert error.code is ErrorCode.SLIP_QUESTIONNAIRE_VERSION
     assert "2027.1" in error.message
@@ -192,7 +191,7 @@ def test_a_desk_without_the_questionnaire_says_so(
     desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     slip = seal_case(reference(), now=NOW)
-    monkeypatch.setattr(slips, "QUESTIONNAIRES", tmp_path / "nothing")
+    monkeypatch.setattr(shipped_data, "QUESTIONNAIRES", tmp_path / "nothing")
     assert rejection(slip.digits).code is ErrorCode.SLIP_QUESTIONNAIRE_MISSING
 
 
@@ -203,9 +202,9 @@ def test_a_tree_changed_without_a_new_version_is_caught_not_misread(
     first = "          - value: 転入\n            label: 転入(市外からサンプル市へ引っ越してきた)\n"
     second = "          - value: 転居\n            label: 転居(サンプル市内で引っ越した)\n"
     reordered = _tree_copy(tmp_path, first + second, second + first)
-    monkeypatch.setattr(slips, "QUESTIONNAIRES", reordered)
+    monkeypatch.setattr(shipped_data, "QUESTIONNAIRES", reordered)
     slip = seal_case(reference(), now=NOW)
-    monkeypatch.setattr(slips, "QUESTIONNAIRES", QUESTIONNAIRES)
+    monkeypatch.setattr(shipped_data, "QUESTIONNAIRES", QUESTIONNAIRES)
     assert rejection(slip.digits).code is ErrorCode.SLIP_CONTENT
 
 
@@ -217,7 +216,7 @@ def test_an_edit_that_would_shift_the_answers_is_caught_by_the_fingerprint(
     slip = seal_case(reference(), now=NOW)
     old = "        required: false\n        text: 引っ越し前の住所での世帯主の"
     edited = _tree_copy(tmp_path, old, old.replace("false", "true"))
-    monkeypatch.setattr(slips, "QUESTIONNAIRES", edited)
+    monkeypatch.setattr(shipped_data, "QUESTIONNAIRES", edited)
     error = rejection(slip.digits)
     assert error.code is ErrorCode.SLIP_CONTENT
     assert "並びが違います" in error.message

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 
 from reportlab.pdfgen.canvas import Canvas
 
-from kakanai.adapters.pdf.fonts import font_book
+from kakanai.adapters.pdf.fonts import GOTHIC, font_book
 from kakanai.adapters.qr.matrix import dark_runs
 from kakanai.core.forms.ink import (
     PT_PER_MM,
@@ -50,7 +50,9 @@ class FontMetrics:
 def paint(pages: Sequence[PagePlan], *, title: str, modules: Modules) -> bytes:
     """One PDF with a page per plan; ``modules`` turns a payload into QR modules."""
     out = io.BytesIO()
-    canvas = Canvas(out, pageCompression=1)
+    # The initial font is one we embed: reportlab would otherwise name Helvetica on every
+    # page, a font the PDF does not carry (a PDF/A check refuses it).
+    canvas = Canvas(out, pageCompression=1, initialFontName=font_book().font_name(GOTHIC))
     canvas.setTitle(title)
     canvas.setCreator("kakanai")
     for page in pages:

@@ -102,9 +102,20 @@ def printable(text: str) -> str:
     return "".join(c for c in text if not is_variation_selector(c))
 
 
+def bundled_font_dir() -> Path | None:
+    """The fonts a frozen build carries (``fonts/`` beside its libraries, packaging/kakanai.spec):
+    a counter PC without IPAex or IPAmj installed still prints every name."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    return Path(bundle) / "fonts" if getattr(sys, "frozen", False) and bundle else None
+
+
 def font_dirs() -> list[Path]:
-    """Where fonts are looked for: KAKANAI_FONT_DIR first, then the system's folders."""
+    """Where fonts are looked for: KAKANAI_FONT_DIR first, then a frozen build's own fonts,
+    then the system's folders."""
     configured = [Path(p) for p in os.environ.get("KAKANAI_FONT_DIR", "").split(os.pathsep) if p]
+    bundled = bundled_font_dir()
+    if bundled is not None:
+        configured.append(bundled)
     system = [Path("/usr/share/fonts"), Path.home() / ".local/share/fonts", Path.home() / ".fonts"]
     if sys.platform == "win32":
         windir = Path(os.environ.get("WINDIR", r"C:\Windows"))

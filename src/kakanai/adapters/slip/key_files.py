@@ -12,20 +12,15 @@ from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from platformdirs import user_data_dir
-
+# Re-exported ("as" is how mypy strict sees it): callers found the data folder here before.
+from kakanai.adapters.data_folder import DATA_DIR_ENV as DATA_DIR_ENV  # noqa: PLC0414
+from kakanai.adapters.data_folder import data_dir as data_dir  # noqa: PLC0414
 from kakanai.adapters.file_lock import LockTimeoutError, exclusive_lock
 from kakanai.adapters.private_files import CHECKS_MODES, private_folder, write_private
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip.keys import Keyring, KeyringFormatError, keyring_from_json, keyring_to_json
 
-DATA_DIR_ENV = "KAKANAI_DATA_DIR"
 LOCK_WAIT_S = 30.0  # a key command holds the lock for milliseconds; 30 s means it is stuck
-
-
-def data_dir() -> Path:
-    configured = os.environ.get(DATA_DIR_ENV)
-    return Path(configured) if configured else Path(user_data_dir("kakanai"))
 
 
 def keyring_path() -> Path:

@@ -27,7 +27,6 @@ from kakanai.services.forms.rendering import (
     render_forms,
 )
 from kakanai.services.forms.samples import SAMPLES
-from kakanai.services.shipped_data import FORM_TEMPLATES
 from kakanai.services.slip.sealing import open_slip_details
 from kakanai.services.workspace import Workspace
 from kakanai.store.audit import audit
@@ -111,7 +110,7 @@ def warm_up(workspace: Workspace) -> str:
     ids = list(
         dict.fromkeys(f for p in procedures if p.department_id == department for f in p.forms)
     )
-    loaded = [t for t in load_templates(ids, FORM_TEMPLATES).values() if t is not None]
+    loaded = [t for t in load_templates(ids).values() if t is not None]
     for template in loaded:
         layout_for(template)
         template_reads(template)

@@ -15,7 +15,6 @@ from kakanai.core.forms.model import Binding, FormTemplate, Per, TableField
 from kakanai.core.forms.selection import form_ids, jobs
 from kakanai.core.trees.answers import MEMBER_LABELS as MEMBER_FIELD_LABELS
 from kakanai.services.forms.rendering import layout_for, load_templates
-from kakanai.services.shipped_data import FORM_TEMPLATES
 
 MEMBER_LABELS = {**MEMBER_FIELD_LABELS, "age": "年齢"}
 """The member fields a desk may be shown, in display order, with their labels."""
@@ -112,7 +111,7 @@ def department_reads(case: Mapping[str, Any], procedures: Sequence[Mapping[str, 
     answers = {str(e) for p in procedures for e in p.get("evidence") or [] if e != "household"}
     fields = {"name"}
     members = {int(p["member"]) for p in procedures if p.get("member") is not None}
-    loaded = load_templates(form_ids(procedures), FORM_TEMPLATES)
+    loaded = load_templates(form_ids(procedures))
     templates = {k: v for k, v in loaded.items() if v is not None}
     view = case_view(case)
     for job in jobs(case, procedures, lambda i: i in templates and templates[i].per is Per.MEMBER):

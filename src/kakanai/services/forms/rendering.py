@@ -26,8 +26,8 @@ from kakanai.core.forms.selection import (
     select_procedures,
     unique,
 )
+from kakanai.services import shipped_data
 from kakanai.services.forms import templates as form_templates
-from kakanai.services.shipped_data import FORM_TEMPLATES
 
 
 @dataclass
@@ -53,7 +53,7 @@ def render_forms(
     procedure of the case. Raises FORM_022–025 when there is nothing to print or a template
     is missing; text that did not fit is a warning on its form."""
     procedures = select_procedures(case, department=department, procedure=procedure)
-    loaded = load_templates(form_ids(procedures), templates or FORM_TEMPLATES)
+    loaded = load_templates(form_ids(procedures), templates)
     missing = [form_id for form_id, template in loaded.items() if template is None]
     if missing:
         raise KakanaiError.of(ErrorCode.FORM_TEMPLATES_MISSING, ids="、".join(missing))
@@ -71,10 +71,9 @@ def render_form(
 ) -> RenderedForm:
     """One template for the case whether or not a procedure asks for it (previewing a
     template while writing it)."""
-    folder = templates or FORM_TEMPLATES
-    template = load_templates([form_id], folder)[form_id]
+    template = load_templates([form_id], templates)[form_id]
     if template is None:
-        known = form_templates.index(folder)
+        known = _index(templates)
         raise KakanaiError.of(
             ErrorCode.FORM_UNKNOWN_FORM, id=form_id, suggestion=did_you_mean(form_id, known)
         )
@@ -91,10 +90,17 @@ def render_form(
     return render_jobs(case, [job], {form_id: template})[0]
 
 
-def load_templates(ids: Sequence[str], folder: Path) -> dict[str, FormTemplate | None]:
-    """The templates for ``ids`` (None for those without a file)."""
-    known = form_templates.index(folder)
+def load_templates(
+    ids: Sequence[str], folder: Path | None = None
+) -> dict[str, FormTemplate | None]:
+    """The templates for ``ids`` (None for those without a file) from ``folder``, or by
+    default the desk's: the shipped ones and the city's own (services/shipped_data)."""
+    known = _index(folder)
     return {i: form_templates.load(known[i]) if i in known else None for i in ids}
+
+
+def _index(folder: Path | None) -> dict[str, Path]:
+    return form_templates.index(folder) if folder is not None else shipped_data.template_index()
 
 
 def render_jobs(

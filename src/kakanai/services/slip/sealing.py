@@ -1,6 +1,7 @@
 """Sealing a case into the guidance slip's digits and opening scanned digits back into the
 full case (docs/slip-payload.md). The questionnaire named in the slip comes from
-``questionnaires/<id>.yaml`` and must be the version the slip was made with."""
+``questionnaires/<id>.yaml`` (the city's own, else the shipped one) and must be the version
+the slip was made with."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from kakanai.core.slip.keys import Keyring
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.services.case_files import check_case
 from kakanai.services.keys import cipher_of, current_keyring
-from kakanai.services.shipped_data import QUESTIONNAIRES
+from kakanai.services.shipped_data import questionnaire_file
 from kakanai.services.trees.checking import load_runtime
 
 _QUESTIONNAIRE_ID = re.compile(r"[a-z][a-z0-9_]*")
@@ -101,8 +102,9 @@ def _runtime_for_slip(header: ContentHeader) -> TreeRuntime:
 
 
 def questionnaire_runtime(questionnaire_id: str) -> TreeRuntime:
-    """The checked tree ``questionnaires/<id>.yaml``; SLIP_010 when the desk lacks it."""
-    path = QUESTIONNAIRES / f"{questionnaire_id}.yaml"
+    """The checked tree ``questionnaires/<id>.yaml``, the city's own when it has one;
+    SLIP_010 when the desk lacks it."""
+    path = questionnaire_file(questionnaire_id)
     if not _QUESTIONNAIRE_ID.fullmatch(questionnaire_id) or not path.is_file():
         raise KakanaiError.of(ErrorCode.SLIP_QUESTIONNAIRE_MISSING, id=questionnaire_id, path=path)
     stat = path.stat()
