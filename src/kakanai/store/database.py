@@ -65,6 +65,8 @@ def is_busy(error: DBAPIError) -> bool:
 def _private_sqlite_file(path: Path) -> None:
     """Create the database file 0600 before SQLite does (SQLite would follow the umask,
     usually 0644); tighten an existing one and its -wal and -shm files."""
+    if not path.parent.is_dir():
+        return  # SQLite reports the missing folder when it connects, as every caller expects
     if not path.exists():
         os.close(os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600))
     if os.name != "posix":  # elsewhere the user profile's access rules protect it
