@@ -389,3 +389,16 @@ def school_grade(birth_date: date, on: date) -> int:
     )
     school_year = on.year if on.month >= 4 else on.year - 1
     return school_year - cohort_year - 6
+
+
+def grade_name(grade: int) -> str:
+    """A school grade as people say it: 未就学, 小1…小6, 中1…中3, 高1…高3, 高校卒業以上."""
+    if grade <= 0:
+        return "未就学"
+    if grade <= 6:
+        return f"小{grade}"
+    if grade <= 9:
+        return f"中{grade - 6}"
+    if grade <= 12:
+        return f"高{grade - 9}"
+    return "高校卒業以上"

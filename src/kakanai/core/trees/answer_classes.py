@@ -8,27 +8,17 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kakanai.core.japanese import values as jv
 from kakanai.core.trees.checks import all_conditions
 from kakanai.core.trees.evaluation import TreeRuntime, Values
 from kakanai.core.trees.model import Condition, Per, Question, QuestionType
+from kakanai.core.trees.reasoning.candidates import (
+    PLAIN_SAMPLES,
+    around_years,
+    distinct_birth_dates,
+)
+from kakanai.core.trees.reasoning.labels import member_label, plain_label
 from kakanai.core.value_types import RELATIONSHIP_VALUES
 
-SAMPLE_ADDRESS = {
-    "postal_code": "100-0001",
-    "prefecture": "東京都",
-    "municipality": "サンプル市",
-    "town": "中央一丁目",
-    "block": "1番1号",
-    "building": "",
-}
-PLAIN_SAMPLES: dict[QuestionType, object] = {
-    QuestionType.TEXT: "サンプル",
-    QuestionType.KATAKANA: "サンプル",
-    QuestionType.POSTAL_CODE: "100-0001",
-    QuestionType.PHONE: "03-1234-5678",
-    QuestionType.ADDRESS: SAMPLE_ADDRESS,
-}
 MAX_FULL_SUBSETS = 10  # profiles up to this many: every combination; more: up to 3 at once
 
 
@@ -116,7 +106,7 @@ class ClassBuilder:
             values = self.runtime.values({question.id: value}, self.as_of)
             key = tuple(values.evaluate(c) for c in conditions)
             if key not in seen:
-                seen[key] = AnswerClass(_label(value), value)
+                seen[key] = AnswerClass(plain_label(value), value)
         return list(seen.values())
 
     def candidates(self, question: Question, conditions: list[Condition]) -> Sequence[object]:
@@ -136,7 +126,7 @@ class ClassBuilder:
             if isinstance(constant, dt.date):
                 dates |= {constant + dt.timedelta(days=d) for d in (-1, 0, 1)}
             elif isinstance(constant, int | float):
-                dates |= _around_years(self.as_of, int(constant))
+                dates |= around_years(self.as_of, int(constant))
                 dates |= {self.as_of - dt.timedelta(days=int(constant) + d) for d in (-1, 0, 1)}
                 dates |= {self.as_of + dt.timedelta(days=int(constant) + d) for d in (-1, 0, 1)}
         return sorted(dates, reverse=True)
@@ -169,7 +159,7 @@ class ClassBuilder:
                 + [v.evaluate(c) for c in household_conditions for v in (unknown, near)]
             )
             if key not in seen:
-                seen[key] = Profile(_member_label(member, self.as_of), member)
+                seen[key] = Profile(member_label(member, self.as_of), member)
         return list(seen.values())
 
     def member_candidates(self) -> list[dict[str, object]]:
@@ -178,7 +168,7 @@ class ClassBuilder:
         relationships = self.relationships() if "relationship" in fields else ["世帯主"]
         heads = [True, False] if "is_head" in fields else [True]
         result = []
-        for birth in _distinct_birth_dates(self.as_of):
+        for birth in distinct_birth_dates(self.as_of):
             for sex, relationship, head in itertools.product(sexes, relationships, heads):
                 result.append(
                     {
@@ -248,61 +238,7 @@ def _combinations(count: int) -> list[tuple[int, ...]]:
     ]
 
 
-def _birth_dates(as_of: dt.date) -> list[dt.date]:
-    """Birthdays either side of every age and school-year boundary, youngest first."""
-    dates: set[dt.date] = set()
-    for years in range(106):
-        dates |= _around_years(as_of, years)
-        year = as_of.year - years
-        dates |= {dt.date(year, 4, 1), dt.date(year, 4, 2)}
-    return sorted((d for d in dates if d <= as_of), reverse=True)
-
-
-def _distinct_birth_dates(as_of: dt.date) -> list[dt.date]:
-    """One birthday per (age, school grade) pair: the functions conditions apply to dates."""
-    seen: dict[tuple[int, int], dt.date] = {}
-    for birth in _birth_dates(as_of):
-        seen.setdefault((jv.age_on(birth, as_of), jv.school_grade(birth, as_of)), birth)
-    return list(seen.values())
-
-
-def _around_years(as_of: dt.date, years: int) -> set[dt.date]:
-    year = as_of.year - years
-    day = min(as_of.day, 28) if as_of.month == 2 else as_of.day
-    anniversary = dt.date(year, as_of.month, day)
-    return {anniversary, anniversary + dt.timedelta(days=1), anniversary - dt.timedelta(days=1)}
-
-
 def _within(question: Question, value: float) -> bool:
     low = question.minimum if question.minimum is not None else float("-inf")
     high = question.maximum if question.maximum is not None else float("inf")
     return low <= value <= high
-
-
-def _label(value: object) -> str:
-    if isinstance(value, dt.date):
-        return jv.format_wareki_short(value)
-    return f"{value}"
-
-
-def _member_label(member: dict[str, object], as_of: dt.date) -> str:
-    birth = member["birth_date"]
-    assert isinstance(birth, dt.date)
-    age = jv.age_on(birth, as_of)
-    grade = jv.school_grade(birth, as_of)
-    parts = [f"{age}歳", _stage(grade)]
-    if member.get("sex") == "男" and member.get("relationship") != "世帯主":
-        parts.append("男")
-    return "".join(p for p in parts if p)
-
-
-def _stage(grade: int) -> str:
-    if grade <= 0:
-        return "(未就学)"
-    if grade <= 6:
-        return f"(小{grade})"
-    if grade <= 9:
-        return f"(中{grade - 6})"
-    if grade <= 12:
-        return f"(高{grade - 9})"
-    return ""

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kakanai.core.expressions.language import UNKNOWN
-from kakanai.core.trees.answer_classes import _member_label
 from kakanai.core.trees.evaluation import TreeRuntime, Values
+from kakanai.core.trees.reasoning.labels import member_label
 from kakanai.core.trees.reasoning.space import Resident, Space
 
 
@@ -62,7 +62,7 @@ def label(space: Space, qid: str, value: object) -> str:
     if value is None or value is UNKNOWN:
         return "未回答"
     if qid == space.household_id and isinstance(value, list):
-        return "・".join(_member_label(m, space.as_of) for m in value if isinstance(m, dict))
+        return "・".join(member_label(m, space.as_of) for m in value if isinstance(m, dict))
     domain = space.domains.get(qid)
     if domain is None:
         return str(value)

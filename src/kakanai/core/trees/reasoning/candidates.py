@@ -1,0 +1,246 @@
+"""Candidate answers for telling answer classes apart: options, numbers and dates either side
+of every constant the conditions use, subsets of the options they mention, and household
+members of every age and school-year band."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import itertools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kakanai.core.japanese import values as jv
+from kakanai.core.trees.evaluation import TreeRuntime
+from kakanai.core.trees.model import Question, QuestionType
+from kakanai.core.value_types import RELATIONSHIP_VALUES
+
+MAX_MULTI_OPTIONS = 10  # options of one multi question that conditions may mention
+EARLIEST = dt.date(1873, 1, 1)  # 明治6年: the Gregorian calendar in Japan
+LATEST = dt.date(9999, 12, 31)
+SAMPLE_ADDRESS = {
+    "postal_code": "100-0001",
+    "prefecture": "東京都",
+    "municipality": "サンプル市",
+    "town": "中央一丁目",
+    "block": "1番1号",
+    "building": "",
+}
+PLAIN_SAMPLES: dict[QuestionType, object] = {
+    QuestionType.TEXT: "サンプル",
+    QuestionType.KATAKANA: "サンプル",
+    QuestionType.POSTAL_CODE: "100-0001",
+    QuestionType.PHONE: "03-1234-5678",
+    QuestionType.ADDRESS: SAMPLE_ADDRESS,
+}
+
+
+@dataclass
+class Readings:
+    """What a tree's conditions compare each question (and ``member``) with: constants, the
+    other questions in the same comparison, which multi questions ``len()`` reads, and the
+    member fields conditions read."""
+
+    constants: dict[str, list[object]] = field(default_factory=dict)
+    partners: dict[str, set[str]] = field(default_factory=dict)
+    len_read: set[str] = field(default_factory=set)
+    member_fields: set[str] = field(default_factory=set)
+
+
+class Candidates:
+    """Candidate answers of the questions of one or more trees, from their readings."""
+
+    def __init__(self, runtimes: Sequence[TreeRuntime], as_of: dt.date, read: Readings) -> None:
+        self.runtimes = runtimes
+        self.as_of = as_of
+        self.constants = read.constants
+        self.partners = read.partners
+        self.len_read = read.len_read
+        self.member_fields = read.member_fields
+
+    def of(self, question: Question) -> list[object]:
+        """Real answers either side of every boundary conditions draw for this question."""
+        kind = question.type
+        found = self.constants.get(question.id, [])
+        if kind is QuestionType.YESNO:
+            return [True, False]
+        if kind is QuestionType.CHOICE:  # every version's options, when versions are compared
+            options = [v for r in self.runtimes for v in choices_of(r, question.id)]
+            return list[object](dict.fromkeys([*question.choice_values(), *options]))
+        if kind is QuestionType.MULTI:
+            return self._multi(question, found)
+        if kind is QuestionType.NUMBER:
+            return self._numbers(question, found)
+        if kind is QuestionType.DATE:
+            dates = self._dates(found, self._partner_dates(question.id))
+            ordered = sorted(dates - {self.as_of}, reverse=True)
+            return [self.as_of, *ordered]  # the interview's own day is the typical answer
+        if kind is QuestionType.HOUSEHOLD:
+            return []
+        texts = [c for c in found if isinstance(c, str)]
+        sample = PLAIN_SAMPLES[kind]
+        if kind is QuestionType.ADDRESS:
+            return [sample]
+        others = [sample, f"{sample}2"] if sample in texts else [sample]
+        return list(dict.fromkeys([*others[-1:], *texts]))
+
+    def _multi(self, question: Question, found: list[object]) -> list[object]:
+        mentioned = [v for v in question.choice_values() if v in {str(c) for c in found}]
+        mentioned = mentioned[:MAX_MULTI_OPTIONS]
+        others = [v for v in question.choice_values() if v not in mentioned]
+        extras = range(len(others) + 1) if question.id in self.len_read else range(1)
+        subsets: list[object] = []
+        for size in range(len(mentioned) + 1):
+            for combo in itertools.combinations(mentioned, size):
+                subsets.extend([*combo, *others[:extra]] for extra in extras)
+        return subsets
+
+    def _numbers(self, question: Question, found: list[object]) -> list[object]:
+        numbers = [c for c in found if isinstance(c, int | float) and not isinstance(c, bool)]
+        values: set[float] = set()
+        for n in numbers:
+            values |= {n - 1, n, n + 1}
+            for other in numbers:
+                values |= {n + other, n - other}
+        for partner in self.partners.get(question.id, ()):
+            partner_q = self._question(partner)
+            if partner_q is not None and partner_q.type is QuestionType.NUMBER:
+                for c in self.constants.get(partner, []):
+                    if isinstance(c, int | float) and not isinstance(c, bool):
+                        values |= {c - 1, c, c + 1}
+        low = question.minimum if question.minimum is not None else float("-inf")
+        high = question.maximum if question.maximum is not None else float("inf")
+        bounds = [b for b in (question.minimum, question.maximum) if b is not None]
+        kept = sorted({_tidy(v) for v in [*values, *bounds] if low <= v <= high})
+        return list(kept) or [_tidy(bounds[0]) if bounds else 1]
+
+    def _question(self, qid: str) -> Question | None:
+        return next((q for r in self.runtimes for q in r.questions if q.id == qid), None)
+
+    def _partner_dates(self, qid: str) -> list[dt.date]:
+        found: list[dt.date] = []
+        for partner in self.partners.get(qid, ()):
+            question = self._question(partner)
+            if question is not None and question.type is QuestionType.DATE:
+                found.extend(self._dates(self.constants.get(partner, []), []))
+        return found
+
+    def _dates(self, found: Iterable[object], partners: Sequence[dt.date]) -> set[dt.date]:
+        anchors = [self.as_of, *partners]
+        dates: set[dt.date] = set()
+        for anchor in anchors:
+            dates |= _near(anchor, 0)
+            for constant in found:
+                dates |= _around_constant(anchor, constant)
+        return {d for d in dates if EARLIEST <= d <= LATEST}
+
+    def members(self, date_candidates: dict[str, list[object]]) -> list[dict[str, object]]:
+        """Members of every age either side of every age and school-year boundary, with the
+        sexes and relationships conditions tell apart."""
+        fields = self.member_fields
+        sexes = ["男", "女"] if "sex" in fields else ["女"]
+        relationships = self._relationships() if fields & {"relationship", "is_head"} else ["子"]
+        births = self._birth_dates(date_candidates)
+        result = []
+        for birth in births:
+            for sex, relationship in itertools.product(sexes, relationships):
+                result.append(
+                    {
+                        "name": "サンプル",
+                        "kana": "サンプル",
+                        "birth_date": birth,
+                        "sex": sex,
+                        "relationship": relationship,
+                        "is_head": relationship == "世帯主",
+                    }
+                )
+        return result
+
+    def _relationships(self) -> list[str]:
+        mentioned = {str(c) for c in self.constants.get("member", []) if c in RELATIONSHIP_VALUES}
+        others = sorted(RELATIONSHIP_VALUES - mentioned - {"世帯主"})
+        return sorted(mentioned | {"世帯主"}) + others[:1]
+
+    def _birth_dates(self, date_candidates: dict[str, list[object]]) -> list[dt.date]:
+        ages = [c for c in self.constants.get("member", []) if isinstance(c, int) and c > 100]
+        oldest = min(max([105, *[a + 1 for a in ages]]), 150)
+        dates = set(distinct_birth_dates(self.as_of))
+        for years in range(106, oldest + 1):
+            dates |= around_years(self.as_of, years)
+        for partner in self.partners.get("member", ()):
+            question = self._question(partner)
+            if question is not None and question.type is QuestionType.DATE:
+                for anchor in date_candidates.get(partner, []):
+                    assert isinstance(anchor, dt.date)
+                    for constant in self.constants.get("member", []):
+                        dates |= _around_constant(anchor, constant)
+        return sorted((d for d in dates if EARLIEST <= d <= self.as_of), reverse=True)
+
+
+def choices_of(runtime: TreeRuntime, qid: str) -> list[str]:
+    question = runtime.tree.question(qid)
+    return question.choice_values() if question is not None else []
+
+
+def _tidy(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _near(anchor: dt.date, days: int) -> set[dt.date]:
+    found = set()
+    for delta in (days - 1, days, days + 1):
+        try:
+            found.add(anchor + dt.timedelta(days=delta))
+        except OverflowError:
+            continue
+    return found
+
+
+def _around_constant(anchor: dt.date, constant: object) -> set[dt.date]:
+    """Dates either side of where a constant can put a boundary relative to ``anchor``."""
+    if isinstance(constant, dt.date):
+        return _near(constant, 0)
+    if not isinstance(constant, int) or isinstance(constant, bool) or abs(constant) > 40_000:
+        return set()
+    found = _near(anchor, constant) | _near(anchor, -constant)
+    if abs(constant) <= 200:
+        with contextlib.suppress(ValueError):
+            found |= around_years(anchor, constant) | around_years(anchor, -constant)
+        school_year = anchor.year if anchor.month >= 4 else anchor.year - 1
+        for year in range(school_year - constant - 8, school_year - constant - 3):
+            if 1 <= year <= 9999:
+                found |= {dt.date(year, 4, 1), dt.date(year, 4, 2)}
+    return found
+
+
+def birth_dates(as_of: dt.date) -> list[dt.date]:
+    """Birthdays either side of every age and school-year boundary, youngest first."""
+    dates: set[dt.date] = set()
+    for years in range(106):
+        dates |= around_years(as_of, years)
+        year = as_of.year - years
+        dates |= {dt.date(year, 4, 1), dt.date(year, 4, 2)}
+    return sorted((d for d in dates if d <= as_of), reverse=True)
+
+
+def _distinct_birth_dates(as_of: dt.date) -> list[dt.date]:
+    """One birthday per (age, school grade) pair: the functions conditions apply to dates."""
+    seen: dict[tuple[int, int], dt.date] = {}
+    for birth in birth_dates(as_of):
+        seen.setdefault((jv.age_on(birth, as_of), jv.school_grade(birth, as_of)), birth)
+    return list(seen.values())
+
+
+def around_years(as_of: dt.date, years: int) -> set[dt.date]:
+    year = as_of.year - years
+    day = min(as_of.day, 28) if as_of.month == 2 else as_of.day
+    anniversary = dt.date(year, as_of.month, day)
+    return {anniversary, anniversary + dt.timedelta(days=1), anniversary - dt.timedelta(days=1)}
+
+
+def distinct_birth_dates(as_of: dt.date) -> list[dt.date]:
+    """One birthday per (age, school grade) pair: the functions conditions apply to dates."""
+    seen: dict[tuple[int, int], dt.date] = {}
+    for birth in birth_dates(as_of):
+        seen.setdefault((jv.age_on(birth, as_of), jv.school_grade(birth, as_of)), birth)
+    return list(seen.values())
