@@ -6,10 +6,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
 from kakanai.cli.arguments import EXIT_OK, EXIT_PROBLEMS, Commands, Subparsers, iso_date
 from kakanai.core.trees.reasoning.changes import SHOWN
-from kakanai.services.trees.diffing import TreeDiff, compare
+
+if TYPE_CHECKING:
+    from kakanai.services.trees.diffing import TreeDiff
 
 
 def register(commands: Subparsers) -> Commands:
@@ -27,6 +30,9 @@ def register(commands: Subparsers) -> Commands:
 
 
 def _diff(args: argparse.Namespace) -> int:
+    # Loaded here: comparing reads the slip's payload rules, which other commands never need.
+    from kakanai.services.trees.diffing import compare  # noqa: PLC0415
+
     result = compare(args.old, args.new, args.as_of or dt.date.today())
     if args.json:
         print(json.dumps(as_json(result), ensure_ascii=False, indent=2, default=str))

@@ -8,12 +8,13 @@ import json
 import os
 import subprocess
 import sys
+from typing import TYPE_CHECKING
 
 from kakanai.cli.arguments import EXIT_OK, EXIT_PROBLEMS, Commands, Subparsers
 from kakanai.core.errors import ErrorCode, KakanaiError
-from kakanai.services.doctor.checks import Printers, camera_gives_frame
-from kakanai.services.doctor.diagnosis import Devices, diagnose, failing
-from kakanai.services.doctor.findings import Level
+
+if TYPE_CHECKING:
+    from kakanai.services.doctor.checks import Printers
 
 
 def register(commands: Subparsers) -> Commands:
@@ -30,6 +31,12 @@ def register(commands: Subparsers) -> Commands:
 
 
 def _doctor(args: argparse.Namespace) -> int:
+    # Loaded here: the checks reach the database library, which no other command should
+    # pay for at start-up.
+    from kakanai.services.doctor.checks import camera_gives_frame  # noqa: PLC0415
+    from kakanai.services.doctor.diagnosis import Devices, diagnose, failing  # noqa: PLC0415
+    from kakanai.services.doctor.findings import Level  # noqa: PLC0415
+
     devices = None if args.no_devices else Devices(qt_printers, camera_gives_frame)
     findings = diagnose(devices)
     if args.json:
@@ -63,4 +70,6 @@ def qt_printers() -> Printers:
         detail = (done.stderr.strip().splitlines() or ["Qt を起動できません"])[-1][:200]
         raise KakanaiError.of(ErrorCode.DOCTOR_PRINTERS_UNKNOWN, detail=detail)
     found = json.loads(lines[-1])
+    from kakanai.services.doctor.checks import Printers  # noqa: PLC0415 - as in _doctor
+
     return Printers([str(name) for name in found["printers"]], str(found["default"]))
