@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.cli.test_cli import AS_OF, MOVING, MOVING_TESTS, assert_no_traceback, kakanai, summary
@@ -88,3 +90,21 @@ def test_diff_of_an_unknown_revision_says_so_without_a_traceback() -> None:
     assert result.returncode == 1
     assert "DIFF_002" in result.stderr
     assert_no_traceback(result)
+
+
+def test_check_loads_no_database_camera_or_benchmark_library() -> None:
+    """A supervisor's `kakanai check` starts fast: it never imports SQLAlchemy, OpenCV or the
+    benchmarks (only the commands that use them do)."""
+    probe = (
+        "import sys, contextlib, io\n"
+        "from kakanai.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    main(['check', {str(MOVING)!r}, '--as-of', {AS_OF!r}])\n"
+        "loaded = [m for m in ('sqlalchemy', 'cv2', 'kakanai.benchmarks.forms',"
+        " 'kakanai.benchmarks.scan') if m in sys.modules]\n"
+        "print(loaded)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr
