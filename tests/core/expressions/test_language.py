@@ -19,6 +19,7 @@ from kakanai.core.expressions.language import (
     parse,
     parse_all,
 )
+from kakanai.core.japanese import values as jv
 from kakanai.core.value_types import (
     BOOL,
     DATE,
@@ -175,6 +176,8 @@ def test_whitelist_is_exactly_the_documented_functions() -> None:
     assert set(FUNCTIONS) == {
         "age", "age_on", "school_grade", "days_between", "today", "date", "answered",
         "any_member", "all_members", "count_members", "len",
+        "legal_age", "legal_age_on", "attains", "birthday", "school_year_end",
+        "koseki_deadline", "juuki_deadline",
     }  # fmt: skip
 
 
@@ -573,3 +576,40 @@ def test_well_typed_expression_evaluates_without_error(source: str) -> None:
     for ctx in (KNOWN, HALF_KNOWN, context(members=[GRANDPA, CHILD, NO_BIRTH_DATE])):
         value = expression.evaluate(ctx)
         assert value is UNKNOWN or isinstance(value, bool | int | dt.date | str | frozenset)
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ('legal_age(date("1961-11-23"))', 65),  # as_of 2026-11-22 in this table: the day before
+        ('age(date("1961-11-23"))', 64),
+        ('attains(date("1961-11-23"), 65)', dt.date(2026, 11, 22)),
+        ('birthday(date("1951-11-23"), 75)', dt.date(2026, 11, 23)),
+        ('school_year_end(attains(date("2008-04-02"), 18))', dt.date(2027, 3, 31)),
+        ('koseki_deadline(date("2026-11-23"), 14)', dt.date(2026, 12, 7)),
+        ('juuki_deadline(date("2026-11-10"), 14)', dt.date(2026, 11, 24)),
+        ('legal_age_on(date("1961-11-23"), date("2026-11-22"))', 65),
+    ],
+)
+def test_the_laws_date_functions_are_in_the_language(source: str, expected: object) -> None:
+    ctx = EvalContext(
+        values={},
+        answered=lambda _name: False,
+        members=None,
+        as_of=dt.date(2026, 11, 22),
+        age_on=jv.age_on,
+        school_grade=jv.school_grade,
+    )
+    assert parse(source).evaluate(ctx) == expected
+
+
+def test_a_law_date_beyond_the_calendar_is_unknown_not_an_error() -> None:
+    ctx = EvalContext(
+        values={},
+        answered=lambda _name: False,
+        members=None,
+        as_of=dt.date(2026, 11, 22),
+        age_on=jv.age_on,
+        school_grade=jv.school_grade,
+    )
+    assert parse('attains(date("9999-12-31"), 5)').evaluate(ctx) is UNKNOWN

@@ -27,6 +27,7 @@ from kakanai.core.expressions.syntax import (
     parse_tree,
 )
 from kakanai.core.expressions.type_checks import TREE_VOCABULARY, Scope, Vocabulary, check_types
+from kakanai.core.japanese import law_dates
 from kakanai.core.value_types import ValueType
 
 __all__ = [
@@ -383,6 +384,8 @@ class _Evaluator:
             return ctx.as_of
         if name == "len" and isinstance(args[0], Collection):
             return len(args[0])
+        if name in _LAW_DATES:
+            return _law_date(name, args, ctx.as_of)
         raise TypeError(f"cannot apply {name} to {args!r}")
 
     def _per_member(self, name: str, condition: ast.expr) -> object:
@@ -393,6 +396,40 @@ class _Evaluator:
             for member in self._ctx.members
         )
         return _quantify(name, results)
+
+
+_LAW_DATES: Final = frozenset(
+    {
+        "legal_age",
+        "legal_age_on",
+        "attains",
+        "birthday",
+        "school_year_end",
+        "koseki_deadline",
+        "juuki_deadline",
+    }
+)
+
+
+def _law_date(name: str, args: list[object], as_of: dt.date) -> object:
+    """The law's date functions; a date beyond the calendar's range is unknown, not an error."""
+    try:
+        if name == "legal_age":
+            return law_dates.legal_age(_as_date(args[0]), as_of)
+        if name == "legal_age_on":
+            return law_dates.legal_age(_as_date(args[0]), _as_date(args[1]))
+        if name == "school_year_end":
+            return law_dates.school_year_end(_as_date(args[0]))
+        day, count = _as_date(args[0]), int(_as_number(args[1]))
+        function = {
+            "attains": law_dates.attains,
+            "birthday": law_dates.birthday,
+            "koseki_deadline": law_dates.koseki_deadline,
+            "juuki_deadline": law_dates.juuki_deadline,
+        }[name]
+        return function(day, count)
+    except (ValueError, OverflowError):
+        return UNKNOWN
 
 
 def _quantify(name: str, results: Iterable[object]) -> object:

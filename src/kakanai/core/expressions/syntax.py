@@ -68,6 +68,24 @@ FUNCTIONS: Final[Mapping[str, Function]] = MappingProxyType(
             (Kind.DATE,), NUMBER, "基準日時点の学年(小1=1〜高3=12、未就学は0以下)"
         ),
         "days_between": Function((Kind.DATE, Kind.DATE), NUMBER, "1つ目から2つ目までの日数"),
+        # Dates as the law counts them (core/japanese/law_dates.py says where each comes from).
+        "legal_age": Function(
+            (Kind.DATE,), NUMBER, "基準日時点の年齢(法律の数え方: 誕生日の前日に1つ増える)"
+        ),
+        "legal_age_on": Function(
+            (Kind.DATE, Kind.DATE), NUMBER, "2つ目の日付時点の年齢(法律の数え方)"
+        ),
+        "attains": Function(
+            (Kind.DATE, Kind.NUMBER), DATE, "生年月日から数えてその年齢に達する日(誕生日の前日)"
+        ),
+        "birthday": Function((Kind.DATE, Kind.NUMBER), DATE, "その年齢の誕生日当日"),
+        "school_year_end": Function((Kind.DATE,), DATE, "その日以後の最初の3月31日"),
+        "koseki_deadline": Function(
+            (Kind.DATE, Kind.NUMBER), DATE, "戸籍の届の期限(当日を1日目に数え、閉庁日なら翌開庁日)"
+        ),
+        "juuki_deadline": Function(
+            (Kind.DATE, Kind.NUMBER), DATE, "住民異動届の期限(翌日から数え、閉庁日なら翌開庁日)"
+        ),
         "today": Function((), DATE, "基準日(受付日)"),
         "date": Function((Kind.TEXT,), DATE, '"YYYY-MM-DD" と書いた日付', ArgForm.ISO_DATE),
         "answered": Function((None,), BOOL, "設問が聞かれて回答されたか", ArgForm.QUESTION),
