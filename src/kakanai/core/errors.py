@@ -141,6 +141,11 @@ class ErrorCode(Enum):
         "{subject}の範囲が重なっています: {overlap}のときは手続き「{first}」と「{second}」の両方に当てはまります。範囲の境目(< と <=)を確認してください。",
         "warning",
     )
+    # Visits: several life events' trees in one interview
+    VISIT_DIFFERS = (
+        "TREE_VISIT_001",
+        "{item}「{id}」は、一緒に使う別の設問ツリーでは違う意味です(先のツリーでは {first})。同じIDは同じ意味にそろえるか、別のIDにしてください。",
+    )
     # Scenarios
     SCENARIO_FAILED = ("TREE_TEST_001", "シナリオ「{name}」が失敗しました: {detail}")
     SCENARIO_ANSWER = ("TREE_TEST_002", "シナリオ「{name}」の回答が正しくありません: {detail}")
