@@ -141,6 +141,24 @@ class ErrorCode(Enum):
         "{subject}の範囲が重なっています: {overlap}のときは手続き「{first}」と「{second}」の両方に当てはまります。範囲の境目(< と <=)を確認してください。",
         "warning",
     )
+    # Questions asked of each household member (per: member)
+    MEMBER_QUESTION_TYPE = (
+        "TREE_MEMBER_001",
+        "世帯員ごとの設問(per: member)にできるのは {kinds} の設問です。",
+    )
+    MEMBER_QUESTION_ORDER = (
+        "TREE_MEMBER_002",
+        "世帯員ごとの設問「{name}」は、世帯(household)の設問より後に置いてください。",
+    )
+    MEMBER_QUESTION_NAME = (
+        "TREE_MEMBER_003",
+        "設問「{name}」は世帯員ごとの設問です({where}の条件が名前だけで読んでいます)。member.{name} と書き、世帯員ごとの手続きか any_member(...) などの中で使ってください。",
+    )
+    PATHS_MEMBER_QUESTIONS = (
+        "TREE_FLOW_008",
+        "世帯員ごとの設問(per: member)があるツリーの経路は --paths では一覧できません。手続きごとの規則は --rules で見られます。",
+        "warning",
+    )
     # Visits: several life events' trees in one interview
     VISIT_DIFFERS = (
         "TREE_VISIT_001",

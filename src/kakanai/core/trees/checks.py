@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from kakanai.core.errors import ErrorCode, Problem, did_you_mean
 from kakanai.core.expressions.language import ExprIssue
+from kakanai.core.expressions.type_checks import TREE_VOCABULARY
 from kakanai.core.located import Loc
 from kakanai.core.trees.evaluation import (
     TreeRuntime,
@@ -15,6 +16,7 @@ from kakanai.core.trees.evaluation import (
     placeholders,
     topological_order,
 )
+from kakanai.core.trees.member_questions import member_question_problems, member_vocabulary
 from kakanai.core.trees.model import Condition, Per, Question, QuestionTree, QuestionType
 from kakanai.core.value_types import (
     ADDRESS,
@@ -75,6 +77,7 @@ class StaticChecker:
         self.problems: list[Problem] = []
         self.scope = TreeScope()
         self.cyclic: set[str] = set()
+        self.vocabulary = TREE_VOCABULARY
 
     def report(self, loc: Loc, code: ErrorCode, **fields: object) -> None:
         self.problems.append(Problem.at(loc, code, **fields))
@@ -84,11 +87,14 @@ class StaticChecker:
         for question in self.tree.questions:
             self.scope.types[question.id] = question_type(question)
             self.scope.question_ids.add(question.id)
+        self.vocabulary = member_vocabulary(self.tree, self.scope.types)
         self.check_computed()
         self.check_conditions()
         runtime = TreeRuntime(self.tree, self.cyclic)
         self.check_order(runtime)
         self.check_unused()
+        names = {where: set(c.expression.names) for c, where in all_conditions(self.tree)}
+        self.problems.extend(member_question_problems(self.tree, names))
         return runtime
 
     def check_references(self) -> None:
@@ -131,6 +137,7 @@ class StaticChecker:
             self.check_when(section.when)
         for question in self.tree.questions:
             self.check_when(question.when)
+            self.check_when(question.member_when, member_allowed=True)
         for procedure in self.tree.procedures:
             member = procedure.per is Per.MEMBER
             self.check_when(procedure.when, member_allowed=member)
@@ -149,7 +156,9 @@ class StaticChecker:
             )
 
     def typed(self, condition: Condition, *, member_allowed: bool) -> ValueType | None:
-        result, issues = condition.expression.check(self.scope, member_allowed=member_allowed)
+        result, issues = condition.expression.check(
+            self.scope, member_allowed=member_allowed, vocabulary=self.vocabulary
+        )
         self.add_issues(issues, condition)
         return None if issues else result
 
@@ -162,7 +171,9 @@ class StaticChecker:
         for source, expression, syntax_issues in placeholders(text):
             issues = list(syntax_issues)
             if expression is not None and not issues:
-                _, issues = expression.check(self.scope, member_allowed=member_allowed)
+                _, issues = expression.check(
+                    self.scope, member_allowed=member_allowed, vocabulary=self.vocabulary
+                )
             for issue in issues:
                 message = f"because: の {{{source}}}: {issue.message}"
                 self.problems.append(Problem.said(loc, issue.code, message))
@@ -175,8 +186,10 @@ class StaticChecker:
             first = section.questions[0]
             self.reads_before(runtime, section.when, first, f"セクション「{section.id}」")
         for question in self.tree.questions:
-            if question.when is not None:
-                self.reads_before(runtime, question.when, question, f"設問「{question.id}」")
+            where = f"設問「{question.id}」"
+            for condition in (question.when, question.member_when):
+                if condition is not None:
+                    self.reads_before(runtime, condition, question, where)
 
     def reads_before(
         self, runtime: TreeRuntime, condition: Condition, question: Question, where: str
@@ -195,12 +208,12 @@ class StaticChecker:
         used: set[str] = set()
         uses_members = False
         for condition, _ in all_conditions(self.tree):
-            used |= condition.expression.names
+            used |= condition.expression.names | condition.expression.member_fields
             uses_members = uses_members or bool(condition.expression.member_fields)
         for procedure in self.tree.procedures:
             for _, expression, _ in placeholders(procedure.because):
                 if expression is not None:
-                    used |= expression.names
+                    used |= expression.names | expression.member_fields
         for question in self.tree.questions:
             if question.record_only or question.id in used:
                 continue
@@ -218,6 +231,8 @@ def all_conditions(tree: QuestionTree) -> list[tuple[Condition, str]]:
     for question in tree.questions:
         if question.when is not None:
             found.append((question.when, f"設問「{question.id}」"))
+        if question.member_when is not None:
+            found.append((question.member_when, f"設問「{question.id}」(member_when)"))
     for computed in tree.computed:
         found.append((computed.value, f"計算値「{computed.id}」"))
     for procedure in tree.procedures:

@@ -51,6 +51,7 @@ class TreeRuntime:
         self.computed = {c.id: c for c in topological_order(tree, cyclic or set())}
         self.question_ids = {q.id for q in self.questions}
         self.household_id = tree.household_question.id if tree.household_question else ""
+        self.member_question_ids = frozenset(q.id for q in tree.member_questions)
         self._reads: dict[int, frozenset[str]] = {}
 
     def reads(self, expression: Expression) -> frozenset[str]:
@@ -61,7 +62,7 @@ class TreeRuntime:
         found: set[str] = set()
         pending = list(expression.names)
         visited: set[str] = set()
-        uses_members = bool(expression.member_fields)
+        fields = set(expression.member_fields)
         while pending:
             name = pending.pop()
             if name in visited:
@@ -72,9 +73,10 @@ class TreeRuntime:
             elif name in self.computed:
                 inner = self.computed[name].value.expression
                 pending.extend(inner.names)
-                uses_members = uses_members or bool(inner.member_fields)
-        if uses_members and self.household_id:
+                fields |= inner.member_fields
+        if fields and self.household_id:
             found.add(self.household_id)
+        found |= fields & self.member_question_ids  # member.<id> of a per-member question
         self._reads[id(expression)] = frozenset(found)
         return self._reads[id(expression)]
 
@@ -99,6 +101,10 @@ class Values(Mapping[str, object]):
         runtime = self.runtime
         members = self.answers.get(runtime.household_id) if runtime.household_id else []
         self.household = members if isinstance(members, list) else None
+        if self.household is not None and runtime.member_question_ids:
+            self.household = with_member_answers(
+                self.household, self.answers, runtime.member_question_ids
+            )
 
     def __getitem__(self, name: str) -> object:
         if name in self.answers:
@@ -153,6 +159,23 @@ class Values(Mapping[str, object]):
         if second is False:
             return False
         return True if first is True and second is True else UNKNOWN
+
+
+def with_member_answers(
+    members: Sequence[Mapping[str, object]],
+    answers: Mapping[str, object],
+    ids: frozenset[str],
+) -> list[dict[str, object]]:
+    """Members with their own answers to per-member questions (``member.<id>``): each such
+    answer is a list with one value per member, in household order."""
+    merged = [dict(member) for member in members]
+    for qid in ids:
+        values = answers.get(qid)
+        if not isinstance(values, list):
+            continue
+        for member, value in zip(merged, values, strict=False):
+            member[qid] = value
+    return merged
 
 
 def evaluation_context(

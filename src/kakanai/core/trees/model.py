@@ -27,6 +27,11 @@ class QuestionType(Enum):
     HOUSEHOLD = "household"
 
 
+class Per(Enum):
+    HOUSEHOLD = "household"
+    MEMBER = "member"
+
+
 BRANCHING_TYPES = frozenset({QuestionType.YESNO, QuestionType.CHOICE, QuestionType.MULTI})
 
 
@@ -64,6 +69,14 @@ class Question:
     minimum: float | None = None
     maximum: float | None = None
     order: int = 0  # position in interview order, filled by the reader
+    # per: member asks the question of each household member (e.g. their health insurance);
+    # member_when (with ``member`` bound) says of which members.
+    per: Per = Per.HOUSEHOLD
+    member_when: Condition | None = None
+
+    @property
+    def per_member(self) -> bool:
+        return self.per is Per.MEMBER
 
     def choice_values(self) -> list[str]:
         return [choice.value for choice in self.choices]
@@ -101,11 +114,6 @@ class Department:
     @property
     def location(self) -> str:
         return " ".join(part for part in (self.floor, self.counter) if part)
-
-
-class Per(Enum):
-    HOUSEHOLD = "household"
-    MEMBER = "member"
 
 
 @dataclass
@@ -159,6 +167,11 @@ class QuestionTree:
 
     def procedure(self, procedure_id: str) -> Procedure | None:
         return next((p for p in self.procedures if p.id == procedure_id), None)
+
+    @property
+    def member_questions(self) -> list[Question]:
+        """Questions asked of each household member (``per: member``)."""
+        return [q for q in self.questions if q.per is Per.MEMBER]
 
     @property
     def household_question(self) -> Question | None:

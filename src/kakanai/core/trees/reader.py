@@ -45,6 +45,8 @@ QUESTION_KEYS = {
     "record_only",
     "min",
     "max",
+    "per",
+    "member_when",
 }
 CHOICE_KEYS = {"value", "label"}
 COMPUTED_KEYS = {"id", "title", "value"}
@@ -298,6 +300,8 @@ class TreeReader:
             record_only=self.flag(node, "record_only", False),
             minimum=self.number(node, "min"),
             maximum=self.number(node, "max"),
+            per=self.read_per(node) or Per.HOUSEHOLD,
+            member_when=self.condition(node, "member_when"),
         )
         question.choices = self.read_choices(node, qtype)
         return question

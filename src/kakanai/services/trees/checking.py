@@ -121,7 +121,10 @@ def check_tree(path: Path, as_of: dt.date, *, collect_paths: bool = False) -> Tr
     report.runtime = runtime
     report.analysis = analyse(runtime, as_of)
     report.problems.extend(report.analysis.problems)
-    if collect_paths:
+    if collect_paths and runtime.member_question_ids:
+        start = Loc(report.tree.path, 1, 1)
+        report.problems.append(Problem.at(start, ErrorCode.PATHS_MEMBER_QUESTIONS))
+    elif collect_paths:
         report.exploration = explore(runtime, as_of, collect=True)
         report.problems.extend(exploration_problems(report.tree, report.exploration))
     tests = tests_path(path)

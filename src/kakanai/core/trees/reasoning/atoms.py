@@ -99,6 +99,25 @@ def reads_member(node: ast.expr) -> bool:
     return False
 
 
+def member_answers(node: ast.expr, ids: frozenset[str]) -> list[ast.Attribute]:
+    """The ``member.<id>`` reads of per-member answers in ``node``, outside its quantifiers."""
+    found: list[ast.Attribute] = []
+    stack: list[ast.AST] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.expr) and is_quantifier(current):
+            continue
+        if (
+            isinstance(current, ast.Attribute)
+            and isinstance(current.value, ast.Name)
+            and current.value.id == MEMBER_NAME
+            and current.attr in ids
+        ):
+            found.append(current)
+        stack.extend(ast.iter_child_nodes(current))
+    return found
+
+
 def member_fields(node: ast.expr) -> frozenset[str]:
     """The ``member.<field>`` names read anywhere inside ``node``."""
     return frozenset(

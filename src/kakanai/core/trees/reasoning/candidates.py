@@ -134,34 +134,12 @@ class Candidates:
                 dates |= _around_constant(anchor, constant)
         return {d for d in dates if EARLIEST <= d <= LATEST}
 
-    def members(self, date_candidates: dict[str, list[object]]) -> list[dict[str, object]]:
-        """Members of every age either side of every age and school-year boundary, with the
-        sexes and relationships conditions tell apart."""
-        fields = self.member_fields
-        sexes = ["男", "女"] if "sex" in fields else ["女"]
-        relationships = self._relationships() if fields & {"relationship", "is_head"} else ["子"]
-        births = self._birth_dates(date_candidates)
-        result = []
-        for birth in births:
-            for sex, relationship in itertools.product(sexes, relationships):
-                result.append(
-                    {
-                        "name": "サンプル",
-                        "kana": "サンプル",
-                        "birth_date": birth,
-                        "sex": sex,
-                        "relationship": relationship,
-                        "is_head": relationship == "世帯主",
-                    }
-                )
-        return result
-
-    def _relationships(self) -> list[str]:
+    def relationships(self) -> list[str]:
         mentioned = {str(c) for c in self.constants.get("member", []) if c in RELATIONSHIP_VALUES}
         others = sorted(RELATIONSHIP_VALUES - mentioned - {"世帯主"})
         return sorted(mentioned | {"世帯主"}) + others[:1]
 
-    def _birth_dates(self, date_candidates: dict[str, list[object]]) -> list[dt.date]:
+    def birth_dates(self, date_candidates: dict[str, list[object]]) -> list[dt.date]:
         ages = [c for c in self.constants.get("member", []) if isinstance(c, int) and c > 100]
         oldest = min(max([105, *[a + 1 for a in ages]]), 150)
         dates = set(distinct_birth_dates(self.as_of))

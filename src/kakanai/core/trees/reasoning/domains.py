@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,15 @@ from kakanai.core.trees.evaluation import TreeRuntime, Values
 from kakanai.core.trees.model import Per, Question, QuestionType
 from kakanai.core.trees.reasoning import atoms as at
 from kakanai.core.trees.reasoning.candidates import Candidates, Readings
-from kakanai.core.trees.reasoning.labels import band_labels, profile_labels, value_label
+from kakanai.core.trees.reasoning.labels import band_labels, value_label
+from kakanai.core.trees.reasoning.profiles import (
+    DERIVED,
+    IGNORED,
+    MemberAtom,
+    Profiles,
+    build_profiles,
+    member_fields_of,
+)
 
 MAX_COMBINATIONS = 2000  # per atom and candidate when telling candidates apart
 COUNT_CAP = 6  # largest number of members of one profile a household is tried with
@@ -43,24 +52,6 @@ class Domain:
     def classify(self, value: object) -> int | None:
         """The class of a concrete answer; None when no class has its behaviour."""
         return self.keyed.get(self.key_of(value))
-
-
-@dataclass
-class Profiles:
-    """Household members as profiles: members no member condition can tell apart."""
-
-    members: list[dict[str, object]]
-    labels: list[str]
-    keyed: dict[Key, int]
-    key_of: Callable[[dict[str, object]], Key]
-    count_cap: int = 1
-
-    @property
-    def size(self) -> int:
-        return len(self.members)
-
-    def classify(self, member: dict[str, object]) -> int | None:
-        return self.keyed.get(self.key_of(member))
 
 
 @dataclass
@@ -208,33 +199,67 @@ class DomainBuilder:
 
     # -- households --------------------------------------------------------------------------
 
+    def member_choices(self) -> dict[str, list[object]]:
+        """Each member field conditions read, with its candidate values."""
+        fields = {DERIVED.get(f, f) for f in self.member_fields} - IGNORED
+        per_member = {q.id: q for r in self.runtimes for q in r.tree.member_questions}
+        choices: dict[str, list[object]] = {}
+        if "birth_date" in fields:
+            choices["birth_date"] = list(self.making.birth_dates(self.candidates))
+        if "sex" in fields:
+            choices["sex"] = ["男", "女"]
+        if "relationship" in fields:
+            choices["relationship"] = list(self.making.relationships())
+        for qid in sorted(fields & set(per_member)):
+            blank: list[object] = [] if per_member[qid].required else [None]
+            choices[qid] = [*self.candidates[qid], *blank]
+        return choices
+
+    def base_member(self) -> dict[str, object]:
+        """What a member is where no condition tells members apart: a 40-year-old woman."""
+        birth = self.as_of.replace(year=self.as_of.year - 40, day=min(self.as_of.day, 28))
+        return {
+            "name": "サンプル",
+            "kana": "サンプル",
+            "birth_date": birth,
+            "sex": "女",
+            "relationship": "子",
+            "is_head": False,
+        }
+
     def member_pool(self) -> list[dict[str, object]]:
+        """Members differing in one field at a time: enough to tell answers apart that are
+        read together with one member field."""
         if self._pool is None:
-            self._pool = self.making.members(self.candidates)
+            base = self.base_member()
+            self._pool = [base]
+            for name, values in self.member_choices().items():
+                for value in values:
+                    member = {**base, name: value}
+                    member["is_head"] = member["relationship"] == "世帯主"
+                    self._pool.append(member)
         return self._pool
 
     def profiles(self) -> Profiles:
         reading = [a for a in self.atoms if a.member]
-        pools = {qid: self.candidates[qid] for a in reading for qid in a.reads}
-
-        def key_of(member: object) -> Key:
-            assert isinstance(member, dict)
-            key: list[object] = []
-            for atom in reading:
-                names = sorted(atom.reads)
-                lists = [pools[n] for n in names]
-                if atom.household or _product(lists) > MAX_COMBINATIONS:
-                    key.append(("member", _member_identity(member)))
-                    continue
-                for combo in itertools.product(*lists):
-                    key.append(self._evaluate(atom, dict(zip(names, combo, strict=True)), member))
-            return tuple(key)
-
-        members, groups, keyed = _classes(self.member_pool(), key_of)
-        typed = [m for m in members if isinstance(m, dict)]
-        labels = profile_labels(groups, self.as_of, self.member_fields)
+        atoms = [
+            MemberAtom(member_fields_of(a.node), functools.partial(self._outcomes, a))
+            for a in reading
+        ]
         cap = min(COUNT_CAP, max([1, *[k + 1 for k in self.count_limits if k >= 0]]))
-        return Profiles(typed, labels, keyed, key_of, cap)
+        choices = self.member_choices()
+        return build_profiles(self.base_member(), choices, atoms, self.as_of, cap)
+
+    def _outcomes(self, atom: _Atom, member: dict[str, object]) -> Key:
+        """An atom read with ``member`` bound, over every combination of the answers it reads."""
+        names = sorted(atom.reads)
+        lists = [self.candidates[n] for n in names]
+        if atom.household or _product(lists) > MAX_COMBINATIONS:
+            return (("member", _member_identity(member)),)
+        return tuple(
+            self._evaluate(atom, dict(zip(names, combo, strict=True)), member)
+            for combo in itertools.product(*lists)
+        )
 
     def member_conditions(self) -> list[ast.expr]:
         """Per-member procedures' conditions (evaluated with a member bound)."""

@@ -4,12 +4,15 @@ numbers and dates as ranges (``65以上``), profiles by their ages (``65〜74歳
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from kakanai.core.japanese import values as jv
 from kakanai.core.trees.model import Question, QuestionType
 
 
-def profile_labels(groups: list[list[object]], as_of: dt.date, fields: set[str]) -> list[str]:
+def profile_labels(
+    groups: Sequence[Sequence[object]], as_of: dt.date, fields: set[str]
+) -> list[str]:
     """A profile's ages as ranges (``65〜74歳``), with school years where ages alone do not
     tell profiles apart, and sex or relationship where conditions read them."""
     labels = []
@@ -23,10 +26,14 @@ def profile_labels(groups: list[list[object]], as_of: dt.date, fields: set[str])
         label = ages
         if any(1 <= g <= 12 for g in grades) or (grades and max(grades) <= 0 < len(grades)):
             label += f"({_grade_range(grades)})"
-        for name in ("sex", "relationship"):
+        shown = ["sex", "relationship"]
+        shown += sorted(fields - {"birth_date", "sex", "relationship", "is_head"})
+        for name in shown:
             values = sorted({str(m.get(name)) for m in members})
-            if name in fields and len(values) == 1:
-                label += f"・{values[0]}"
+            if name in fields and len(values) <= 3:
+                shown_values = "・".join(values)
+                plain = name in ("sex", "relationship")
+                label += f"・{shown_values}" if plain else f"・{name}={shown_values}"
         labels.append(label)
     return labels
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.model import Question, QuestionType
 from kakanai.core.trees.reasoning.diagrams import FALSE, TRUE, Diagrams, Node
-from kakanai.core.trees.reasoning.domains import Domain, DomainBuilder, Profiles
+from kakanai.core.trees.reasoning.domains import Domain, DomainBuilder
+from kakanai.core.trees.reasoning.profiles import Profiles
 
 BLANK = 1  # value of a blank variable when the optional question was left unanswered
 

@@ -132,14 +132,18 @@ class TreeLogic:
 
     def _enumerate(self, node: ast.expr, profile: int | None) -> Guarded:
         """Evaluate an atom on every combination of what its leaves can be."""
-        leaves = at.leaves(node)
-        options = [self.guarded(leaf.node, profile) for leaf in leaves]
+        leaves: list[ast.expr] = [leaf.node for leaf in at.leaves(node)]
+        options = [self.guarded(leaf, profile) for leaf in leaves]
         member = self.space.profiles.members[profile] if profile is not None else None
+        if profile is not None and self.runtime.member_question_ids:
+            for read in at.member_answers(node, self.runtime.member_question_ids):
+                leaves.append(read)
+                options.append(self.member_answer(read.attr, profile))
         ctx = evaluation_context({}, _nobody_answered, None, self.space.as_of, member)
         results: dict[object, tuple[Node, object]] = {}
         for combo in _combinations(self.dd, options):
             guard, values = combo
-            pinned = {id(leaf.node): value for leaf, value in zip(leaves, values, strict=True)}
+            pinned = {id(leaf): value for leaf, value in zip(leaves, values, strict=True)}
             try:
                 value = evaluate_pinned(node, ctx, pinned)
             except (ArithmeticError, ValueError, TypeError):
@@ -148,6 +152,18 @@ class TreeLogic:
             before = results.get(key)
             results[key] = (guard if before is None else self.dd.disj(before[0], guard), value)
         return list(results.values())
+
+    def member_answer(self, qid: str, profile: int) -> Guarded:
+        """A member's own answer: known where the question was asked and asked of them."""
+        question = self.runtime.tree.question(qid)
+        assert question is not None
+        asked = self.dd.conj(
+            self.present.get(qid, FALSE), self.condition(question.member_when, profile)[0]
+        )
+        value = self.space.profiles.members[profile].get(qid)
+        found: Guarded = [(asked, UNKNOWN if value is None else value)]
+        found.append((self.dd.neg(asked), UNKNOWN))
+        return [(g, v) for g, v in found if g != FALSE]
 
     # -- households --------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from kakanai.core.expressions.language import UNKNOWN
 from kakanai.core.trees.evaluation import TreeRuntime, Values
+from kakanai.core.trees.model import Question
 from kakanai.core.trees.reasoning.labels import member_label
 from kakanai.core.trees.reasoning.space import Resident, Space
 
@@ -37,7 +38,9 @@ def replay(space: Space, runtime: TreeRuntime, assignment: Mapping[int, int]) ->
             continue
         asked.append(question.id)
         if question.id == runtime.household_id:
-            kept[question.id] = [dict(m) for m in resident.household]
+            kept[question.id] = [_row(m, runtime) for m in resident.household]
+        elif question.per_member:
+            kept[question.id] = _member_answers(question, resident, values)
         elif question.id in resident.blank:
             kept[question.id] = None
         else:
@@ -77,3 +80,18 @@ def label(space: Space, qid: str, value: object) -> str:
 def describe(lines: list[str], limit: int = 6) -> str:
     shown = "、".join(lines[:limit])
     return shown + (" …" if len(lines) > limit else "") if shown else "最初の設問"
+
+
+def _row(member: dict[str, object], runtime: TreeRuntime) -> dict[str, object]:
+    """A household row as the household question takes it: no per-member answers inside
+    (those are answered by their own questions, or unknown when not asked)."""
+    return {k: v for k, v in member.items() if k not in runtime.member_question_ids}
+
+
+def _member_answers(question: Question, resident: Resident, values: Values) -> list[object]:
+    """Each member's own answer, for the members the question is asked of."""
+    answers: list[object] = []
+    for member, own in zip(values.members, resident.household, strict=False):
+        asked = values.evaluate(question.member_when, member) is True
+        answers.append(own.get(question.id) if asked else None)
+    return answers

@@ -1,0 +1,143 @@
+"""Household members as profiles: members no member condition can tell apart. Member fields
+that no condition reads together (age, sex, relationship, each per-member answer) are told
+apart one *component* at a time, and profiles are the product of the components' classes, so
+adding a per-member question multiplies the profiles by its answers, not the candidates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from kakanai.core.trees.reasoning import atoms as at
+from kakanai.core.trees.reasoning.labels import profile_labels
+
+Key = tuple[object, ...]
+DERIVED = {"age": "birth_date", "is_head": "relationship"}  # fields computed from others
+IGNORED = {"name", "kana"}  # no condition tells members apart by their names
+
+
+@dataclass
+class Profiles:
+    """Household members as profiles, each with a representative member."""
+
+    members: list[dict[str, object]]
+    labels: list[str]
+    keyed: dict[Key, int]
+    key_of: Callable[[dict[str, object]], Key]
+    count_cap: int = 1
+
+    @property
+    def size(self) -> int:
+        return len(self.members)
+
+    def classify(self, member: dict[str, object]) -> int | None:
+        return self.keyed.get(self.key_of(member))
+
+
+@dataclass
+class MemberAtom:
+    """A condition part read with a member bound, and how to evaluate it on candidates."""
+
+    fields: frozenset[str]
+    evaluate: Callable[[dict[str, object]], Key]  # outcomes over the atom's other inputs
+
+
+def member_fields_of(node: object) -> frozenset[str]:
+    """The member fields a condition part reads, derived ones named by their source."""
+    fields = at.member_fields(node)  # type: ignore[arg-type]
+    return frozenset(DERIVED.get(f, f) for f in fields) - IGNORED
+
+
+def build_profiles(
+    base: dict[str, object],
+    choices: dict[str, list[object]],
+    reading: Sequence[MemberAtom],
+    as_of: dt.date,
+    count_cap: int,
+) -> Profiles:
+    """Profiles from each member field's candidate values (``choices``) and the atoms that
+    read members. ``base`` fills the fields a component does not set."""
+    components = _components([set(a.fields) & set(choices) for a in reading], set(choices))
+    classes: list[list[list[dict[str, object]]]] = []
+    keyers: list[Callable[[dict[str, object]], Key]] = []
+    for fields in components:
+        atoms = [a for a in reading if a.fields and a.fields <= fields]
+
+        def key_of(member: dict[str, object], _atoms: list[MemberAtom] = atoms) -> Key:
+            return tuple(atom.evaluate(member) for atom in _atoms)
+
+        keyers.append(key_of)
+        classes.append(_classes(_candidates(base, fields, choices), key_of))
+
+    def full_key(member: dict[str, object]) -> Key:
+        return tuple(keyer(member) for keyer in keyers)
+
+    members: list[dict[str, object]] = []
+    groups: list[list[dict[str, object]]] = []
+    keyed: dict[Key, int] = {}
+    for combo in itertools.product(*classes):
+        member = dict(base)
+        for group, fields in zip(combo, components, strict=True):
+            own = fields | ({"is_head"} if "relationship" in fields else set())
+            member.update({name: group[0][name] for name in own})
+        key = full_key(member)
+        if key not in keyed:
+            keyed[key] = len(members)
+            members.append(member)
+            groups.append(_group(member, combo, components))
+    labels = profile_labels(list(groups), as_of, set(choices))
+    return Profiles(members, labels, keyed, full_key, count_cap)
+
+
+def _components(read_together: list[set[str]], fields: set[str]) -> list[frozenset[str]]:
+    """Fields joined when one atom reads them together (union of overlapping sets)."""
+    parts: list[set[str]] = [{f} for f in sorted(fields)]
+    for together in read_together:
+        joined = [p for p in parts if p & together]
+        if len(joined) > 1:
+            merged = set().union(*joined)
+            parts = [p for p in parts if not p & together] + [merged]
+    return [frozenset(p) for p in parts]
+
+
+def _candidates(
+    base: dict[str, object], fields: frozenset[str], choices: dict[str, list[object]]
+) -> list[dict[str, object]]:
+    ordered = sorted(fields)
+    found = []
+    for values in itertools.product(*(choices[f] for f in ordered)):
+        member = dict(base)
+        member.update(zip(ordered, values, strict=True))
+        if "relationship" in fields:
+            member["is_head"] = member["relationship"] == "世帯主"
+        found.append(member)
+    return found
+
+
+def _classes(
+    candidates: list[dict[str, object]], key_of: Callable[[dict[str, object]], Key]
+) -> list[list[dict[str, object]]]:
+    keyed: dict[Key, int] = {}
+    groups: list[list[dict[str, object]]] = []
+    for candidate in candidates:
+        key = key_of(candidate)
+        if key not in keyed:
+            keyed[key] = len(groups)
+            groups.append([])
+        groups[keyed[key]].append(candidate)
+    return groups
+
+
+def _group(
+    member: dict[str, object],
+    combo: tuple[list[dict[str, object]], ...],
+    components: list[frozenset[str]],
+) -> list[dict[str, object]]:
+    """The candidates a profile stands for, for its label: the member with each component's
+    field values replaced by those of its class, one component at a time."""
+    found = [member]
+    for group, fields in zip(combo, components, strict=True):
+        found.extend({**member, **{name: c[name] for name in fields}} for c in group)
+    return found
