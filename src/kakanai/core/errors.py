@@ -159,6 +159,19 @@ class ErrorCode(Enum):
         "世帯員ごとの設問(per: member)があるツリーの経路は --paths では一覧できません。手続きごとの規則は --rules で見られます。",
         "warning",
     )
+    # Editing a tree's YAML in place (the supervisor's mode)
+    EDIT_NOT_FOUND = (
+        "EDIT_001",
+        "設問ツリーの中に「{path}」が見つかりません。ファイルが別の場所で変更されていないか確かめてください。",
+    )
+    EDIT_NOT_SCALAR = (
+        "EDIT_002",
+        "「{path}」は1つの値ではないため、この方法では書き換えられません。YAML の表示で直接直してください。",
+    )
+    EDIT_NOT_MAPPING = (
+        "EDIT_003",
+        "「{path}」は「キー: 値」の形(フロー形式 { } でない)ではないため、項目を追加できません。YAML の表示で直接直してください。",
+    )
     # Visits: several life events' trees in one interview
     VISIT_DIFFERS = (
         "TREE_VISIT_001",

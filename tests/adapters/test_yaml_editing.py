@@ -1,0 +1,91 @@
+"""Editing a tree's YAML in place: only the lines of what changes differ, comments and layout
+of everything else stay, and the result reads back with the new value."""
+
+from __future__ import annotations
+
+import difflib
+
+import pytest
+
+from kakanai.adapters.yaml_editing import remove_key, replace_value, scalar, set_key
+from kakanai.adapters.yaml_loading import load_text
+from kakanai.core.errors import KakanaiError
+from kakanai.core.located import plain
+from tests.conftest import QUESTIONNAIRES
+
+MOVING = (QUESTIONNAIRES / "moving.yaml").read_text(encoding="utf-8")
+KOUKI = ("procedures", ("id", "kouki_shikaku_shutoku"))
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+
+
+def read_back(text: str, *path: object) -> object:
+    data = plain(load_text(text, "edited.yaml"))
+    for step in path:
+        if isinstance(step, tuple):
+            data = next(item for item in data if item.get(step[0]) == step[1])  # type: ignore[union-attr]
+        else:
+            data = data[step]  # type: ignore[index]
+    return data
+
+
+def test_editing_a_condition_changes_only_its_own_line() -> None:
+    edited = replace_value(MOVING, [*KOUKI, "when"], 'move_type == "転入" and member.age >= 74')
+    assert changed_lines(MOVING, edited) == [
+        '-    when: move_type == "転入" and member.age >= 75',
+        '+    when: move_type == "転入" and member.age >= 74',
+    ]
+    assert read_back(edited, "procedures", ("id", "kouki_shikaku_shutoku"), "when") == (
+        'move_type == "転入" and member.age >= 74'
+    )
+
+
+def test_a_value_yaml_would_misread_is_quoted() -> None:
+    edited = replace_value(MOVING, [*KOUKI, "deadline"], "14日以内: 必ず")
+    assert read_back(edited, "procedures", ("id", "kouki_shikaku_shutoku"), "deadline") == (
+        "14日以内: 必ず"
+    )
+
+
+def test_comments_stay_where_they_were() -> None:
+    edited = replace_value(MOVING, [*KOUKI, "name"], "後期高齢者医療 資格取得届")
+    before = [line for line in MOVING.splitlines() if line.lstrip().startswith("#")]
+    after = [line for line in edited.splitlines() if line.lstrip().startswith("#")]
+    assert after == before
+
+
+def test_a_new_key_is_added_as_one_line_at_the_mappings_indentation() -> None:
+    edited = set_key(MOVING, ["procedures", ("id", "inkan_touroku")], "deadline", "即日")
+    assert changed_lines(MOVING, edited) == ["+    deadline: 即日"]
+    assert read_back(edited, "procedures", ("id", "inkan_touroku"), "deadline") == "即日"
+
+
+def test_removing_a_key_removes_only_its_line() -> None:
+    edited = remove_key(MOVING, [*KOUKI], "deadline")
+    assert changed_lines(MOVING, edited) == ["-    deadline: 転入した日から14日以内"]
+
+
+def test_an_unknown_place_is_a_clear_error() -> None:
+    with pytest.raises(KakanaiError) as caught:
+        replace_value(MOVING, ["procedures", ("id", "no_such_procedure"), "when"], "x")
+    assert caught.value.code.code == "EDIT_001"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        ("転入届", "転入届"),
+        ('move_type == "転入"', 'move_type == "転入"'),
+        ("はい", "はい"),
+        ("yes", '"yes"'),
+        ("2026-12-01", '"2026-12-01"'),
+        ("14", '"14"'),
+        ("a: b", '"a: b"'),
+        ("", '""'),
+    ],
+)
+def test_a_scalar_is_plain_only_where_yaml_reads_it_back_as_text(value: str, written: str) -> None:
+    assert scalar(value) == written
