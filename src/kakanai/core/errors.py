@@ -75,6 +75,14 @@ class ErrorCode(Enum):
         "条件は「はい/いいえ」になる式にしてください(今は{actual}になります)。{hint}",
     )
     TYPE_OPERATOR = ("TREE_TYPE_005", "{operand}には演算子 {op} を使えません。{hint}")
+    TYPE_NOT_NUMBER = (
+        "TREE_TYPE_006",
+        "copies: は通数を表す数の式にしてください(今は{actual}になります)。例: copies: juuminhyou_copies",
+    )
+    EXTERNAL_FORMS = (
+        "TREE_REF_008",
+        "手続き「{name}」は市役所の外({department})の手続きなので、様式(forms)は付けられません。持ち物(bring)と期限(deadline)で案内してください。",
+    )
     # Flow analysis
     COMPUTED_CYCLE = (
         "TREE_CYCLE_001",

@@ -102,7 +102,7 @@ def format_address(address: Mapping[str, Any]) -> str:
 
 def _procedure(applied: AppliedProcedure) -> dict[str, Any]:
     procedure = applied.procedure
-    return {
+    found: dict[str, Any] = {
         "id": procedure.id,
         "name": procedure.name,
         "department": procedure.department_id,
@@ -115,6 +115,9 @@ def _procedure(applied: AppliedProcedure) -> dict[str, Any]:
         "desk": procedure.desk,
         "evidence": applied.evidence,
     }
+    if procedure.fee is not None:  # only certificates carry a fee; other cases stay as they were
+        found.update(fee=procedure.fee, copies=applied.copies, amount=applied.amount)
+    return found
 
 
 def _departments(tree: QuestionTree, procedures: list[AppliedProcedure]) -> list[dict[str, Any]]:
@@ -126,6 +129,7 @@ def _departments(tree: QuestionTree, procedures: list[AppliedProcedure]) -> list
             "floor": d.floor,
             "counter": d.counter,
             "extension": d.extension,
+            **({"external": True} if d.external else {}),
         }
         for d in tree.departments
         if d.id in concerned

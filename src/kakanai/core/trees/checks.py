@@ -99,7 +99,15 @@ class StaticChecker:
 
     def check_references(self) -> None:
         departments = [d.id for d in self.tree.departments]
+        external = {d.id: d.name for d in self.tree.departments if d.external}
         for procedure in self.tree.procedures:
+            if procedure.department_id in external and procedure.forms:
+                self.report(
+                    procedure.loc,
+                    ErrorCode.EXTERNAL_FORMS,
+                    name=procedure.id,
+                    department=external[procedure.department_id],
+                )
             if procedure.department_id not in departments:
                 self.report(
                     procedure.department_loc,
@@ -141,6 +149,7 @@ class StaticChecker:
         for procedure in self.tree.procedures:
             member = procedure.per is Per.MEMBER
             self.check_when(procedure.when, member_allowed=member)
+            self.check_copies(procedure.copies, member_allowed=member)
             self.check_placeholders(procedure.because, procedure.loc, member)
 
     def check_when(self, condition: Condition | None, *, member_allowed: bool = False) -> None:
@@ -153,6 +162,15 @@ class StaticChecker:
                 ErrorCode.TYPE_NOT_BOOL,
                 actual=result.describe(),
                 hint='例: move_type == "転入"、age(birth_date) >= 65',
+            )
+
+    def check_copies(self, copies: Condition | None, *, member_allowed: bool) -> None:
+        if copies is None:
+            return
+        result = self.typed(copies, member_allowed=member_allowed)
+        if result is not None and result.kind is not Kind.NUMBER:
+            self.report(
+                copies.scalar.at_offset(0), ErrorCode.TYPE_NOT_NUMBER, actual=result.describe()
             )
 
     def typed(self, condition: Condition, *, member_allowed: bool) -> ValueType | None:
@@ -238,6 +256,8 @@ def all_conditions(tree: QuestionTree) -> list[tuple[Condition, str]]:
     for procedure in tree.procedures:
         if procedure.when is not None:
             found.append((procedure.when, f"手続き「{procedure.id}」"))
+        if procedure.copies is not None:
+            found.append((procedure.copies, f"手続き「{procedure.id}」(copies)"))
     return found
 
 

@@ -219,6 +219,13 @@ class AppliedProcedure:
     because: str
     member_index: int | None = None
     evidence: list[str] = field(default_factory=list)
+    copies: int = 1  # of a certificate (証明書), from the procedure's copies:
+
+    @property
+    def amount(self) -> int | None:
+        """The fee for all copies, for procedures with a fee."""
+        fee = self.procedure.fee
+        return None if fee is None else fee * self.copies
 
 
 def applied_procedures(values: Values) -> list[AppliedProcedure]:
@@ -238,12 +245,14 @@ def _applied(
     values: Values, procedure: Procedure, member: Mapping[str, object] | None, index: int | None
 ) -> AppliedProcedure:
     because = fill_placeholders(procedure.because, values, member)
+    copies = values.evaluate(procedure.copies, member) if procedure.copies else 1
+    count = copies if isinstance(copies, int) and not isinstance(copies, bool) else 1
     evidence = []
     if procedure.when is not None:
         for name in sorted(values.runtime.reads(procedure.when.expression)):
             if name != values.runtime.household_id and values.answered(name):
                 evidence.append(name)
-    return AppliedProcedure(procedure, because, index, evidence)
+    return AppliedProcedure(procedure, because, index, evidence, max(0, count))
 
 
 @functools.cache

@@ -110,6 +110,9 @@ class Department:
     floor: str = ""
     counter: str = ""
     extension: str = ""
+    # Outside city hall (年金事務所, 家庭裁判所, 法務局, 入管, 税務署, the employer's insurer):
+    # its procedures are information — where to go, what to bring, by when — with no desk.
+    external: bool = False
 
     @property
     def location(self) -> str:
@@ -130,6 +133,8 @@ class Procedure:
     bring: list[str] = field(default_factory=list)
     forms: list[str] = field(default_factory=list)
     deadline: str = ""
+    fee: int | None = None  # yen per copy (証明書の手数料)
+    copies: Condition | None = None  # how many copies (a number expression); default 1
 
 
 @dataclass

@@ -32,7 +32,7 @@ ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 
 TOP_KEYS = {"questionnaire", "departments", "sections", "computed", "procedures"}
 META_KEYS = {"id", "title", "version", "effective_from", "city", "description"}
-DEPARTMENT_KEYS = {"id", "name", "floor", "counter", "extension"}
+DEPARTMENT_KEYS = {"id", "name", "floor", "counter", "extension", "external"}
 SECTION_KEYS = {"id", "title", "when", "questions"}
 QUESTION_KEYS = {
     "id",
@@ -61,6 +61,8 @@ PROCEDURE_KEYS = {
     "bring",
     "forms",
     "deadline",
+    "fee",
+    "copies",
 }
 
 
@@ -269,6 +271,7 @@ class TreeReader:
             self.text(node, "floor"),
             self.text(node, "counter"),
             self.text(node, "extension"),
+            external=self.flag(node, "external", False),
         )
 
     def read_section(self, node: LMap) -> Section | None:
@@ -411,7 +414,23 @@ class TreeReader:
             bring=self.strings(node, "bring"),
             forms=self.strings(node, "forms"),
             deadline=self.text(node, "deadline"),
+            fee=self.fee(node),
+            copies=self.condition(node, "copies"),
         )
+
+    def fee(self, node: LMap) -> int | None:
+        value = node.get("fee")
+        if value is None:
+            return None
+        if (
+            isinstance(value, LScalar)
+            and isinstance(value.value, int)
+            and not isinstance(value.value, bool)
+            and 0 <= value.value <= 100_000
+        ):
+            return value.value
+        self.bad_value(value, "fee", "1通あたりの手数料を円の整数で書いてください(例: 300)。")
+        return None
 
     def read_per(self, node: LMap) -> Per | None:
         value = node.get("per")
