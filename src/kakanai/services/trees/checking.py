@@ -35,6 +35,7 @@ class TreeReport:
     scenarios_passed: int = 0
     scenarios_unconfirmed: int = 0
     scenario_runs: list[ScenarioRun] = field(default_factory=list)
+    scenario_failures: dict[str, list[str]] = field(default_factory=dict)
     tests_path: str = ""
 
     @property
@@ -160,6 +161,7 @@ def run_scenarios(report: TreeReport, runtime: TreeRuntime, tests: Path, as_of: 
     report.scenarios_total, report.scenarios_passed = result.total, result.passed
     report.scenarios_unconfirmed = result.unconfirmed
     report.scenario_runs = result.runs
+    report.scenario_failures = result.failed
     report.problems.extend(result.problems)
 
 

@@ -1,0 +1,30 @@
+"""``kakanai review TREE --out FILE.pdf [--against OLD]``: the review (決裁) document of a
+question tree before it is published."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers, iso_date
+
+
+def register(commands: Subparsers) -> Commands:
+    review = commands.add_parser("review", help="設問ツリーの決裁書(PDF)を作ります")
+    review.add_argument("tree", type=Path)
+    review.add_argument("--out", type=Path, required=True, help="書き出すPDFファイル")
+    review.add_argument(
+        "--against", default=None, help="現行版(ファイル、または git:版:パス)。変更の影響を載せます"
+    )
+    review.add_argument("--as-of", type=iso_date, default=None, help="面談日 (既定: 今日)")
+    return Commands(handlers={"review": _review})
+
+
+def _review(args: argparse.Namespace) -> int:
+    # Loaded here: printing needs reportlab, which other commands never load for this.
+    from kakanai.services.trees.review_document import write_review  # noqa: PLC0415
+
+    written = write_review(args.tree, args.out, args.as_of or dt.date.today(), args.against)
+    print(f"{written}: 決裁書を書き出しました")
+    return EXIT_OK

@@ -1,0 +1,55 @@
+"""The review (決裁) document as a use case: check the tree with its scenarios and coverage,
+compare it with the version in force when one is named, and print it (`kakanai review`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kakanai.adapters.review_pdf import review_pdf
+from kakanai.core.errors import KakanaiError
+from kakanai.core.trees.reasoning.changes import SHOWN as SHOWN_DIRECTION
+from kakanai.core.trees.review import Checked, Entry, Review, review
+from kakanai.services.trees.checking import check_tree
+from kakanai.services.trees.diffing import TreeDiff, compare
+from kakanai.services.trees.scenario_coverage import coverage_of
+
+
+def review_document(tree: Path, as_of: dt.date, against: str | None = None) -> Review:
+    """The document for ``tree``; ``against`` (a file or git:REV:path) is the version in force."""
+    report = check_tree(tree, as_of)
+    if report.tree is None or report.analysis is None:
+        raise KakanaiError.from_problem(report.errors[0])
+    coverage = coverage_of(report)
+    checked = Checked(
+        errors=[p.render() for p in report.errors],
+        warnings=[p.render() for p in report.warnings],
+        scenarios_total=report.scenarios_total,
+        scenarios_passed=report.scenarios_passed,
+        failing=list(report.scenario_failures),
+        rules_covered=len(coverage.uses) - len(coverage.missed) if coverage else 0,
+        rules_missed=[f"{u.label}: {u.rule.text()}" for u in coverage.missed] if coverage else [],
+    )
+    impact = impact_entries(compare(against, str(tree), as_of)) if against else []
+    return review(report.tree, report.analysis.tables(), checked, impact)
+
+
+def impact_entries(diff: TreeDiff) -> list[Entry]:
+    """The diff in the document's terms: edits, households guided differently, scenarios,
+    and whether slips of the version in force still open."""
+    entries = [Entry("変更点", [e.text() for e in diff.edits] or ["変更はありません"])]
+    shifts = [
+        f"{s.procedure.name}({s.procedure.id}): {s.example}: {SHOWN_DIRECTION[s.direction]}"
+        for s in diff.shifts
+    ]
+    entries.append(Entry("案内が変わる世帯", shifts or ["変わりません"]))
+    failing = [f"{name}: {' / '.join(details)}" for name, details in diff.failing.items()]
+    entries.append(Entry("現行版のシナリオ", failing or ["新版でもすべて成功します"]))
+    if diff.compatibility is not None:
+        entries.append(Entry("案内票の互換性", [diff.compatibility.advice]))
+    return entries
+
+
+def write_review(tree: Path, out: Path, as_of: dt.date, against: str | None = None) -> Path:
+    out.write_bytes(review_pdf(review_document(tree, as_of, against)))
+    return out
