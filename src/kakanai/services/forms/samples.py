@@ -10,10 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from kakanai.adapters.yaml_loading import load_file
 from kakanai.core.forms.model import FormTemplate, Per
 from kakanai.core.forms.selection import asking
+from kakanai.core.located import LMap, plain
 from kakanai.services.case_files import load_case
-from kakanai.services.shipped_data import FORM_TEMPLATES, QUESTIONNAIRES, REFERENCE_CASE
+from kakanai.services.shipped_data import (
+    FORM_TEMPLATES,
+    QUESTIONNAIRES,
+    REFERENCE_CASE,
+    questionnaire_file,
+)
 from kakanai.services.trees.interviewing import interview_from_file
 
 SAMPLES = FORM_TEMPLATES / "samples"
@@ -33,8 +40,12 @@ def sample_cases(folder: Path = SAMPLES) -> list[tuple[str, dict[str, Any]]]:
 
 
 def build_sample(answers: Path, case_id: str) -> dict[str, Any]:
-    """The case the shipped questionnaire makes of an answers file, with a stable time."""
-    case = interview_from_file(QUESTIONNAIRE, answers, case_id=case_id)
+    """The case a shipped questionnaire makes of an answers file, with a stable time: the
+    one the file names (``questionnaire: certificates``), else the moving tree."""
+    root = load_file(answers)
+    named = plain(root.get("questionnaire")) if isinstance(root, LMap) else None
+    tree = questionnaire_file(str(named)) if named else QUESTIONNAIRE
+    case = interview_from_file(tree, answers, case_id=case_id)
     case["created_at"] = CREATED_AT
     return case
 
