@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
+from kakanai.adapters.input_files import load_json, read_text
 from kakanai.core.errors import ErrorCode, KakanaiError, Problem
 from kakanai.core.located import Loc
 
 CASE_SCHEMA = "kakanai.case/1"
+MAX_CASE_BYTES = 1024 * 1024
+"""A ten-member case is 20 kB; a file past this is not a case."""
 _REQUIRED: dict[str, type] = {
     "case_id": str,
     "as_of": str,
@@ -24,19 +27,20 @@ _REQUIRED: dict[str, type] = {
 
 
 def load_case(path: Path) -> dict[str, Any]:
-    """The case in ``path``; CASE_001 when unreadable, CASE_002 when not a case."""
+    """The case in ``path``; CASE_001 when unreadable, CASE_002 when not a case, INPUT_ codes
+    past a limit (not a regular file, too large, nested too deep)."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, limit=MAX_CASE_BYTES)
     except (OSError, UnicodeDecodeError) as exc:
         raise _error(path, 1, 1, ErrorCode.CASE_UNREADABLE, detail=str(exc)) from None
     try:
-        data = json.loads(text)
+        data = load_json(text, source=str(path))
     except json.JSONDecodeError as exc:
         raise _error(
             path, exc.lineno, exc.colno, ErrorCode.CASE_UNREADABLE, detail=exc.msg
         ) from None
     check_case(data, str(path))
-    return data  # type: ignore[no-any-return]
+    return cast("dict[str, Any]", data)
 
 
 def check_case(data: object, source: str = "<case>") -> None:
