@@ -573,3 +573,19 @@ def test_well_typed_expression_evaluates_without_error(source: str) -> None:
     for ctx in (KNOWN, HALF_KNOWN, context(members=[GRANDPA, CHILD, NO_BIRTH_DATE])):
         value = expression.evaluate(ctx)
         assert value is UNKNOWN or isinstance(value, bool | int | dt.date | str | frozenset)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "children_count + 0.5 > 3",
+        "children_count - 0.5 > 3",
+        "0.5 + children_count == 1",
+        "children_count + 0.5 > " + "9" * 400 + " + 0.5",
+    ],
+)
+def test_arithmetic_too_large_for_a_float_is_unknown_not_an_overflow(source: str) -> None:
+    """An integer past a float's range in ``+``/``-`` with a float used to raise
+    OverflowError out of evaluation (exit 70 in the interview, forms and slip)."""
+    huge = context({"children_count": 10**400})
+    assert parse(source).evaluate(huge) is UNKNOWN

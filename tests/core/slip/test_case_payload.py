@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip.byte_codec import KANA_ALPHABET
 from kakanai.core.slip.case_payload import decode_case, encode_case
+from kakanai.core.trees.answer_limits import MAX_NUMBER
 from kakanai.core.trees.case import build_case
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.interview import Interview
@@ -158,17 +159,21 @@ def test_the_reader_is_told_which_questionnaire_before_reading_answers(
     assert seen == [("types", "3.1", AS_OF)]
 
 
+TEXT_CHARACTERS = st.characters(exclude_categories=("Cc", "Cf", "Cs"))
 VALUES = st.fixed_dictionaries(
     {
         "kind": st.sampled_from(["あ", "い", "う"]),
         "items": st.lists(st.sampled_from("abcd"), unique=True),
         "count": st.integers(-(2**40), 2**40),
-        "ratio": st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False)),
+        "ratio": st.one_of(st.none(), st.floats(-MAX_NUMBER, MAX_NUMBER)),
         "reading": st.text(alphabet=KANA_ALPHABET[1:] + "ヽヾㇰ", min_size=1, max_size=12),
         "zip": st.from_regex(r"\A[0-9]{3}-[0-9]{4}\Z"),
         "day": st.dates(dt.date(1868, 1, 25), dt.date(2100, 1, 1)),
         "tel": st.sampled_from(["090-1234-5678", "0120-123-456", "0299-12-3456"]),
-        "note": st.one_of(st.none(), st.text(min_size=1).filter(str.strip)),
+        # Text within the domain the engine's door admits (no control or format characters).
+        "note": st.one_of(
+            st.none(), st.text(TEXT_CHARACTERS, min_size=1, max_size=500).filter(str.strip)
+        ),
         "ok": st.booleans(),
     }
 )
