@@ -503,6 +503,15 @@ class ErrorCode(Enum):
         "INPUT_012",
         "読み取った文字が多すぎます({length}文字、上限{limit}文字)。入力欄を空にしてから、案内票の二次元コードを1回だけ読み取ってください。",
     )
+    # Case files: what may still print but deserves a look before the forms are handed over
+    CASE_QUESTIONNAIRE_VERSION = (
+        "CASE_003",
+        "案件は設問ツリー「{id}」の版{case_version}で作られましたが、この窓口の設問ツリーは版{local_version}です。様式は案件の内容どおりに印刷します。手続きや回答が今の版と違わないか確かめてから渡してください。",
+    )
+    CASE_QUESTIONNAIRE_MISSING = (
+        "CASE_004",
+        "案件の設問ツリー「{id}」がこの窓口にありません。様式は案件の内容どおりに印刷します。設問ツリーの版を管理者に確かめてください。",
+    )
     # --- end of input limit codes ---
 
     def __init__(self, code: str, template: str) -> None:
