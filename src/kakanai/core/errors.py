@@ -512,6 +512,11 @@ class ErrorCode(Enum):
         "CASE_004",
         "案件の設問ツリー「{id}」がこの窓口にありません。様式は案件の内容どおりに印刷します。設問ツリーの版を管理者に確かめてください。",
     )
+    # Opening a slip: a check added with the limits (core/slip/envelope.py)
+    SLIP_NOT_YET_VALID = (
+        "SLIP_016",
+        "この案内票の発行日時({issued})が、この窓口の時計({now})より後になっています。この窓口のパソコンの日付と時刻を確かめてください。正しければ、発行した窓口のパソコンの時計が進んでいます。",
+    )
     # --- end of input limit codes ---
 
     def __init__(self, code: str, template: str) -> None:
