@@ -138,9 +138,8 @@ def bench_robustness(repeat: int) -> int:
             failed.extend(failures)
             print(_row(reader, outcomes, failures))
     for outcome in failed:
-        print(
-            f"  {outcome.reader} {outcome.sample}: {outcome.status} {outcome.code} {outcome.detail}"
-        )
+        name = outcome.reader.rpartition(":")[2]
+        print(f"  {name} {outcome.sample}: {outcome.status} {outcome.code} {outcome.detail}")
     return 1 if failed else 0
 
 

@@ -76,7 +76,8 @@ def good_inputs() -> dict[str, bytes]:
     digits = seal_case(reference_case(), now=NOW, keyring=KEYRING).digits
     return {
         "tree": MINI_TREE.encode("utf-8"),
-        "template": (FORM_TEMPLATES / "inu_touroku_henkou.yaml").read_bytes(),
+        # A template drawn without a background PDF: the worker's folder has no backgrounds.
+        "template": (FORM_TEMPLATES / "inkan_touroku_shinsei.yaml").read_bytes(),
         "answers": REFERENCE_CASE.with_name("reference_case.answers.yaml").read_bytes(),
         "case_forms": REFERENCE_CASE.read_bytes(),
         "case_slip": REFERENCE_CASE.read_bytes(),
