@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from kakanai.benchmarks.bounded_runs import BoundedRunner, Sample
 from kakanai.benchmarks.robustness import READERS
 from tests.fuzz import strategies as fuzz
-from tests.fuzz.conftest import FUZZ
+from tests.fuzz.profile import FUZZ
 
 SAMPLES: dict[str, st.SearchStrategy[Sample]] = {
     "tree": fuzz.text_sample("tree", "tree.yaml"),

@@ -1,5 +1,5 @@
-"""Settings of the fuzz suite: few examples with a fixed seed in CI, more (and random) ones
-locally: KAKANAI_FUZZ_EXAMPLES=2000 KAKANAI_FUZZ_RANDOM=1 pytest tests/fuzz."""
+"""The hypothesis profile of the fuzz suite: few examples with a fixed seed in CI, more (and
+random) ones locally: KAKANAI_FUZZ_EXAMPLES=2000 KAKANAI_FUZZ_RANDOM=1 pytest tests/fuzz."""
 
 from __future__ import annotations
 
