@@ -49,11 +49,11 @@ def check_case_document(data: object) -> None:
     for key, kind in _REQUIRED.items():
         if not isinstance(data.get(key), kind):
             raise _invalid(f"「{key}」がないか、形が違います")
-    _check_texts(data)
     as_of = _date(data["as_of"], "as_of")
     _datetime(data["created_at"], "created_at")
     _check_questionnaire(data["questionnaire"])
-    members = _check_household(data["household"], as_of)
+    members = _check_household(data["household"], as_of)  # names first: their own limits
+    _check_texts(data)
     _check_procedures(data["procedures"], data["departments"], len(members))
     _check_entries(data["answers"], "answers", ("question",))
     _check_addresses(data["addresses"])
