@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
-from kakanai.core.japanese.values import OutOfDomainError, check_date
+from kakanai.core.japanese.domain import OutOfDomainError, check_date
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1

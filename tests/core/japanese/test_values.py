@@ -9,12 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kakanai.core.japanese.domain import OutOfDomainError, check_date, check_text, shown
 from kakanai.core.japanese.values import (
-    OutOfDomainError,
     ValueFormatError,
     age_on,
-    check_date,
-    check_text,
     era_of,
     format_wareki,
     format_wareki_short,
@@ -24,7 +22,6 @@ from kakanai.core.japanese.values import (
     normalize_text,
     parse_date,
     school_grade,
-    shown,
     to_halfwidth_digits,
 )
 

@@ -8,6 +8,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from kakanai.core.errors import AnswerError, ErrorCode
+from kakanai.core.japanese import domain
 from kakanai.core.japanese import values as jv
 from kakanai.core.trees.model import Question
 
@@ -25,7 +26,7 @@ def where(question: Question, what: str = "回答") -> str:
     return f"設問「{question.text or question.id}」の{what}"
 
 
-def outside(question: Question, error: jv.OutOfDomainError, what: str = "回答") -> AnswerError:
+def outside(question: Question, error: domain.OutOfDomainError, what: str = "回答") -> AnswerError:
     """The AnswerError for a value outside the domain, with its own INPUT_ code."""
     return AnswerError(error.code, error.message_for(where(question, what)))
 
@@ -33,8 +34,8 @@ def outside(question: Question, error: jv.OutOfDomainError, what: str = "回答"
 def check_interview_date(as_of: dt.date) -> None:
     """INPUT_010 for an interview date kakanai cannot write on a form."""
     try:
-        jv.check_date(as_of)
-    except jv.OutOfDomainError as exc:
+        domain.check_date(as_of)
+    except domain.OutOfDomainError as exc:
         raise AnswerError(exc.code, exc.message_for("面談日(as_of)")) from None
 
 
@@ -55,8 +56,8 @@ def typed_text(
         code = ErrorCode.INPUT_NOT_TEXT
         raise AnswerError(code, code.format(where=where(question, what), kind=kind(raw)))
     try:
-        jv.check_text(text, limit=limit)
-    except jv.OutOfDomainError as exc:
+        domain.check_text(text, limit=limit)
+    except domain.OutOfDomainError as exc:
         raise outside(question, exc, what) from None
     return text
 
@@ -80,4 +81,4 @@ def parse_day(question: Question, raw: object, what: str = "回答") -> dt.date:
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
-    return jv.parse_date(typed_text(question, raw, limit=jv.MAX_TEXT_CHARS, what=what))
+    return jv.parse_date(typed_text(question, raw, limit=domain.MAX_TEXT_CHARS, what=what))

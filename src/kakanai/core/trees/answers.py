@@ -13,6 +13,7 @@ import math
 from collections.abc import Mapping
 
 from kakanai.core.errors import AnswerError, ErrorCode, did_you_mean
+from kakanai.core.japanese import domain
 from kakanai.core.japanese import values as jv
 from kakanai.core.trees.answer_limits import (
     MAX_NUMBER,
@@ -53,7 +54,7 @@ def parse_answer(question: Question, raw: object, *, as_of: dt.date) -> object:
         return None
     try:
         return _PARSERS[question.type](question, raw, as_of)
-    except jv.OutOfDomainError as exc:
+    except domain.OutOfDomainError as exc:
         raise outside(question, exc) from None
     except jv.ValueFormatError as exc:
         raise invalid(question, exc.message) from None
@@ -62,7 +63,7 @@ def parse_answer(question: Question, raw: object, *, as_of: dt.date) -> object:
 def _word(question: Question, raw: object) -> str:
     """A short answer (yes/no, option, sex, relationship) as text; its length is bounded
     before it is compared or quoted in a message."""
-    return typed_text(question, raw, limit=jv.MAX_TEXT_CHARS).strip()
+    return typed_text(question, raw, limit=domain.MAX_TEXT_CHARS).strip()
 
 
 def _yesno(question: Question, raw: object, _as_of: dt.date) -> bool:
@@ -74,7 +75,7 @@ def _yesno(question: Question, raw: object, _as_of: dt.date) -> bool:
         return True
     if word in NO_WORDS:
         return False
-    raise invalid(question, f"「{jv.shown(text)}」は はい か いいえ で答えてください。")
+    raise invalid(question, f"「{domain.shown(text)}」は はい か いいえ で答えてください。")
 
 
 def _choice_value(question: Question, raw: object) -> str:
@@ -83,10 +84,11 @@ def _choice_value(question: Question, raw: object) -> str:
         if text in (choice.value, choice.label):
             return choice.value
     values = question.choice_values()
-    hint = did_you_mean(text, values) if len(text) <= jv.MAX_NAME_CHARS else ""
+    hint = did_you_mean(text, values) if len(text) <= domain.MAX_NAME_CHARS else ""
     listed = " / ".join(values)
     raise invalid(
-        question, f"「{jv.shown(text)}」は選択肢にありません。{listed} から選んでください。{hint}"
+        question,
+        f"「{domain.shown(text)}」は選択肢にありません。{listed} から選んでください。{hint}",
     )
 
 
@@ -104,7 +106,7 @@ def _multi(question: Question, raw: object, _as_of: dt.date) -> list[str]:
 
 def _date(question: Question, raw: object, _as_of: dt.date) -> dt.date:
     day = parse_day(question, raw)
-    jv.check_date(day)
+    domain.check_date(day)
     return day
 
 
@@ -115,13 +117,13 @@ def _number(question: Question, raw: object, _as_of: dt.date) -> int | float:
     if isinstance(raw, int | float):
         value = raw
     else:
-        typed = typed_text(question, raw, limit=jv.MAX_TEXT_CHARS)
+        typed = typed_text(question, raw, limit=domain.MAX_TEXT_CHARS)
         text = jv.to_halfwidth_digits(typed).strip().replace(",", "")
         try:
             value = int(text) if text.lstrip("-").isdigit() else float(text)
         except ValueError:
             raise invalid(
-                question, f"「{jv.shown(typed)}」は数値ではありません。数字で入力してください。"
+                question, f"「{domain.shown(typed)}」は数値ではありません。数字で入力してください。"
             ) from None
     if not math.isfinite(value):
         raise invalid(question, "数値ではありません。数字で入力してください。")
@@ -136,19 +138,19 @@ def _number(question: Question, raw: object, _as_of: dt.date) -> int | float:
 
 
 def _text(question: Question, raw: object, _as_of: dt.date) -> str:
-    return jv.normalize_text(typed_text(question, raw, limit=jv.MAX_TEXT_CHARS))
+    return jv.normalize_text(typed_text(question, raw, limit=domain.MAX_TEXT_CHARS))
 
 
 def _katakana(question: Question, raw: object, _as_of: dt.date) -> str:
-    return jv.normalize_katakana(typed_text(question, raw, limit=jv.MAX_NAME_CHARS))
+    return jv.normalize_katakana(typed_text(question, raw, limit=domain.MAX_NAME_CHARS))
 
 
 def _postal(question: Question, raw: object, _as_of: dt.date) -> str:
-    return jv.normalize_postal_code(typed_text(question, raw, limit=jv.MAX_TEXT_CHARS))
+    return jv.normalize_postal_code(typed_text(question, raw, limit=domain.MAX_TEXT_CHARS))
 
 
 def _phone(question: Question, raw: object, _as_of: dt.date) -> str:
-    return jv.normalize_phone(typed_text(question, raw, limit=jv.MAX_TEXT_CHARS))
+    return jv.normalize_phone(typed_text(question, raw, limit=domain.MAX_TEXT_CHARS))
 
 
 def _address(question: Question, raw: object, _as_of: dt.date) -> dict[str, str]:
@@ -160,11 +162,11 @@ def _address(question: Question, raw: object, _as_of: dt.date) -> dict[str, str]
         )
     unknown = [str(key) for key in raw if key not in ADDRESS_FIELDS]
     if unknown:
-        hint = did_you_mean(unknown[0][: jv.MAX_NAME_CHARS], ADDRESS_FIELDS)
-        raise invalid(question, f"住所の項目「{jv.shown(unknown[0])}」はありません。{hint}")
+        hint = did_you_mean(unknown[0][: domain.MAX_NAME_CHARS], ADDRESS_FIELDS)
+        raise invalid(question, f"住所の項目「{domain.shown(unknown[0])}」はありません。{hint}")
     result = {
         key: jv.normalize_text(
-            typed_text(question, raw[key], limit=jv.MAX_TEXT_CHARS, what=f"住所の{key}")
+            typed_text(question, raw[key], limit=domain.MAX_TEXT_CHARS, what=f"住所の{key}")
         )
         if raw.get(key)
         else ""

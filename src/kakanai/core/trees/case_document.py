@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.japanese import domain
 from kakanai.core.japanese import values as jv
 from kakanai.core.trees.household_answers import MAX_MEMBERS, MEMBER_LABELS
 from kakanai.core.value_types import RELATIONSHIP_VALUES
@@ -44,7 +45,7 @@ def check_case_document(data: object) -> None:
         raise _invalid("JSONのオブジェクトではありません")
     if data.get("schema") != CASE_SCHEMA:
         raise _invalid(
-            f"schema が {CASE_SCHEMA} ではありません({jv.shown(str(data.get('schema')))})"
+            f"schema が {CASE_SCHEMA} ではありません({domain.shown(str(data.get('schema')))})"
         )
     for key, kind in _REQUIRED.items():
         if not isinstance(data.get(key), kind):
@@ -110,7 +111,7 @@ def _check_member(member: dict[str, Any], index: int, as_of: dt.date, *, is_head
             kind = "数" if isinstance(member[key], int | float) else type(member[key]).__name__
             raise _limit(ErrorCode.INPUT_NOT_TEXT, where=f"案件の{label}", kind=kind)
         if key in ("name", "kana"):
-            _text(member[key], label, jv.MAX_NAME_CHARS)
+            _text(member[key], label, domain.MAX_NAME_CHARS)
     birth = _date(member["birth_date"], f"{field}.birth_date")
     if birth > as_of:
         raise _invalid(f"{field}.birth_date が面談日(as_of)より後です")
@@ -141,7 +142,7 @@ def _check_procedures(procedures: list[Any], departments: list[Any], member_coun
             if not isinstance(listed, list) or not all(isinstance(item, str) for item in listed):
                 raise _invalid(f"{field}.{key} が文字の一覧ではありません")
         if procedure["department"] not in known:
-            shown = jv.shown(procedure["department"])
+            shown = domain.shown(procedure["department"])
             raise _invalid(f"{field}.department「{shown}」が departments にありません")
         member = procedure.get("member")
         per_member = procedure.get("per") == "member"
@@ -175,8 +176,8 @@ def _check_addresses(addresses: Mapping[str, Any]) -> None:
 
 def _text(text: str, where: str, limit: int) -> None:
     try:
-        jv.check_text(text, limit=limit)
-    except jv.OutOfDomainError as exc:
+        domain.check_text(text, limit=limit)
+    except domain.OutOfDomainError as exc:
         raise CaseDocumentError(exc.code, exc.message_for(f"案件の{where}")) from None
 
 
@@ -186,8 +187,8 @@ def _date(text: str, field: str) -> dt.date:
     except ValueError:
         raise _invalid(f"{field} が 2026-11-23 の形の日付ではありません") from None
     try:
-        jv.check_date(day)
-    except jv.OutOfDomainError as exc:
+        domain.check_date(day)
+    except domain.OutOfDomainError as exc:
         raise CaseDocumentError(exc.code, exc.message_for(f"案件の{field}")) from None
     return day
 
@@ -200,7 +201,7 @@ def _datetime(text: str, field: str) -> None:
 
 
 def _join(path: str, key: object) -> str:
-    shown = jv.shown(str(key), 40)  # keys are checked before what they hold, but may be long
+    shown = domain.shown(str(key), 40)  # keys are checked before what they hold, but may be long
     return f"{path}.{shown}" if path else shown
 
 

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from kakanai.core.errors import AnswerError, ErrorCode, did_you_mean
+from kakanai.core.japanese import domain
 from kakanai.core.japanese import values as jv
 from kakanai.core.trees.answer_limits import invalid, outside, parse_day, typed_text
 from kakanai.core.trees.model import Question
@@ -54,8 +55,8 @@ def _member(question: Question, row: object, number: int, as_of: dt.date) -> dic
         )
     unknown = [str(key) for key in row if key not in MEMBER_KEYS]
     if unknown:
-        hint = did_you_mean(unknown[0][: jv.MAX_NAME_CHARS], MEMBER_KEYS)
-        raise invalid(question, f"{where}項目「{jv.shown(unknown[0])}」はありません。{hint}")
+        hint = did_you_mean(unknown[0][: domain.MAX_NAME_CHARS], MEMBER_KEYS)
+        raise invalid(question, f"{where}項目「{domain.shown(unknown[0])}」はありません。{hint}")
     missing = [key for key in MEMBER_KEYS if not row.get(key)]
     if missing:
         raise invalid(
@@ -63,7 +64,7 @@ def _member(question: Question, row: object, number: int, as_of: dt.date) -> dic
         )
     labels = {key: f"{where}{label}" for key, label in MEMBER_LABELS.items()}
     name, kana = (
-        typed_text(question, row[key], limit=jv.MAX_NAME_CHARS, what=labels[key], numbers=False)
+        typed_text(question, row[key], limit=domain.MAX_NAME_CHARS, what=labels[key], numbers=False)
         for key in ("name", "kana")
     )
     try:
@@ -78,8 +79,8 @@ def _member(question: Question, row: object, number: int, as_of: dt.date) -> dic
     if birth > as_of:
         raise invalid(question, f"{where}生年月日が未来の日付です。確認してください。")
     try:
-        jv.check_date(birth)  # before 明治, no form could print it
-    except jv.OutOfDomainError as exc:
+        domain.check_date(birth)  # before 明治, no form could print it
+    except domain.OutOfDomainError as exc:
         raise outside(question, exc, labels["birth_date"]) from None
     member["sex"] = _sex(question, row["sex"], where)
     member["relationship"] = _relationship(question, row["relationship"], where)
@@ -97,22 +98,24 @@ MEMBER_LABELS = {
 
 
 def _sex(question: Question, raw: object, where: str) -> str:
-    text = typed_text(question, raw, limit=jv.MAX_NAME_CHARS, what=f"{where}性別")
+    text = typed_text(question, raw, limit=domain.MAX_NAME_CHARS, what=f"{where}性別")
     sex = SEX_WORDS.get(text.strip().lower())
     if sex is None:
-        raise invalid(question, f"{where}性別「{jv.shown(text)}」は 男 か 女 で入力してください。")
+        raise invalid(
+            question, f"{where}性別「{domain.shown(text)}」は 男 か 女 で入力してください。"
+        )
     return sex
 
 
 def _relationship(question: Question, raw: object, where: str) -> str:
-    text = typed_text(question, raw, limit=jv.MAX_NAME_CHARS, what=f"{where}続柄").strip()
+    text = typed_text(question, raw, limit=domain.MAX_NAME_CHARS, what=f"{where}続柄").strip()
     if text == "本人":
         return "世帯主"
     if text not in RELATIONSHIP_VALUES:
         hint = did_you_mean(text, RELATIONSHIP_VALUES)
         raise invalid(
             question,
-            f"{where}続柄「{jv.shown(text)}」は使えません。"
+            f"{where}続柄「{domain.shown(text)}」は使えません。"
             f"{'・'.join(sorted(RELATIONSHIP_VALUES))} から選んでください。{hint}",
         )
     return text
