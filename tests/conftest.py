@@ -1,17 +1,31 @@
-"""Shared fixtures: the shipped questionnaires and a fixed interview date."""
+"""Shared fixtures: the shipped questionnaires, a fixed interview date, the bounded runner."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from kakanai.benchmarks.bounded_runs import BoundedRunner
+
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONNAIRES = ROOT / "questionnaires"
 AS_OF = dt.date(2026, 11, 23)
+BOUNDED_SECONDS = 20.0
+BOUNDED_MEGABYTES = 1500.0
+"""Caps for one input in a reader (the worker's whole resident set, its imports included)."""
 
 
 @pytest.fixture
 def as_of() -> dt.date:
     return AS_OF
+
+
+@pytest.fixture(scope="session")
+def bounded() -> Iterator[BoundedRunner]:
+    """Runs an input through a reader in a worker process, within a time and memory cap,
+    so that a hang, a crash or a blow-up fails the test instead of stopping the run."""
+    with BoundedRunner(seconds=BOUNDED_SECONDS, megabytes=BOUNDED_MEGABYTES) as runner:
+        yield runner

@@ -34,7 +34,7 @@ def test_forms_for_a_procedure_writes_one_pdf_per_child_and_prints_the_paths(
         capsys, "forms", CASE, "--procedure", "kodomo_iryou_gimu", "--out", tmp_path
     )
     assert (code, err) == (0, "")
-    expected = tmp_path / "20261123-3FA2C1_kodomo_kodomo_iryou_shinsei_山田一郎.pdf"
+    expected = tmp_path / "20261123-3FA2C1_kodomo_kodomo_iryou_shinsei_世帯員3.pdf"
     assert out.splitlines() == [str(expected)]
     assert expected.read_bytes().startswith(b"%PDF")
 
@@ -54,7 +54,7 @@ def test_forms_preview_of_one_template(capsys: pytest.CaptureFixture[str], tmp_p
         capsys, "forms", CASE, "--form", "kodomo_iryou_shinsei", "--member", "3", "--out", tmp_path
     )
     assert code == 0
-    assert out.strip().endswith("_山田桜.pdf")
+    assert out.strip().endswith("_世帯員4.pdf")
 
 
 def test_forms_for_a_department_the_case_does_not_concern_writes_nothing_and_exits_1(

@@ -99,8 +99,8 @@ def test_a_desk_without_keys_is_told_to_run_keys_init(
     assert not (tmp_path / "x.pdf").exists()
 
 
-@pytest.mark.parametrize("days", ["0", "91", "abc"])
-def test_valid_days_outside_1_to_90_is_a_usage_error(tmp_path: Path, days: str) -> None:
+@pytest.mark.parametrize("days", ["0", "367", "abc"])
+def test_valid_days_outside_1_to_366_is_a_usage_error(tmp_path: Path, days: str) -> None:
     with pytest.raises(SystemExit) as exited:
         main(["slip", str(REFERENCE_CASE), "--out", str(tmp_path / "x.pdf"), "--valid-days", days])
     assert exited.value.code == 2
@@ -126,3 +126,13 @@ def test_an_unwritable_output_is_print_002(
     err = capsys.readouterr().err
     assert err.startswith("PRINT_002 ")
     assert "missing-folder" in err
+
+
+def test_valid_days_up_to_366_as_the_payload_format_says(
+    tmp_path: Path, desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The format (docs/slip-payload.md, envelope.MAX_VALID_DAYS) allows 1–366 days; the
+    command refused anything past 90."""
+    out = tmp_path / "x.pdf"
+    assert main(["slip", str(REFERENCE_CASE), "--out", str(out), "--valid-days", "366"]) == 0
+    assert out.read_bytes().startswith(b"%PDF")

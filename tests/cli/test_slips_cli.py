@@ -8,6 +8,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -230,3 +231,50 @@ def test_bench_payload_prints_the_table(desk: Path, cli: Any) -> None:
     assert set(rows) >= {"参照ケース", "1人世帯", "6人世帯", "10人世帯"}
     assert int(rows["参照ケース"][9]) <= 15
     assert "入りません" in rows["参照ケース"][-1]
+
+
+def test_decode_at_a_desk_without_keys_exits_4_and_says_how_to_get_them(
+    tmp_path: Path, slip: str, cli: Any
+) -> None:
+    """Exit 1 was not one of decode's documented codes; no keys means no slip opens: 4."""
+    result = cli(tmp_path / "no-keys", "decode", "--text", slip)
+    assert result.returncode == 4
+    assert codes(result) == ["KEY_001"]
+    assert "kakanai keys import" in result.stderr
+
+
+def hidden(text: str) -> list[str]:
+    """Characters a terminal would act on or hide: controls, bidi and other format ones."""
+    return [c for c in text if c != "\n" and unicodedata.category(c) in {"Cc", "Cf", "Cs"}]
+
+
+EVIL = "x\x1b[2J\x07\u202egnp.exe"
+
+
+def test_decode_raw_text_never_writes_control_or_bidi_characters(desk: Path, cli: Any) -> None:
+    result = cli(desk, "decode", "--raw", "--text", EVIL)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "x\\u001b[2J\\u0007\\u202egnp.exe\n"
+
+
+def test_decode_raw_image_never_writes_control_or_bidi_characters(
+    desk: Path, tmp_path: Path, cli: Any
+) -> None:
+    result = cli(desk, "decode", "--raw", qr_png(tmp_path / "evil.png", EVIL, numeric=False))
+    assert result.returncode == 0, result.stderr
+    assert hidden(result.stdout) == []
+    assert "\\u202e" in result.stdout
+
+
+def test_decode_json_escapes_what_it_must_and_stays_json(desk: Path, slip: str, cli: Any) -> None:
+    result = cli(desk, "decode", "--text", slip, "--json")
+    assert result.returncode == 0, result.stderr
+    assert hidden(result.stdout) == []
+    assert json.loads(result.stdout)["case_id"] == REFERENCE["case_id"]
+
+
+def test_decode_reads_at_most_one_slip_from_stdin(desk: Path) -> None:
+    """A scanner or a pipe that never stops (``/dev/zero``) is cut at the limit and refused."""
+    result = kakanai(desk, "decode", stdin="87" * 600_000)
+    assert result.returncode == 4
+    assert codes(result) == ["INPUT_012"]

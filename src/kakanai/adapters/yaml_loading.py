@@ -1,17 +1,38 @@
 """Reads YAML files with ruamel.yaml into located data, reporting syntax errors and duplicate
-keys with their line and column instead of raising library exceptions."""
+keys with their line and column instead of raising library exceptions. Nodes are built from
+the parser's events without recursion, within limits on nesting and on values (aliases
+expanded), so that no file can crash the process or make it expand without end."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    DocumentStartEvent,
+    Event,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+)
+from ruamel.yaml.nodes import ScalarNode
 
+from kakanai.adapters.input_files import read_text
 from kakanai.core.errors import ErrorCode, KakanaiError, Problem
 from kakanai.core.located import LList, LMap, LNode, Loc, LScalar
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""The shipped tree is 35 kB; no questionnaire, template or answers file comes near this."""
+MAX_VALUES = 100_000
+"""Values in one file, an alias counting as every value it repeats ("billion laughs")."""
+MAX_DEPTH = 64
+"""Nesting of lists and mappings; trees and templates need about ten."""
 
 
 class YamlLoadError(KakanaiError):
@@ -27,7 +48,9 @@ def load_file(path: Path | str) -> LNode | None:
     """Load one YAML document from a file into located data (None for an empty file)."""
     shown = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = read_text(Path(path), limit=MAX_FILE_BYTES)
+    except KakanaiError as exc:  # not a regular file, or too large
+        raise YamlLoadError([_problem_of(exc, shown)]) from None
     except (OSError, UnicodeDecodeError) as exc:
         problem = Problem(
             shown,
@@ -43,9 +66,11 @@ def load_file(path: Path | str) -> LNode | None:
 def load_text(text: str, path: str) -> LNode | None:
     """Load one YAML document from text; ``path`` is used in locations and messages."""
     # The C parser (ruamel.yaml.clib) is about 8x faster; ruamel falls back to pure Python.
+    # Only its events are used: its composer recurses per level and can overflow the C stack.
     yaml = YAML(typ="safe", pure=False)
+    composer = _Composer(path, yaml)
     try:
-        root = yaml.compose(text)
+        root = composer.compose(yaml.parse(text))
     except MarkedYAMLError as exc:
         raise YamlLoadError([_syntax_problem(exc, path)]) from None
     except YAMLError as exc:  # errors without a mark still get a location
@@ -57,13 +82,13 @@ def load_text(text: str, path: str) -> LNode | None:
             ErrorCode.YAML_SYNTAX.format(detail=str(exc).splitlines()[0]),
         )
         raise YamlLoadError([problem]) from None
-    if root is None:
-        return None
-    problems: list[Problem] = []
-    node = _convert(root, path, problems)
-    if problems:
-        raise YamlLoadError(problems)
-    return node
+    if composer.problems:
+        raise YamlLoadError(composer.problems)
+    return root
+
+
+def _problem_of(error: KakanaiError, path: str) -> Problem:
+    return Problem(path, error.line or 1, error.col or 1, error.code, error.message)
 
 
 _PROBLEM_WORDS = {
@@ -92,54 +117,137 @@ def _syntax_problem(exc: MarkedYAMLError, path: str) -> Problem:
     )
 
 
-def _loc(node: Node, path: str) -> Loc:
-    return Loc(path, node.start_mark.line + 1, node.start_mark.column + 1)
+class _RefusedError(Exception):
+    """A limit was met or the stream cannot be one document; carries the problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
 
 
-def _convert(node: Node, path: str, problems: list[Problem]) -> LNode:
-    if isinstance(node, MappingNode):
-        return _convert_mapping(node, path, problems)
-    if isinstance(node, SequenceNode):
-        return LList(_loc(node, path), [_convert(item, path, problems) for item in node.value])
-    assert isinstance(node, ScalarNode)
-    return _convert_scalar(node, path)
+@dataclass
+class _Open:
+    """A list or mapping whose items are still arriving."""
+
+    node: LList | LMap
+    anchor: str | None
+    values: int = 1  # itself and everything in it, aliases expanded
+    key: LNode | None = None  # a mapping's key waiting for its value
 
 
-def _convert_mapping(node: MappingNode, path: str, problems: list[Problem]) -> LMap:
-    result = LMap(_loc(node, path))
-    for key_node, value_node in node.value:
-        key = str(_scalar_value(key_node)) if isinstance(key_node, ScalarNode) else "?"
-        key_loc = _loc(key_node, path)
-        if key in result.items:
-            problems.append(
-                Problem(
-                    path,
-                    key_loc.line,
-                    key_loc.col,
-                    ErrorCode.YAML_DUPLICATE_KEY,
-                    ErrorCode.YAML_DUPLICATE_KEY.format(key=key),
-                )
+@dataclass
+class _Composer:
+    """Builds located nodes from parser events with an explicit stack (no recursion)."""
+
+    path: str
+    yaml: YAML
+    problems: list[Problem] = field(default_factory=list)
+    _stack: list[_Open] = field(default_factory=list)
+    _anchors: dict[str, tuple[LNode, int]] = field(default_factory=dict)
+    _values: int = 0
+    _root: LNode | None = None
+
+    def compose(self, events: Iterable[Event]) -> LNode | None:
+        try:
+            for event in events:
+                self._take(event)
+        except _RefusedError as refused:
+            raise YamlLoadError([refused.problem]) from None
+        return self._root
+
+    def _take(self, event: Event) -> None:
+        if isinstance(event, DocumentStartEvent) and self._root is not None:
+            detail = "1つのファイルに書ける文書(---)は1つだけです"
+            raise self._refuse(event, ErrorCode.YAML_SYNTAX, detail=detail)
+        if isinstance(event, ScalarEvent):
+            self._count(event, 1)
+            node = self._scalar(event)
+            self._remember(event.anchor, node, 1)
+            self._attach(node, 1)
+        elif isinstance(event, AliasEvent):
+            self._alias(event)
+        elif isinstance(event, SequenceStartEvent | MappingStartEvent):
+            self._count(event, 1)
+            if len(self._stack) >= MAX_DEPTH:
+                raise self._refuse(event, ErrorCode.INPUT_TOO_DEEP, limit=MAX_DEPTH)
+            loc = self._loc(event)
+            opened = LList(loc) if isinstance(event, SequenceStartEvent) else LMap(loc)
+            self._stack.append(_Open(opened, event.anchor))
+        elif isinstance(event, CollectionEndEvent):
+            done = self._stack.pop()
+            self._remember(done.anchor, done.node, done.values)
+            self._attach(done.node, done.values)
+
+    def _alias(self, event: AliasEvent) -> None:
+        found = self._anchors.get(str(event.anchor))
+        if found is None:
+            open_anchors = {frame.anchor for frame in self._stack}
+            detail = (
+                "エイリアスが、それ自身を含む値を指しています"
+                if event.anchor in open_anchors
+                else "未定義のエイリアスです"
             )
-            continue
-        result.items[key] = _convert(value_node, path, problems)
-        result.key_locs[key] = key_loc
-    return result
+            raise self._refuse(event, ErrorCode.YAML_SYNTAX, detail=detail)
+        node, values = found
+        self._count(event, values)
+        self._attach(node, values)
+
+    def _count(self, event: Event, values: int) -> None:
+        self._values += values
+        if self._values > MAX_VALUES:
+            raise self._refuse(event, ErrorCode.INPUT_TOO_MANY_VALUES, limit=MAX_VALUES)
+
+    def _remember(self, anchor: str | None, node: LNode, values: int) -> None:
+        if anchor is not None:
+            self._anchors[anchor] = (node, values)
+
+    def _attach(self, node: LNode, values: int) -> None:
+        if not self._stack:
+            self._root = node
+            return
+        parent = self._stack[-1]
+        parent.values += values
+        if isinstance(parent.node, LList):
+            parent.node.items.append(node)
+        elif parent.key is None:
+            parent.key = node
+        else:
+            self._add_item(parent.node, parent.key, node)
+            parent.key = None
+
+    def _add_item(self, mapping: LMap, key_node: LNode, value: LNode) -> None:
+        key = str(key_node.value) if isinstance(key_node, LScalar) else "?"
+        key_loc = key_node.loc
+        if key in mapping.items:
+            self.problems.append(
+                Problem.at(key_loc, ErrorCode.YAML_DUPLICATE_KEY, key=key),
+            )
+            return
+        mapping.items[key] = value
+        mapping.key_locs[key] = key_loc
+
+    def _scalar(self, event: ScalarEvent) -> LScalar:
+        loc = self._loc(event)
+        text = str(event.value)
+        tag = event.ctag
+        if tag is None or str(tag) == "!":
+            tag = self.yaml.resolver.resolve(ScalarNode, text, event.implicit)
+        quoted = event.style in ("'", '"')
+        value = _scalar_value(text, event.style, str(getattr(tag, "value", tag) or ""))
+        return LScalar(value, loc, text_col=loc.col + (1 if quoted else 0), raw=text)
+
+    def _loc(self, event: Event) -> Loc:
+        mark = event.start_mark
+        return Loc(self.path, mark.line + 1, mark.column + 1)
+
+    def _refuse(self, event: Event, code: ErrorCode, **fields: object) -> _RefusedError:
+        return _RefusedError(Problem.at(self._loc(event), code, **fields))
 
 
-def _convert_scalar(node: ScalarNode, path: str) -> LScalar:
-    loc = _loc(node, path)
-    quoted = node.style in ("'", '"')
-    return LScalar(
-        _scalar_value(node), loc, text_col=loc.col + (1 if quoted else 0), raw=str(node.value)
-    )
-
-
-def _scalar_value(node: ScalarNode) -> object:
+def _scalar_value(text: str, style: str | None, tag: str) -> object:
     """Turn a scalar into a Python value by the tag the YAML 1.2 resolver gave it."""
-    text = str(node.value)
-    if node.style in ("'", '"', "|", ">"):
+    if style in ("'", '"', "|", ">"):
         return text
-    tag = str(getattr(node.tag, "value", node.tag) or "")
     kind = tag.rsplit(":", 1)[-1]
     converters = {
         "int": _to_int,

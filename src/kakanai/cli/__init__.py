@@ -18,6 +18,7 @@ from kakanai.cli import (
     doctor,
     forms,
     reviews,
+    robustness,
     scanning,
     slip_printing,
     slips,
@@ -27,7 +28,18 @@ from kakanai.cli import (
 from kakanai.cli.arguments import EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, Commands, Parser
 from kakanai.core.errors import KakanaiError
 
-AREAS = (trees, diffs, reviews, slips, slip_printing, scanning, forms, upkeep, doctor)
+AREAS = (
+    trees,
+    diffs,
+    reviews,
+    slips,
+    slip_printing,
+    scanning,
+    forms,
+    upkeep,
+    doctor,
+    robustness,
+)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, Commands]:

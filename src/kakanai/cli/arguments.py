@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeAlias
 
+from kakanai.core.japanese.domain import OutOfDomainError, check_date
+
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
@@ -31,11 +33,15 @@ class Parser(argparse.ArgumentParser):
 
 def iso_date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
+        check_date(day)
+    except OutOfDomainError as exc:
+        raise argparse.ArgumentTypeError(exc.message_for("指定")) from None
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"日付は 2026-11-23 の形で指定してください: {text}"
         ) from None
+    return day
 
 
 BenchOptions = Callable[[argparse.ArgumentParser], None]

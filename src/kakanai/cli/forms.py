@@ -9,7 +9,8 @@ from pathlib import Path
 
 from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
 from kakanai.core.errors import ErrorCode, Problem
-from kakanai.services.case_files import load_case
+from kakanai.core.forms.selection import safe_file_name
+from kakanai.services.case_files import case_warnings, load_case
 from kakanai.services.forms import checking as form_checking
 from kakanai.services.forms import templates as form_templates
 from kakanai.services.forms.checking import TemplateReport
@@ -28,6 +29,9 @@ def register(commands: Subparsers) -> Commands:
     forms.add_argument("--member", type=int, default=None, help="--form で使う世帯員の番号(0から)")
     forms.add_argument("--out", type=Path, required=True, help="PDFを書き出すフォルダ")
     forms.add_argument("--merge", action="store_true", help="1つのPDFにまとめます")
+    forms.add_argument(
+        "--names", action="store_true", help="ファイル名に世帯員の氏名を入れます(既定: 入れない)"
+    )
     forms.add_argument("--templates", type=Path, default=None, help="様式テンプレートのフォルダ")
     return Commands(handlers={"forms": _forms}, benches={"forms": _bench_forms})
 
@@ -41,15 +45,25 @@ def _bench_forms(repeat: int) -> int:
 
 def _forms(args: argparse.Namespace) -> int:
     case = load_case(args.case)
+    for problem in case_warnings(case, str(args.case)):
+        print(f"{args.case}: 警告 {problem.code.code} {problem.message}", file=sys.stderr)
     if args.form:
-        rendered = [render_form(case, args.form, member=args.member, templates=args.templates)]
+        rendered = [
+            render_form(
+                case, args.form, member=args.member, templates=args.templates, names=args.names
+            )
+        ]
         scope = args.form
     else:
         rendered = render_forms(
-            case, department=args.department, procedure=args.procedure, templates=args.templates
+            case,
+            department=args.department,
+            procedure=args.procedure,
+            templates=args.templates,
+            names=args.names,
         )
         scope = args.department or args.procedure or "all"
-    merge_as = f"{case['case_id']}_{scope}.pdf" if args.merge else None
+    merge_as = safe_file_name([str(case["case_id"]), scope]) if args.merge else None
     for path in write(rendered, args.out, merge_as=merge_as):
         print(path)
     for form in rendered:

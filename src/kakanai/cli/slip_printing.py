@@ -11,11 +11,11 @@ from kakanai.adapters.slip.pdf import LAYOUTS
 from kakanai.benchmarks.slip import bench_slip
 from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
 from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.slip.envelope import MAX_VALID_DAYS
 from kakanai.core.slip.texts import LANGUAGES
 from kakanai.services.case_files import load_case
 
 VALID_DAYS = 30
-MAX_VALID_DAYS = 90
 DEFAULT_DESK = "書かない窓口"
 
 
@@ -33,7 +33,7 @@ def register(commands: Subparsers) -> Commands:
         "--valid-days",
         type=_days,
         default=VALID_DAYS,
-        help=f"二次元コードの有効日数 (既定: {VALID_DAYS})",
+        help=f"二次元コードの有効日数 1–{MAX_VALID_DAYS} (既定: {VALID_DAYS})",
     )
     return Commands(handlers={"slip": _slip}, benches={"slip": bench_slip})
 

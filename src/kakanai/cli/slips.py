@@ -2,17 +2,19 @@
 typed digits or a keyboard-wedge scanner on stdin) and ``kakanai bench payload``.
 
 decode exits 0 when every input opened, 2 for an unreadable input file, 3 when no code was
-found, 4 when a code was found but rejected (the first failing input decides)."""
+found, 4 when a code was found but rejected or when the desk has no keys to open any (the
+first failing input decides). What it prints never holds raw control or bidi characters."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
 from kakanai.core.errors import ErrorCode, KakanaiError
@@ -51,7 +53,8 @@ def register(commands: Subparsers) -> Commands:
         help="案内票の二次元コードを読み取り、案件を表示します",
         description=(
             "画像・--text・標準入力(ハンディスキャナ)から案内票を読み取ります。終了コード: "
-            "0 成功、2 入力ファイルを読めない、3 コードが見つからない、4 コードを開けない。"
+            "0 成功、2 入力ファイルを読めない、3 コードが見つからない、"
+            "4 コードを開けない(この窓口に鍵がないときも)。"
         ),
     )
     decode.add_argument("images", nargs="*", type=Path, help="二次元コードの写った画像")
@@ -142,7 +145,7 @@ class _Results:
     cases: list[dict[str, Any]] = field(default_factory=list)
 
     def fail(self, code: int, error: KakanaiError) -> None:
-        print(error.render(), file=sys.stderr)
+        _say(error.render(), file=sys.stderr)
         if self.exit_code == EXIT_OK:
             self.exit_code = code
 
@@ -150,8 +153,12 @@ class _Results:
 def _decode(args: argparse.Namespace) -> int:
     from kakanai.services import keys  # noqa: PLC0415 - see the imports
 
-    keyring = None if args.raw else keys.current_keyring()
     results = _Results()
+    try:
+        keyring = None if args.raw else keys.current_keyring()
+    except KakanaiError as exc:  # no keys (or none readable): no slip can be opened here
+        results.fail(EXIT_REJECTED, exc)
+        return results.exit_code
     texts = [args.text] if args.text is not None else []
     if not texts and not args.images:
         texts.append(_read_stdin())
@@ -161,15 +168,37 @@ def _decode(args: argparse.Namespace) -> int:
         _decode_image(image, keyring, args, results)
     if args.json and results.cases:
         shown: object = results.cases[0] if len(results.cases) == 1 else results.cases
-        print(json.dumps(shown, ensure_ascii=False, indent=2))
+        _say(json.dumps(shown, ensure_ascii=False, indent=2))
     return results.exit_code
 
 
 def _read_stdin() -> str:
+    """What a scanner typed; never more than one slip can hold (``/dev/zero`` ends too)."""
+    from kakanai.core.slip.envelope import MAX_SCANNED_CHARS  # noqa: PLC0415 - see the imports
+
     if sys.stdin.isatty():
         print("案内票の二次元コードをハンディスキャナで読み取ってください:", file=sys.stderr)
-        return sys.stdin.readline()
-    return sys.stdin.read()
+        return sys.stdin.readline(MAX_SCANNED_CHARS + 1)
+    return sys.stdin.read(MAX_SCANNED_CHARS + 1)
+
+
+def _say(text: str, *, file: TextIO | None = None) -> None:
+    """Print ``text`` with control, format (bidi) and surrogate characters written as
+    ``\\uXXXX``, which is also valid inside JSON strings: a QR code or a name must never
+    move the cursor, clear the screen or reorder what the clerk reads."""
+    print("".join(_escaped(char) for char in text), file=file or sys.stdout)
+
+
+def _escaped(char: str) -> str:
+    if char in "\n\t" or unicodedata.category(char) not in _HIDDEN:
+        return char
+    units = char.encode("utf-16-be", "surrogatepass")
+    return "".join(
+        f"\\u{int.from_bytes(units[i : i + 2], 'big'):04x}" for i in (0, 2)[: len(units) // 2]
+    )
+
+
+_HIDDEN = frozenset({"Cc", "Cf", "Cs"})
 
 
 def _decode_text(
@@ -178,7 +207,7 @@ def _decode_text(
     from kakanai.services.slip.sealing import open_slip_details  # noqa: PLC0415 - see the imports
 
     if keyring is None:
-        print(text.strip())
+        _say(text.strip())
         return
     try:
         _show(open_slip_details(text, keyring=keyring), args, results)
@@ -203,7 +232,7 @@ def _decode_image(
     if found is not None and isinstance(accept, _SlipAccept) and accept.opened is not None:
         _show(accept.opened, args, results)
     elif found is not None:
-        print(found.text)
+        _say(found.text)
     elif isinstance(accept, _SlipAccept) and accept.rejection is not None:
         rejection = accept.rejection
         results.fail(
@@ -220,7 +249,7 @@ def _show(opened: OpenedSlip, args: argparse.Namespace, results: _Results) -> No
     if not args.json:
         if results.cases:
             print()
-        print("\n".join(summary_lines(opened)))
+        _say("\n".join(summary_lines(opened)))
     results.cases.append(opened.case)
 
 

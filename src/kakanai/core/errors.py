@@ -629,6 +629,72 @@ class ErrorCode(Enum):
     )
     # --- end of doctor codes ---
 
+    # --- Input limits and values at the door (INPUT_): every file, answer and case field ---
+    # Each limit has its own code, so a refusal says which limit was met and what to do.
+    INPUT_NOT_REGULAR = (
+        "INPUT_001",
+        "「{path}」は通常のファイルではありません({kind})。読み込むファイルそのものを指定してください。",
+    )
+    INPUT_FILE_TOO_LARGE = (
+        "INPUT_002",
+        "ファイルが大きすぎます({size}バイト、上限{limit}バイト)。指定したファイルが正しいか確認してください。",
+    )
+    INPUT_TOO_MANY_VALUES = (
+        "INPUT_003",
+        "値が多すぎます(エイリアス * の展開を含めて{limit}個まで)。エイリアス(&名前 と *名前)を使わずに書くか、ファイルを分けてください。",
+    )
+    INPUT_TOO_DEEP = (
+        "INPUT_004",
+        "入れ子が深すぎます({limit}段まで)。括弧 [ ] {{ }} や「- 」の入れ子を減らしてください。",
+    )
+    INPUT_IMAGE_TOO_LARGE = (
+        "INPUT_005",
+        "画像が大きすぎます({size}、上限{limit}万画素、1辺{side}ピクセル)。案内票の二次元コードの部分を撮り直すか、解像度を下げて保存してください。",
+    )
+    INPUT_HOUSEHOLD_SIZE = (
+        "INPUT_006",
+        "{where}世帯員が{count}人います。1件で受け付けられるのは{limit}人までです。世帯を分けて受け付けてください。",
+    )
+    INPUT_TEXT_LENGTH = (
+        "INPUT_007",
+        "{where}が長すぎます({length}文字、上限{limit}文字)。短くして入力し直してください。",
+    )
+    INPUT_TEXT_CHARACTER = (
+        "INPUT_008",
+        "{where}に使えない文字({codepoint})が含まれています。制御文字や書字方向を変える文字を消して入力し直してください。",
+    )
+    INPUT_NOT_TEXT = (
+        "INPUT_009",
+        "{where}は文字で入力してください(今は{kind}です)。",
+    )
+    INPUT_DATE_RANGE = (
+        "INPUT_010",
+        "{where}の日付({date})は扱えません。{earliest}から{latest}までの日付を入力してください。",
+    )
+    INPUT_NUMBER_RANGE = (
+        "INPUT_011",
+        "{where}の数が大きすぎます。{limit}までの数を入力してください。",
+    )
+    INPUT_SCAN_TOO_LONG = (
+        "INPUT_012",
+        "読み取った文字が多すぎます({length}文字、上限{limit}文字)。入力欄を空にしてから、案内票の二次元コードを1回だけ読み取ってください。",
+    )
+    # Case files: what may still print but deserves a look before the forms are handed over
+    CASE_QUESTIONNAIRE_VERSION = (
+        "CASE_003",
+        "案件は設問ツリー「{id}」の版{case_version}で作られましたが、この窓口の設問ツリーは版{local_version}です。様式は案件の内容どおりに印刷します。手続きや回答が今の版と違わないか確かめてから渡してください。",
+    )
+    CASE_QUESTIONNAIRE_MISSING = (
+        "CASE_004",
+        "案件の設問ツリー「{id}」がこの窓口にありません。様式は案件の内容どおりに印刷します。設問ツリーの版を管理者に確かめてください。",
+    )
+    # Opening a slip: a check added with the limits (core/slip/envelope.py)
+    SLIP_NOT_YET_VALID = (
+        "SLIP_016",
+        "この案内票の発行日時({issued})が、この窓口の時計({now})より後になっています。この窓口のパソコンの日付と時刻を確かめてください。正しければ、発行した窓口のパソコンの時計が進んでいます。",
+    )
+    # --- end of input limit codes ---
+
     def __init__(self, code: str, template: str, severity: str = "error") -> None:
         self.code = code
         self.template = template

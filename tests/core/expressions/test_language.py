@@ -613,3 +613,19 @@ def test_a_law_date_beyond_the_calendar_is_unknown_not_an_error() -> None:
         school_grade=jv.school_grade,
     )
     assert parse('attains(date("9999-12-31"), 5)').evaluate(ctx) is UNKNOWN
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "children_count + 0.5 > 3",
+        "children_count - 0.5 > 3",
+        "0.5 + children_count == 1",
+        "children_count + 0.5 > " + "9" * 400 + " + 0.5",
+    ],
+)
+def test_arithmetic_too_large_for_a_float_is_unknown_not_an_overflow(source: str) -> None:
+    """An integer past a float's range in ``+``/``-`` with a float used to raise
+    OverflowError out of evaluation (exit 70 in the interview, forms and slip)."""
+    huge = context({"children_count": 10**400})
+    assert parse(source).evaluate(huge) is UNKNOWN

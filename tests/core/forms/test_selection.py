@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from kakanai.core.forms.selection import (
     find_department,
     form_ids,
     jobs,
+    safe_file_name,
     select_procedures,
     unique,
 )
@@ -96,18 +98,43 @@ def test_find_department_accepts_the_japanese_name() -> None:
     assert find_department(CASE, "環境課")["id"] == "kankyou"
 
 
-def test_file_names_carry_case_department_form_and_person() -> None:
+def test_file_names_carry_case_department_form_and_member_number() -> None:
     selected = jobs(CASE, select_procedures(CASE, department="kodomo"), per_member)
     names = [file_name(CASE, job, "kodomo") for job in selected]
+    assert "20261123-3FA2C1_kodomo_kodomo_iryou_shinsei_世帯員3.pdf" in names
+    assert "20261123-3FA2C1_kodomo_jidou_teate_nintei_seikyu.pdf" in names
+    assert not any("山田" in name for name in names)
+
+
+def test_file_names_carry_the_person_only_when_asked() -> None:
+    selected = jobs(CASE, select_procedures(CASE, department="kodomo"), per_member)
+    names = [file_name(CASE, job, "kodomo", with_name=True) for job in selected]
     assert "20261123-3FA2C1_kodomo_kodomo_iryou_shinsei_山田一郎.pdf" in names
     assert "20261123-3FA2C1_kodomo_jidou_teate_nintei_seikyu_山田太郎.pdf" in names
 
 
 def test_file_names_drop_spaces_variation_selectors_and_forbidden_characters() -> None:
     case = copy.deepcopy(CASE)
-    case["household"]["members"][0]["name"] = "辻\U000e0100 太郎/次郎:?"
+    case["household"]["members"][0]["name"] = "辻\U000e0100 太郎/次郎:?\u202e"
     job = jobs(case, select_procedures(case, department="kankyou"), per_member)[0]
-    assert file_name(case, job, "kankyou").endswith("_辻太郎次郎.pdf")
+    assert file_name(case, job, "kankyou", with_name=True).endswith("_辻太郎次郎.pdf")
+
+
+@pytest.mark.parametrize(
+    "case_id", ["../../escaped", "/etc/passwd", "..\\..\\x", "..", ".hidden", "a\x00b"]
+)
+def test_a_case_id_never_leads_a_file_name_out_of_its_folder(case_id: str) -> None:
+    name = safe_file_name([case_id, "all"])
+    assert Path(name).name == name
+    assert not name.startswith(".")
+    assert not set(name) & {"/", "\\", "\x00"}
+
+
+def test_file_names_fit_in_255_bytes_with_room_for_a_number() -> None:
+    name = safe_file_name(["𠮷" * 300, "kodomo", "form"])
+    assert len(name.encode("utf-8")) <= 255 - len("_999")
+    assert name.endswith(".pdf")
+    assert "\ufffd" not in name
 
 
 def test_duplicate_file_names_get_a_number() -> None:

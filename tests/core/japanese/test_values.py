@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kakanai.core.japanese.domain import OutOfDomainError, check_date, check_text, shown
 from kakanai.core.japanese.values import (
     ValueFormatError,
     age_on,
@@ -529,3 +530,43 @@ def test_age_and_grade_reject_a_birth_date_after_the_day(
 ) -> None:
     with pytest.raises(ValueFormatError, match="生年月日を確かめて"):
         compute(date(2020, 1, 2), date(2020, 1, 1))
+
+
+# --- the domain: text and dates any answer may hold ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "fragment"),
+    [
+        ("山田\x00太郎", "INPUT_008", "U+0000"),
+        ("山田\u202e", "INPUT_008", "U+202E"),
+        ("\ufeff山田", "INPUT_008", "U+FEFF"),
+        ("山田\udc80", "INPUT_008", "U+DC80"),
+        ("\x85", "INPUT_008", "U+0085"),
+        ("あ" * 11, "INPUT_007", "11文字"),
+    ],
+)
+def test_check_text_refuses_length_and_characters(text: str, code: str, fragment: str) -> None:
+    with pytest.raises(OutOfDomainError) as caught:
+        check_text(text, limit=10)
+    assert caught.value.code.code == code
+    assert fragment in caught.value.message_for("氏名")
+    assert caught.value.message_for("氏名").startswith("氏名")
+
+
+@pytest.mark.parametrize("text", ["山田\u3000太郎", "葛\U000e0100飾", "a\tb\nc\r", "𠮷野", "ヴィ"])
+def test_check_text_keeps_what_names_and_addresses_hold(text: str) -> None:
+    check_text(text, limit=10)
+
+
+@pytest.mark.parametrize(
+    "day", [date(1, 1, 1), date(1868, 1, 24), date(3000, 1, 1), date(9999, 12, 31)]
+)
+def test_check_date_refuses_dates_wareki_cannot_write_or_too_far_ahead(day: date) -> None:
+    with pytest.raises(OutOfDomainError) as caught:
+        check_date(day)
+    assert caught.value.code.code == "INPUT_010"
+
+
+def test_shown_quotes_typed_text_safely() -> None:
+    assert shown("山田\x1b[2J" + "x" * 40) == "山田<U+001B>[2J" + "x" * 24 + "…"

@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip.byte_codec import KANA_ALPHABET
-from kakanai.core.slip.case_payload import decode_case, encode_case
+from kakanai.core.slip.case_payload import decode_case, encode_case, first_difference
+from kakanai.core.trees.answer_limits import MAX_NUMBER
 from kakanai.core.trees.case import build_case
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.interview import Interview
@@ -158,17 +159,21 @@ def test_the_reader_is_told_which_questionnaire_before_reading_answers(
     assert seen == [("types", "3.1", AS_OF)]
 
 
+TEXT_CHARACTERS = st.characters(exclude_categories=("Cc", "Cf", "Cs"))
 VALUES = st.fixed_dictionaries(
     {
         "kind": st.sampled_from(["あ", "い", "う"]),
         "items": st.lists(st.sampled_from("abcd"), unique=True),
         "count": st.integers(-(2**40), 2**40),
-        "ratio": st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False)),
+        "ratio": st.one_of(st.none(), st.floats(-MAX_NUMBER, MAX_NUMBER)),
         "reading": st.text(alphabet=KANA_ALPHABET[1:] + "ヽヾㇰ", min_size=1, max_size=12),
         "zip": st.from_regex(r"\A[0-9]{3}-[0-9]{4}\Z"),
         "day": st.dates(dt.date(1868, 1, 25), dt.date(2100, 1, 1)),
         "tel": st.sampled_from(["090-1234-5678", "0120-123-456", "0299-12-3456"]),
-        "note": st.one_of(st.none(), st.text(min_size=1).filter(str.strip)),
+        # Text within the domain the engine's door admits (no control or format characters).
+        "note": st.one_of(
+            st.none(), st.text(TEXT_CHARACTERS, min_size=1, max_size=500).filter(str.strip)
+        ),
         "ok": st.booleans(),
     }
 )
@@ -181,3 +186,46 @@ def test_any_answers_of_every_type_come_back(
 ) -> None:
     case = case_of(runtime, {**ANSWERS, **values})
     assert decode_case(encode_case(case, runtime), lambda _header: runtime) == case
+
+
+# --- SLIP_013 names what differs, never a resident's data ---------------------------------
+
+PERSONAL = ("山田", "ヤマダ", "1982", "2020-02", "昭和57", "令和2")
+
+
+@pytest.mark.parametrize(
+    ("edit", "field"),
+    [
+        (lambda c: c["household"]["members"][1].update(name="山田 花江"), "because"),
+        (lambda c: c["household"]["members"][0].update(name=12345), "household"),
+        (lambda c: c["household"]["members"][1].update(birth_date="2020-02-30"), "household"),
+        (lambda c: c["answers"][0].update(value=["い"]), "kind"),
+    ],
+    ids=["a name changed", "a name that is a number", "an impossible date", "a list for a choice"],
+)
+def test_a_case_that_does_not_round_trip_names_the_field_without_personal_data(
+    runtime: TreeRuntime, edit: Any, field: str
+) -> None:
+    """SLIP_013 printed the whole household (names, furigana, birth dates) to stderr."""
+    case = case_of(runtime, ANSWERS)
+    edit(case)
+    with pytest.raises(KakanaiError) as caught:
+        encode_case(case, runtime)
+    message = caught.value.message
+    assert caught.value.code is ErrorCode.SLIP_CASE_MISMATCH
+    assert field in message
+    assert not [word for word in PERSONAL if word in message], message
+
+
+@pytest.mark.parametrize(
+    ("given", "rebuilt", "where"),
+    [
+        ({"a": [1, {"b": 2}]}, {"a": [1, {"b": 3}]}, "a[1].b"),
+        ({"a": [1, 2]}, {"a": [1]}, "a(件数)"),
+        ({"a": 1}, {"a": 1, "b": 2}, "b"),
+        ({"a": 1}, {"a": True}, "a"),
+        ({"a": [1]}, {"a": [1]}, None),
+    ],
+)
+def test_first_difference_is_a_path(given: object, rebuilt: object, where: str | None) -> None:
+    assert first_difference(given, rebuilt) == where

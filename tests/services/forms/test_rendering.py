@@ -374,16 +374,28 @@ def test_era_boundaries_are_printed_and_circled_on_the_per_child_form(
 # --- the service the desk app calls ------------------------------------------------------
 
 
-def test_render_forms_for_a_department_gives_one_form_per_child_with_clear_names() -> None:
+def test_render_forms_for_a_department_gives_one_form_per_child_named_by_member_number() -> None:
+    """File names carry no resident's name by default (issue 15): they end up in folders,
+    printer queues and logs."""
     forms = render_forms(REFERENCE, procedure="kodomo_iryou_gimu") + render_forms(
         REFERENCE, procedure="kodomo_iryou_nyuyouji"
     )
     assert [(f.form_id, f.member, f.file_name) for f in forms] == [
-        ("kodomo_iryou_shinsei", 2, "20261123-3FA2C1_kodomo_kodomo_iryou_shinsei_山田一郎.pdf"),
-        ("kodomo_iryou_shinsei", 3, "20261123-3FA2C1_kodomo_kodomo_iryou_shinsei_山田桜.pdf"),
+        ("kodomo_iryou_shinsei", 2, "20261123-3FA2C1_kodomo_kodomo_iryou_shinsei_世帯員3.pdf"),
+        ("kodomo_iryou_shinsei", 3, "20261123-3FA2C1_kodomo_kodomo_iryou_shinsei_世帯員4.pdf"),
     ]
     assert all(f.title == "子ども医療費助成 医療証交付申請書" and f.warnings == [] for f in forms)
     assert all(f.pdf.startswith(b"%PDF") for f in forms)
+
+
+def test_names_go_into_file_names_only_when_asked() -> None:
+    forms = render_forms(REFERENCE, department="kodomo", names=True)
+    assert "20261123-3FA2C1_kodomo_kodomo_iryou_shinsei_山田一郎.pdf" in [
+        f.file_name for f in forms
+    ]
+    assert "20261123-3FA2C1_kodomo_jidou_teate_nintei_seikyu_山田太郎.pdf" in [
+        f.file_name for f in forms
+    ]
 
 
 def test_a_department_the_case_does_not_concern_prints_nothing() -> None:
@@ -436,7 +448,7 @@ def test_written_forms_use_their_file_names(tmp_path: Path) -> None:
 def test_a_preview_of_a_template_no_procedure_asks_for_uses_the_given_member() -> None:
     form = render_form(REFERENCE, "kodomo_iryou_shinsei", member=1)
     assert form.member == 1
-    assert form.file_name.endswith("_山田花子.pdf")
+    assert form.file_name.endswith("_世帯員2.pdf")
     with pytest.raises(KakanaiError) as caught:
         render_form(REFERENCE, "kodomo_iryou_shinsei", member=9)
     assert caught.value.code.code == "FORM_025"
@@ -477,7 +489,7 @@ def test_a_household_form_about_one_person_is_printed_for_the_head_or_a_chosen_m
     head; the desk prints another member's with --member."""
     head = render_form(REFERENCE, "inkan_touroku_shinsei")
     wife = render_form(REFERENCE, "inkan_touroku_shinsei", member=1)
-    assert wife.file_name.endswith("_山田花子.pdf")
+    assert wife.file_name.endswith("_世帯員2.pdf")
     template = TEMPLATES["inkan_touroku_shinsei"]
     box = next(e.box for _, e in template.elements() if e.name == "項目「登録申請者の氏名」")
     for form, name in ((head, "ヤマダタロウ山田太郎"), (wife, "ヤマダハナコ山田花子")):

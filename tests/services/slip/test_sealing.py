@@ -247,3 +247,19 @@ def test_a_case_its_questionnaire_would_not_make_is_not_sealed(
         seal_case(case, now=NOW)
     assert caught.value.code is ErrorCode.SLIP_CASE_MISMATCH
     assert says in caught.value.message
+
+
+@pytest.mark.parametrize("ahead", [dt.timedelta(days=400), dt.timedelta(minutes=11)])
+def test_a_slip_issued_after_this_desks_clock_is_not_yet_valid(
+    desk: Path, ahead: dt.timedelta
+) -> None:
+    """A slip issued 400 days in the future used to open."""
+    slip = seal_case(reference(), now=NOW + ahead)
+    error = rejection(slip.digits, now=NOW)
+    assert error.code.code == "SLIP_016"
+    assert "時計" in error.message
+
+
+def test_a_slip_a_few_minutes_ahead_opens_within_the_clock_skew(desk: Path) -> None:
+    slip = seal_case(reference(), now=NOW + dt.timedelta(minutes=9))
+    assert open_slip(slip.digits, now=NOW) == REFERENCE

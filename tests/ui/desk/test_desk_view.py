@@ -82,10 +82,10 @@ def test_opening_an_image_of_the_printed_slip_lists_the_forms(
         view.open_image(png)
     assert view.case_id == CASE_ID
     assert [name.split("_", 2)[2] for name in view.forms_listed()] == [
-        "juumin_idou_todoke_山田太郎.pdf",
-        "inkan_touroku_shinsei_山田太郎.pdf",
-        "kokumin_nenkin_todoke_山田太郎.pdf",
-        "kokumin_nenkin_todoke_山田花子.pdf",
+        "juumin_idou_todoke.pdf",
+        "inkan_touroku_shinsei.pdf",
+        "kokumin_nenkin_todoke_世帯員1.pdf",
+        "kokumin_nenkin_todoke_世帯員2.pdf",
     ]
     assert view.result.preview.page_count >= 1
 
@@ -224,7 +224,7 @@ def test_print_this_form_prints_only_the_selected_one(
     buttons = {b.text(): b for b in view.findChildren(QPushButton)}
     buttons["この様式を印刷(&T)"].click()
     (only,) = printed.glob("*.pdf")
-    assert only.name.endswith("kodomo_iryou_shinsei_山田一郎.pdf")
+    assert only.name.endswith("kodomo_iryou_shinsei_世帯員3.pdf")
 
 
 def test_the_childcare_desk_does_not_see_the_health_insurance_answers(

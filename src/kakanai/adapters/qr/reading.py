@@ -12,14 +12,12 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
-import cv2
 import numpy as np
 
 from kakanai.adapters.qr.decoders import DECODERS, code_corners
+from kakanai.adapters.qr.image_files import load_image as load_image  # noqa: PLC0414 - re-exported
 from kakanai.adapters.qr.preprocessing import PLAIN, FrameViews
-from kakanai.core.errors import ErrorCode, KakanaiError
 
 Accept = Callable[[str], bool]
 
@@ -32,16 +30,6 @@ class CodeRead:
     decoder: str
     stage: str
     seconds: float
-
-
-def load_image(path: Path) -> np.ndarray:
-    """The image at ``path`` as a BGR frame; SCAN_001 when it is missing or not an image."""
-    data = np.fromfile(str(path), dtype=np.uint8) if path.is_file() else None
-    frame = cv2.imdecode(data, cv2.IMREAD_COLOR) if data is not None and data.size else None
-    if frame is None:
-        detail = "ファイルがありません" if not path.exists() else "画像として読み込めません"
-        raise KakanaiError.of(ErrorCode.SCAN_BAD_IMAGE, detail=f"{path}: {detail}")
-    return frame
 
 
 @dataclass(frozen=True)
@@ -69,6 +57,10 @@ the cropped, upscaled code with light streaks closed (low resolution, noise, the
 streaks), sharpening (blur), a median (noise), pyzbar on the sharpened crop (faded
 contrast, glare). OpenCV gained no frame there; it runs last, only when all else failed.
 A frame with no code runs every stage the budget allows: 120–220 ms at 1280×720."""
+MIN_SIDE = 21
+"""The smallest QR code (version 1) is 21 modules wide: a thinner frame holds none."""
+MAX_SIDE = 65_535
+"""zxing-cpp refuses longer sides; image files are refused far earlier (image_files)."""
 DEFAULT_BUDGET_MS = 200.0
 """No stage starts after this many milliseconds (the first always runs): all stages fit in
 it at webcam sizes; a camera loop that wants a faster frame rate passes a smaller one."""
@@ -82,6 +74,8 @@ def read_code(
     chain: tuple[Stage, ...] = CHAIN,
 ) -> CodeRead | None:
     """The first accepted QR text in ``frame``, or None."""
+    if frame.ndim < 2 or not MIN_SIDE <= min(frame.shape[:2]) <= max(frame.shape[:2]) <= MAX_SIDE:
+        return None
     start = time.perf_counter()
     views = FrameViews(frame, locate=code_corners)
     rejected: set[str] = set()

@@ -301,11 +301,7 @@ class _Evaluator:
         if isinstance(node, ast.UnaryOp):
             return self._unary(node)
         if isinstance(node, ast.BinOp):
-            left, right = self.value(node.left), self.value(node.right)
-            if left is UNKNOWN or right is UNKNOWN:
-                return UNKNOWN
-            apply = operator.add if isinstance(node.op, ast.Add) else operator.sub
-            return apply(_as_number(left), _as_number(right))
+            return self._arithmetic(node)
         if isinstance(node, ast.Compare):
             return self._chain(node)
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
@@ -313,6 +309,16 @@ class _Evaluator:
         if isinstance(node, ast.List | ast.Tuple):
             return tuple(literal_values(node) or ())
         raise TypeError(f"not a parsed expression node: {type(node).__name__}")
+
+    def _arithmetic(self, node: ast.BinOp) -> object:
+        left, right = self.value(node.left), self.value(node.right)
+        if left is UNKNOWN or right is UNKNOWN:
+            return UNKNOWN
+        apply = operator.add if isinstance(node.op, ast.Add) else operator.sub
+        try:
+            return apply(_as_number(left), _as_number(right))
+        except OverflowError:  # an integer too large for a float: no answer can be that
+            return UNKNOWN
 
     def _name(self, name: str) -> object:
         if name == MEMBER_NAME:

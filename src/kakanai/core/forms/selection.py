@@ -11,7 +11,15 @@ from typing import Any
 
 from kakanai.core.errors import ErrorCode, KakanaiError, did_you_mean
 
-_UNSAFE = re.compile(r'[\s\\/:*?"<>|\x00-\x1f\ufe00-\ufe0f\U000e0100-\U000e01ef]')
+_UNSAFE = re.compile(
+    r'[\s\\/:*?"<>|\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff'
+    r"\ufe00-\ufe0f\U000e0100-\U000e01ef]"
+)
+"""Separators, what Windows forbids, controls, bidi and zero-width characters, variation
+selectors (a file name is no place for 異体字 detail)."""
+MAX_NAME_BYTES = 255
+"""What ext4, NTFS (in UTF-16 units, fewer than UTF-8 bytes) and most file systems allow."""
+_UNIQUE_ROOM = 4  # "_999"
 
 
 @dataclass(frozen=True)
@@ -93,15 +101,32 @@ def jobs(
     return list(found.values())
 
 
-def file_name(case: Mapping[str, Any], job: FormJob, department: str) -> str:
-    """``<case id>_<department>_<form id>_<name>.pdf``: the member's name for per-member
-    forms, else the head of household's; spaces and characters Windows forbids dropped."""
+def file_name(
+    case: Mapping[str, Any], job: FormJob, department: str, *, with_name: bool = False
+) -> str:
+    """``<case id>_<department>_<form id>[_世帯員N].pdf``: per-member forms say which member
+    by number. Residents' names go into file names only ``with_name`` (file names end up in
+    folders, printer queues and logs): the member's name, or the head of household's."""
     members = case["household"]["members"]
-    index = job.member if job.member is not None else case["household"].get("head")
-    person = next((m for m in members if m.get("index") == index), None)
-    name = _UNSAFE.sub("", str(person.get("name", ""))) if person else ""
-    parts = [_UNSAFE.sub("", str(case["case_id"])), department, job.form_id, name]
-    return "_".join(part for part in parts if part) + ".pdf"
+    person = None
+    if job.member is not None:
+        person = f"世帯員{job.member + 1}"
+    if with_name:
+        index = job.member if job.member is not None else case["household"].get("head")
+        found = next((m for m in members if m.get("index") == index), None)
+        person = str(found.get("name", "")) if found else None
+    return safe_file_name([str(case["case_id"]), department, job.form_id, person or ""])
+
+
+def safe_file_name(parts: Sequence[str], extension: str = ".pdf") -> str:
+    """The parts joined by ``_`` as one file name that stays in its folder: no separators or
+    characters Windows forbids, no leading dot, at most ``MAX_NAME_BYTES`` in UTF-8 with
+    room left for ``unique``'s ``_2``."""
+    cleaned = [_UNSAFE.sub("", part) for part in parts]
+    stem = "_".join(part for part in cleaned if part).lstrip(". ") or "form"
+    budget = MAX_NAME_BYTES - len(extension.encode("utf-8")) - _UNIQUE_ROOM
+    stem = stem.encode("utf-8")[:budget].decode("utf-8", "ignore")  # never half a character
+    return stem + extension
 
 
 def unique(names: Sequence[str]) -> list[str]:

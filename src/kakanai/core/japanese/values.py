@@ -63,6 +63,8 @@ _ERA_BY_TOKEN = {
     token: era for era in _ERAS for token in (era.name, era.name[0], era.letter, era.letter.lower())
 }
 _ERA_LETTERS = "・".join(f"{era.letter}({era.name})" for era in _ERAS)
+EARLIEST_DATE = _ERAS[0].start
+"""The first day 和暦 can write (see ``domain.check_date``)."""
 
 _MONTH_DAY = r"(?:年|[./-])(?P<month>[0-9]{1,2})(?:月|[./-])(?P<day>[0-9]{1,2})日?"
 _ERA_DATE = re.compile(

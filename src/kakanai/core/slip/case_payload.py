@@ -56,16 +56,39 @@ def encode_case(case: Mapping[str, Any], runtime: TreeRuntime) -> bytes:
         source = ByteReader(out.data())
         rebuilt = _rebuild(source, _read_header(source), runtime)
     except (CaseValueError, KeyError, TypeError, ValueError) as exc:
+        # Never a value in the message: it reaches stderr and logs (residents' data).
         detail = (
-            str(exc) if isinstance(exc, CaseValueError) else f"項目がないか形が違います: {exc!r}"
+            str(exc)
+            if isinstance(exc, CaseValueError)
+            else f"項目がないか形が違います({type(exc).__name__})"
         )
         raise _mismatch(runtime, detail) from None
-    different = [
-        key for key in sorted(set(case) | set(rebuilt)) if case.get(key) != rebuilt.get(key)
-    ]
-    if different:
-        raise _mismatch(runtime, f"違う項目: {', '.join(different)}")
+    different = first_difference(dict(case), rebuilt)
+    if different is not None:
+        raise _mismatch(runtime, f"違う項目: {different}")
     return out.data()
+
+
+def first_difference(given: object, rebuilt: object, path: str = "") -> str | None:
+    """Where two JSON documents first differ, as a path (``household.members[1].age``);
+    None when they are equal. Names the field, never its value."""
+    if isinstance(given, dict) and isinstance(rebuilt, dict):
+        for key in sorted(set(given) | set(rebuilt), key=str):
+            where = f"{path}.{key}" if path else str(key)
+            if key not in given or key not in rebuilt:
+                return where
+            found = first_difference(given[key], rebuilt[key], where)
+            if found is not None:
+                return found
+        return None
+    if isinstance(given, list) and isinstance(rebuilt, list):
+        for index, (one, other) in enumerate(zip(given, rebuilt, strict=False)):
+            found = first_difference(one, other, f"{path}[{index}]")
+            if found is not None:
+                return found
+        return None if len(given) == len(rebuilt) else f"{path}(件数)"
+    same = given == rebuilt and type(given) is type(rebuilt)
+    return None if same else path or "(案件全体)"
 
 
 def decode_case(data: bytes, runtime_for: RuntimeFor) -> dict[str, Any]:
@@ -114,13 +137,17 @@ def _rebuild(source: ByteReader, header: ContentHeader, runtime: TreeRuntime) ->
     bytes do not fit the tree or the procedures differ from those carried."""
     if header.fingerprint != tree_fingerprint(runtime):
         raise CaseValueError("版が同じなのに、設問・選択肢・条件・手続きの並びが違います")
+    asked = "(面談日)"
     try:
         interview = Interview(runtime, header.as_of)
         while (question := interview.current) is not None:
+            asked = question.id
             interview.answer(read_answer(source, question, header.as_of))
         carried = _read_procedures(source, len(interview.values().members), runtime)
-    except (LayoutError, AnswerError) as exc:
-        raise CaseValueError(exc.message if isinstance(exc, AnswerError) else str(exc)) from None
+    except LayoutError as exc:
+        raise CaseValueError(str(exc)) from None
+    except AnswerError as exc:  # the code, never the value: residents' data stays out of logs
+        raise CaseValueError(_refused_answer(asked, exc)) from None
     if not source.at_end:
         raise CaseValueError("手続きの後に余分なデータがあります")
     case = build_case(interview, case_id=header.case_id, created_at=header.created_at)
@@ -222,7 +249,7 @@ def _write_answers(
         try:
             interview.answer(_raw_answer(question, value))
         except AnswerError as exc:
-            raise CaseValueError(exc.message) from None
+            raise CaseValueError(_refused_answer(question.id, exc)) from None
     if given:
         raise CaseValueError(f"聞かれない設問の回答があります: {', '.join(sorted(given))}")
 
@@ -262,6 +289,10 @@ def _read_procedures(source: ByteReader, members: int, runtime: TreeRuntime) -> 
         else:
             carried.append((procedure.id, None))
     return carried
+
+
+def _refused_answer(question_id: str, error: AnswerError) -> str:
+    return f"設問「{question_id}」の回答を受け付けられません({error.code.code})"
 
 
 def _mismatch(runtime: TreeRuntime, detail: str) -> KakanaiError:

@@ -142,6 +142,7 @@ def normalize_scanned(text: str) -> str:
     scanner prefix setting plus the code's own) counts once."""
     digits = "".join(char for char in text.translate(_FULLWIDTH_DIGITS) if not char.isspace())
     digits = "".join(char for char in digits if char.isprintable())
-    while digits.startswith(SCHEME * 2):
-        digits = digits[len(SCHEME) :]
-    return digits
+    repeated = 0  # counted first: cutting the prefix once per loop is quadratic
+    while digits.startswith(SCHEME * 2, repeated * len(SCHEME)):
+        repeated += 1
+    return digits[repeated * len(SCHEME) :]

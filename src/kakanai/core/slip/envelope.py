@@ -33,6 +33,11 @@ KEY_ID_BYTES = 2
 NONCE_BYTES = 12  # the 4-byte issue time (seconds from EPOCH), then 8 random bytes
 MAX_VALID_DAYS = 366
 MAX_QR_DIGITS = 7089  # a version 40 QR code at error correction L, in numeric mode
+MAX_SCANNED_CHARS = 20_000
+"""What a scanner may type for one slip: the most digits a QR code holds, with room for the
+spaces, line breaks and prefixes wedge scanners add. Longer input is refused unread."""
+CLOCK_SKEW = dt.timedelta(minutes=10)
+"""How far ahead of this desk's clock a slip's issue time may be: desks' clocks drift."""
 
 
 class Cipher(Protocol):
@@ -99,6 +104,10 @@ def seal(
 
 def open_digits(text: str, *, cipher_for: CipherFor, now: dt.datetime) -> Opened:
     """Normalise what was scanned or typed, then check it; never a partial result."""
+    if len(text) > MAX_SCANNED_CHARS:
+        raise KakanaiError.of(
+            ErrorCode.INPUT_SCAN_TOO_LONG, length=len(text), limit=MAX_SCANNED_CHARS
+        )
     framed = unframe(normalize_scanned(text), KNOWN_VERSIONS)
     source = ByteReader(framed.data)
     key_id = framed.data[:KEY_ID_BYTES].hex().upper() or "?"
@@ -117,6 +126,10 @@ def open_digits(text: str, *, cipher_for: CipherFor, now: dt.datetime) -> Opened
         raise KakanaiError.of(ErrorCode.SLIP_WRONG_KEY, key_id=key_id)
     issued_at = EPOCH + dt.timedelta(seconds=int.from_bytes(nonce[:4], "big"))
     expires_at = issued_at + dt.timedelta(days=valid_days)
+    if issued_at > now + CLOCK_SKEW:  # only after the tag: the issue time is authentic
+        raise KakanaiError.of(
+            ErrorCode.SLIP_NOT_YET_VALID, issued=format_moment(issued_at), now=format_moment(now)
+        )
     if now > expires_at:
         raise KakanaiError.of(ErrorCode.SLIP_EXPIRED, expires=format_moment(expires_at))
     try:

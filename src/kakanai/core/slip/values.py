@@ -44,7 +44,9 @@ def write_answer(out: ByteWriter, question: Question, value: object, as_of: dt.d
     try:
         _WRITERS[question.type](out, question, value, as_of)
     except (KeyError, ValueError, TypeError, AttributeError) as exc:
-        raise CaseValueError(f"設問「{question.id}」の回答 {value!r} を記録できません") from exc
+        # The type of the problem, never the value: this message reaches stderr and logs.
+        detail = f"設問「{question.id}」の回答を記録できません({type(exc).__name__})"
+        raise CaseValueError(detail) from exc
 
 
 def read_answer(source: ByteReader, question: Question, as_of: dt.date) -> object:

@@ -1,37 +1,49 @@
 """Validates and normalises a raw answer for a question's type (はい/いいえ, 和暦 dates, kana,
-postal codes, addresses, the household). A bad answer raises AnswerError and changes nothing."""
+postal codes, addresses, the household). A bad answer raises AnswerError and changes nothing.
+
+This is the engine's door: answers typed at the counter, read from an answers file and
+decoded from a slip all pass here, so the limits of the domain are enforced once: dates
+kakanai can write, bounded household size, text length and numbers, no control or bidi
+characters, names that are text."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 from collections.abc import Mapping
-from typing import Any
 
 from kakanai.core.errors import AnswerError, ErrorCode, did_you_mean
+from kakanai.core.japanese import domain
 from kakanai.core.japanese import values as jv
+from kakanai.core.trees.answer_limits import (
+    MAX_NUMBER,
+    invalid,
+    outside,
+    parse_day,
+    typed_text,
+    where,
+)
+from kakanai.core.trees.household_answers import (
+    MEMBER_KEYS,
+    MEMBER_LABELS,
+    SEX_WORDS,
+    parse_household,
+)
 from kakanai.core.trees.model import Question, QuestionType
-from kakanai.core.value_types import RELATIONSHIP_VALUES
+
+__all__ = [
+    "ADDRESS_FIELDS",
+    "MEMBER_KEYS",
+    "MEMBER_LABELS",
+    "SEX_WORDS",
+    "json_value",
+    "parse_answer",
+    "raw_value",
+]
 
 YES_WORDS = {"はい", "yes", "y", "true", "1", "有", "あり", "いる", "ある"}
 NO_WORDS = {"いいえ", "no", "n", "false", "0", "無", "なし", "いない", "ない"}
-SEX_WORDS = {
-    "男": "男",
-    "男性": "男",
-    "m": "男",
-    "male": "男",
-    "女": "女",
-    "女性": "女",
-    "f": "女",
-    "female": "女",
-}
 ADDRESS_FIELDS = ("postal_code", "prefecture", "municipality", "town", "block", "building")
-MEMBER_KEYS = ("name", "kana", "birth_date", "sex", "relationship")
-
-
-def invalid(question: Question, detail: str) -> AnswerError:
-    code = ErrorCode.ANSWER_INVALID
-    return AnswerError(code, code.format(question=question.text or question.id, detail=detail))
 
 
 def parse_answer(question: Question, raw: object, *, as_of: dt.date) -> object:
@@ -42,30 +54,41 @@ def parse_answer(question: Question, raw: object, *, as_of: dt.date) -> object:
         return None
     try:
         return _PARSERS[question.type](question, raw, as_of)
+    except domain.OutOfDomainError as exc:
+        raise outside(question, exc) from None
     except jv.ValueFormatError as exc:
         raise invalid(question, exc.message) from None
+
+
+def _word(question: Question, raw: object) -> str:
+    """A short answer (yes/no, option, sex, relationship) as text; its length is bounded
+    before it is compared or quoted in a message."""
+    return typed_text(question, raw, limit=domain.MAX_TEXT_CHARS).strip()
 
 
 def _yesno(question: Question, raw: object, _as_of: dt.date) -> bool:
     if isinstance(raw, bool):
         return raw
-    word = jv.to_halfwidth_digits(str(raw)).strip().lower()
+    text = _word(question, raw)
+    word = jv.to_halfwidth_digits(text).lower()
     if word in YES_WORDS:
         return True
     if word in NO_WORDS:
         return False
-    raise invalid(question, f"「{raw}」は はい か いいえ で答えてください。")
+    raise invalid(question, f"「{domain.shown(text)}」は はい か いいえ で答えてください。")
 
 
 def _choice_value(question: Question, raw: object) -> str:
-    text = str(raw).strip()
+    text = _word(question, raw)
     for choice in question.choices:
         if text in (choice.value, choice.label):
             return choice.value
     values = question.choice_values()
-    hint = did_you_mean(text, values)
+    hint = did_you_mean(text, values) if len(text) <= domain.MAX_NAME_CHARS else ""
+    listed = " / ".join(values)
     raise invalid(
-        question, f"「{text}」は選択肢にありません。{' / '.join(values)} から選んでください。{hint}"
+        question,
+        f"「{domain.shown(text)}」は選択肢にありません。{listed} から選んでください。{hint}",
     )
 
 
@@ -75,16 +98,16 @@ def _choice(question: Question, raw: object, _as_of: dt.date) -> str:
 
 def _multi(question: Question, raw: object, _as_of: dt.date) -> list[str]:
     items = raw if isinstance(raw, list | tuple) else [raw]
+    if len(items) > len(question.choices):
+        raise invalid(question, f"選べるのは {len(question.choices)} 個までです。")
     chosen = {_choice_value(question, item) for item in items}
     return [value for value in question.choice_values() if value in chosen]
 
 
 def _date(question: Question, raw: object, _as_of: dt.date) -> dt.date:
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
-    return jv.parse_date(str(raw))
+    day = parse_day(question, raw)
+    domain.check_date(day)
+    return day
 
 
 def _number(question: Question, raw: object, _as_of: dt.date) -> int | float:
@@ -94,15 +117,19 @@ def _number(question: Question, raw: object, _as_of: dt.date) -> int | float:
     if isinstance(raw, int | float):
         value = raw
     else:
-        text = jv.to_halfwidth_digits(str(raw)).strip().replace(",", "")
+        typed = typed_text(question, raw, limit=domain.MAX_TEXT_CHARS)
+        text = jv.to_halfwidth_digits(typed).strip().replace(",", "")
         try:
             value = int(text) if text.lstrip("-").isdigit() else float(text)
         except ValueError:
             raise invalid(
-                question, f"「{raw}」は数値ではありません。数字で入力してください。"
+                question, f"「{domain.shown(typed)}」は数値ではありません。数字で入力してください。"
             ) from None
     if not math.isfinite(value):
-        raise invalid(question, f"「{raw}」は数値ではありません。数字で入力してください。")
+        raise invalid(question, "数値ではありません。数字で入力してください。")
+    if abs(value) > MAX_NUMBER:
+        code = ErrorCode.INPUT_NUMBER_RANGE
+        raise AnswerError(code, code.format(where=where(question), limit=f"{MAX_NUMBER:,}"))
     if question.minimum is not None and value < question.minimum:
         raise invalid(question, f"{question.minimum:g} 以上の数を入力してください。")
     if question.maximum is not None and value > question.maximum:
@@ -111,19 +138,19 @@ def _number(question: Question, raw: object, _as_of: dt.date) -> int | float:
 
 
 def _text(question: Question, raw: object, _as_of: dt.date) -> str:
-    return jv.normalize_text(str(raw))
+    return jv.normalize_text(typed_text(question, raw, limit=domain.MAX_TEXT_CHARS))
 
 
 def _katakana(question: Question, raw: object, _as_of: dt.date) -> str:
-    return jv.normalize_katakana(str(raw))
+    return jv.normalize_katakana(typed_text(question, raw, limit=domain.MAX_NAME_CHARS))
 
 
 def _postal(question: Question, raw: object, _as_of: dt.date) -> str:
-    return jv.normalize_postal_code(str(raw))
+    return jv.normalize_postal_code(typed_text(question, raw, limit=domain.MAX_TEXT_CHARS))
 
 
 def _phone(question: Question, raw: object, _as_of: dt.date) -> str:
-    return jv.normalize_phone(str(raw))
+    return jv.normalize_phone(typed_text(question, raw, limit=domain.MAX_TEXT_CHARS))
 
 
 def _address(question: Question, raw: object, _as_of: dt.date) -> dict[str, str]:
@@ -133,12 +160,17 @@ def _address(question: Question, raw: object, _as_of: dt.date) -> dict[str, str]
             "住所は postal_code, prefecture, municipality, town, block, building "
             "の項目で入力してください。",
         )
-    unknown = [key for key in raw if key not in ADDRESS_FIELDS]
+    unknown = [str(key) for key in raw if key not in ADDRESS_FIELDS]
     if unknown:
-        hint = did_you_mean(str(unknown[0]), ADDRESS_FIELDS)
-        raise invalid(question, f"住所の項目「{unknown[0]}」はありません。{hint}")
+        hint = did_you_mean(unknown[0][: domain.MAX_NAME_CHARS], ADDRESS_FIELDS)
+        raise invalid(question, f"住所の項目「{domain.shown(unknown[0])}」はありません。{hint}")
     result = {
-        key: jv.normalize_text(str(raw[key])) if raw.get(key) else "" for key in ADDRESS_FIELDS
+        key: jv.normalize_text(
+            typed_text(question, raw[key], limit=domain.MAX_TEXT_CHARS, what=f"住所の{key}")
+        )
+        if raw.get(key)
+        else ""
+        for key in ADDRESS_FIELDS
     }
     for key, label in (("municipality", "市区町村"), ("town", "町名・丁目")):
         if not result[key]:
@@ -146,85 +178,6 @@ def _address(question: Question, raw: object, _as_of: dt.date) -> dict[str, str]
     if result["postal_code"]:
         result["postal_code"] = jv.normalize_postal_code(result["postal_code"])
     return result
-
-
-def _household(question: Question, raw: object, as_of: dt.date) -> list[dict[str, Any]]:
-    if not isinstance(raw, list | tuple) or not raw:
-        raise invalid(question, "世帯員を1人以上、1人1行で入力してください。")
-    members = [_member(question, row, number, as_of) for number, row in enumerate(raw, start=1)]
-    heads = [m for m in members if m["relationship"] == "世帯主"]
-    if len(heads) > 1:
-        raise invalid(question, "世帯主は1人だけにしてください。")
-    head = heads[0] if heads else members[0]
-    for member in members:
-        member["is_head"] = member is head
-    return members
-
-
-def _member(question: Question, row: object, number: int, as_of: dt.date) -> dict[str, Any]:
-    where = f"{number}人目の"
-    if not isinstance(row, Mapping):
-        raise invalid(
-            question,
-            f"{where}世帯員は name, kana, birth_date, sex, relationship で入力してください。",
-        )
-    unknown = [key for key in row if key not in MEMBER_KEYS]
-    if unknown:
-        raise invalid(
-            question,
-            f"{where}項目「{unknown[0]}」はありません。"
-            f"{did_you_mean(str(unknown[0]), MEMBER_KEYS)}",
-        )
-    missing = [key for key in MEMBER_KEYS if not row.get(key)]
-    if missing:
-        raise invalid(
-            question, f"{where}{MEMBER_LABELS[missing[0]]}({missing[0]})を入力してください。"
-        )
-    try:
-        birth = _date(question, row["birth_date"], as_of)
-        member = {
-            "name": jv.normalize_text(str(row["name"])),
-            "kana": jv.normalize_katakana(str(row["kana"])),
-            "birth_date": birth,
-        }
-    except jv.ValueFormatError as exc:
-        raise invalid(question, where + exc.message) from None
-    if birth > as_of:
-        raise invalid(question, f"{where}生年月日が未来の日付です。確認してください。")
-    member["sex"] = _sex(question, row["sex"], where)
-    member["relationship"] = _relationship(question, row["relationship"], where)
-    return member
-
-
-MEMBER_LABELS = {
-    "name": "氏名",
-    "kana": "フリガナ",
-    "birth_date": "生年月日",
-    "sex": "性別",
-    "relationship": "続柄",
-}
-"""A household member's fields as clerks call them."""
-
-
-def _sex(question: Question, raw: object, where: str) -> str:
-    sex = SEX_WORDS.get(str(raw).strip().lower())
-    if sex is None:
-        raise invalid(question, f"{where}性別「{raw}」は 男 か 女 で入力してください。")
-    return sex
-
-
-def _relationship(question: Question, raw: object, where: str) -> str:
-    text = str(raw).strip()
-    if text == "本人":
-        return "世帯主"
-    if text not in RELATIONSHIP_VALUES:
-        hint = did_you_mean(text, RELATIONSHIP_VALUES)
-        raise invalid(
-            question,
-            f"{where}続柄「{text}」は使えません。"
-            f"{'・'.join(sorted(RELATIONSHIP_VALUES))} から選んでください。{hint}",
-        )
-    return text
 
 
 def json_value(value: object, *, without: frozenset[str] = frozenset()) -> object:
@@ -258,5 +211,5 @@ _PARSERS = {
     QuestionType.POSTAL_CODE: _postal,
     QuestionType.ADDRESS: _address,
     QuestionType.PHONE: _phone,
-    QuestionType.HOUSEHOLD: _household,
+    QuestionType.HOUSEHOLD: parse_household,
 }

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.trees.answer_limits import check_interview_date
 from kakanai.core.trees.answers import parse_answer, raw_value
 from kakanai.core.trees.evaluation import AppliedProcedure, TreeRuntime, Values, applied_procedures
 from kakanai.core.trees.model import Question
@@ -32,6 +33,7 @@ class Interview:
     """
 
     def __init__(self, runtime: TreeRuntime, as_of: dt.date) -> None:
+        check_interview_date(as_of)  # every date an interview computes must be printable
         self.runtime = runtime
         self.as_of = as_of
         self._answers: dict[str, object] = {}

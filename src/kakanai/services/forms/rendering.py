@@ -48,10 +48,12 @@ def render_forms(
     department: str | None = None,
     procedure: str | None = None,
     templates: Path | None = None,
+    names: bool = False,
 ) -> list[RenderedForm]:
     """The forms for a department (id or name), one procedure id, or (neither) every
     procedure of the case. Raises FORM_022–025 when there is nothing to print or a template
-    is missing; text that did not fit is a warning on its form."""
+    is missing; text that did not fit is a warning on its form. ``names`` puts residents'
+    names into the file names (see ``selection.file_name``)."""
     procedures = select_procedures(case, department=department, procedure=procedure)
     loaded = load_templates(form_ids(procedures), templates)
     missing = [form_id for form_id, template in loaded.items() if template is None]
@@ -59,7 +61,7 @@ def render_forms(
         raise KakanaiError.of(ErrorCode.FORM_TEMPLATES_MISSING, ids="、".join(missing))
     available = {k: v for k, v in loaded.items() if v is not None}
     selected = jobs(case, procedures, lambda form_id: available[form_id].per is Per.MEMBER)
-    return render_jobs(case, selected, available)
+    return render_jobs(case, selected, available, names=names)
 
 
 def render_form(
@@ -68,6 +70,7 @@ def render_form(
     *,
     member: int | None = None,
     templates: Path | None = None,
+    names: bool = False,
 ) -> RenderedForm:
     """One template for the case whether or not a procedure asks for it (previewing a
     template while writing it)."""
@@ -87,7 +90,7 @@ def render_form(
     departments = {d.get("id"): d for d in case["departments"]}
     department = departments.get(template.department, {"id": template.department})
     job = FormJob(form_id, member, chosen, department)
-    return render_jobs(case, [job], {form_id: template})[0]
+    return render_jobs(case, [job], {form_id: template}, names=names)[0]
 
 
 def load_templates(
@@ -107,6 +110,8 @@ def render_jobs(
     case: Mapping[str, Any],
     selected: Sequence[FormJob],
     templates: Mapping[str, FormTemplate],
+    *,
+    names: bool = False,
 ) -> list[RenderedForm]:
     view = case_view(case)
     forms = []
@@ -114,7 +119,7 @@ def render_jobs(
         template = templates[job.form_id]
         plan = plan_form(template, view, job)
         pdf = paint(template, plan)
-        name = file_name(case, job, template.department)
+        name = file_name(case, job, template.department, with_name=names)
         warnings = [note.render() for note in plan.notes]
         forms.append(RenderedForm(name, job.form_id, template.title, job.member, pdf, warnings))
     for form, name in zip(forms, unique([f.file_name for f in forms]), strict=True):
@@ -160,18 +165,27 @@ def merged(forms: Sequence[RenderedForm]) -> bytes:
 
 
 def write(forms: Sequence[RenderedForm], out: Path, *, merge_as: str | None = None) -> list[Path]:
-    """Write each form (or, with ``merge_as``, one merged file) into ``out``."""
+    """Write each form (or, with ``merge_as``, one merged file) into ``out``; a name that
+    would put a file anywhere but directly in ``out`` is refused (FORM_026)."""
     try:
         out.mkdir(parents=True, exist_ok=True)
         if merge_as is not None:
-            target = out / merge_as
+            target = _inside(out, merge_as)
             target.write_bytes(merged(forms))
             return [target]
         written = []
         for form in forms:
-            target = out / form.file_name
+            target = _inside(out, form.file_name)
             target.write_bytes(form.pdf)
             written.append(target)
     except OSError as exc:
         raise KakanaiError.of(ErrorCode.FORM_OUTPUT, path=out, detail=exc.strerror or exc) from None
     return written
+
+
+def _inside(out: Path, name: str) -> Path:
+    target = out / name
+    if Path(name).name != name or target.resolve().parent != out.resolve():
+        detail = "ファイル名が出力先のフォルダの外を指しています"
+        raise KakanaiError.of(ErrorCode.FORM_OUTPUT, path=out, detail=detail)
+    return target

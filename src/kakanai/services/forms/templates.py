@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from kakanai.adapters.yaml_loading import YamlLoadError, load_file
+from kakanai.adapters.input_files import read_text
+from kakanai.adapters.yaml_loading import MAX_FILE_BYTES, YamlLoadError, load_file
 from kakanai.core.errors import KakanaiError, Problem
 from kakanai.core.forms.binding import FormScope
 from kakanai.core.forms.model import FormTemplate
@@ -29,9 +30,10 @@ def is_template(path: Path) -> bool:
 
 @functools.lru_cache(maxsize=512)
 def _is_template(path: str, _version: int) -> bool:
+    # A FIFO or a device named here must be refused by the reader, not read to its end.
     try:
-        return bool(_FORM_START.search(Path(path).read_text(encoding="utf-8")))
-    except (OSError, UnicodeDecodeError):
+        return bool(_FORM_START.search(read_text(Path(path), limit=MAX_FILE_BYTES)))
+    except (OSError, UnicodeDecodeError, KakanaiError):
         return False
 
 

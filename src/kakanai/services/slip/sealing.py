@@ -46,15 +46,20 @@ class OpenedSlip:
 
 
 def seal_case(
-    case: dict[str, Any], *, now: dt.datetime | None = None, valid_days: int = 30
+    case: dict[str, Any],
+    *,
+    now: dt.datetime | None = None,
+    valid_days: int = 30,
+    keyring: Keyring | None = None,
 ) -> SealedSlip:
-    """Seal ``case`` with the desk's active key; valid for ``valid_days`` from ``now``.
+    """Seal ``case`` with the desk's active key (or ``keyring``'s); valid for ``valid_days``
+    from ``now``.
 
     KEY_001 when the desk has no keys (run `kakanai keys init`), SLIP_013 when the case is
     not what its questionnaire makes of its answers, SLIP_015 when it cannot fit a QR code.
     """
     check_case(case)
-    keyring = current_keyring()
+    keyring = keyring if keyring is not None else current_keyring()
     questionnaire = case["questionnaire"]
     runtime = questionnaire_runtime(str(questionnaire.get("id")))
     meta = runtime.tree.meta
