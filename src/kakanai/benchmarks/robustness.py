@@ -48,8 +48,8 @@ READERS: Mapping[str, str] = {
 
 
 def read_tree(path: Path) -> str | None:
-    """``kakanai check`` of a question tree."""
-    report = check_tree(path, AS_OF)
+    """``kakanai check --paths`` of a question tree: the checker and the path table."""
+    report = check_tree(path, AS_OF, collect_paths=True)
     return report.problems[0].code.code if report.problems else None
 
 

@@ -15,6 +15,7 @@ from kakanai.core.trees.reasoning.candidates import (
     PLAIN_SAMPLES,
     around_years,
     distinct_birth_dates,
+    near,
 )
 from kakanai.core.trees.reasoning.labels import member_label, plain_label
 from kakanai.core.value_types import RELATIONSHIP_VALUES
@@ -124,11 +125,10 @@ class ClassBuilder:
         dates: set[dt.date] = {self.as_of}
         for constant in constants:
             if isinstance(constant, dt.date):
-                dates |= {constant + dt.timedelta(days=d) for d in (-1, 0, 1)}
-            elif isinstance(constant, int | float):
+                dates |= near(constant, 0)
+            elif isinstance(constant, int | float) and abs(constant) <= 2_000_000:
                 dates |= around_years(self.as_of, int(constant))
-                dates |= {self.as_of - dt.timedelta(days=int(constant) + d) for d in (-1, 0, 1)}
-                dates |= {self.as_of + dt.timedelta(days=int(constant) + d) for d in (-1, 0, 1)}
+                dates |= near(self.as_of, -int(constant)) | near(self.as_of, int(constant))
         return sorted(dates, reverse=True)
 
     # -- household ---------------------------------------------------------------------------

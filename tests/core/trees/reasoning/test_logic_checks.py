@@ -215,3 +215,47 @@ def test_warnings_do_not_stop_a_tree_from_passing() -> None:
     )
     assert problems
     assert all(p.is_warning for p in problems)
+
+
+DATED = """\
+questionnaire: {id: dated, title: 日付, version: "1"}
+departments:
+  - {id: shimin, name: 市民課}
+  - {id: hoken, name: 保険年金課}
+sections:
+  - id: basics
+    title: 基本
+    questions:
+      - {id: move_date, type: date, text: 異動日}
+      - {id: kokuho, type: yesno, text: 国保}
+procedures:
+  - id: always
+    name: 届出
+    department: hoken
+    because: 届出
+  - id: dated
+    name: 日付の手続き
+    department: shimin
+    when: kokuho or CONDITION
+    because: 日付
+"""
+
+
+@pytest.mark.parametrize(
+    ("condition", "codes"),
+    [
+        # The checker reasons over the dates an answer may hold: 1868-01-25 to 2999-12-31
+        # (core/japanese/domain.py), the same limits the counter and answer files apply.
+        ('move_date < date("3000-01-01")', ["TREE_LOGIC_001"]),
+        ('move_date <= date("2999-12-31")', ["TREE_LOGIC_001"]),
+        ('move_date < date("2999-12-31")', []),
+        ('move_date > date("2999-12-31")', ["TREE_LOGIC_002"]),
+        ('move_date < date("9999-12-31")', ["TREE_LOGIC_001"]),
+        ('move_date >= date("1868-01-25")', ["TREE_LOGIC_001"]),
+        ('move_date > date("1868-01-25")', []),
+        ("age(move_date) > 5000", ["TREE_LOGIC_002"]),
+    ],
+)
+def test_dates_range_over_what_an_answer_may_hold(condition: str, codes: list[str]) -> None:
+    problems = check_source(DATED.replace("CONDITION", condition), "dated.yaml", AS_OF)
+    assert [p.code.code for p in problems] == codes

@@ -4,20 +4,22 @@ members of every age and school-year band."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kakanai.core.japanese import values as jv
+from kakanai.core.japanese.domain import LATEST_DATE
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.model import Question, QuestionType
 from kakanai.core.value_types import RELATIONSHIP_VALUES
 
 MAX_MULTI_OPTIONS = 10  # options of one multi question that conditions may mention
-EARLIEST = dt.date(1873, 1, 1)  # 明治6年: the Gregorian calendar in Japan
-LATEST = dt.date(9999, 12, 31)
+# The dates an answer may hold (core/japanese/domain.py): the checker reasons over exactly
+# what the counter accepts, so a path past 2999 or before 明治元年 is no path at all.
+EARLIEST = jv.EARLIEST_DATE
+LATEST = LATEST_DATE
 SAMPLE_ADDRESS = {
     "postal_code": "100-0001",
     "prefecture": "東京都",
@@ -129,7 +131,7 @@ class Candidates:
         anchors = [self.as_of, *partners]
         dates: set[dt.date] = set()
         for anchor in anchors:
-            dates |= _near(anchor, 0)
+            dates |= near(anchor, 0)
             for constant in found:
                 dates |= _around_constant(anchor, constant)
         return {d for d in dates if EARLIEST <= d <= LATEST}
@@ -164,26 +166,29 @@ def _tidy(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _near(anchor: dt.date, days: int) -> set[dt.date]:
+def near(anchor: dt.date, days: int) -> set[dt.date]:
+    """The day ``days`` days after ``anchor`` and the days either side, those an answer may
+    hold."""
     found = set()
     for delta in (days - 1, days, days + 1):
         try:
-            found.add(anchor + dt.timedelta(days=delta))
+            day = anchor + dt.timedelta(days=delta)
         except OverflowError:
             continue
+        if EARLIEST <= day <= LATEST:
+            found.add(day)
     return found
 
 
 def _around_constant(anchor: dt.date, constant: object) -> set[dt.date]:
     """Dates either side of where a constant can put a boundary relative to ``anchor``."""
     if isinstance(constant, dt.date):
-        return _near(constant, 0)
+        return near(constant, 0)
     if not isinstance(constant, int) or isinstance(constant, bool) or abs(constant) > 40_000:
         return set()
-    found = _near(anchor, constant) | _near(anchor, -constant)
+    found = near(anchor, constant) | near(anchor, -constant)
     if abs(constant) <= 200:
-        with contextlib.suppress(ValueError):
-            found |= around_years(anchor, constant) | around_years(anchor, -constant)
+        found |= around_years(anchor, constant) | around_years(anchor, -constant)
         school_year = anchor.year if anchor.month >= 4 else anchor.year - 1
         for year in range(school_year - constant - 8, school_year - constant - 3):
             if 1 <= year <= 9999:
@@ -201,19 +206,14 @@ def birth_dates(as_of: dt.date) -> list[dt.date]:
     return sorted((d for d in dates if d <= as_of), reverse=True)
 
 
-def _distinct_birth_dates(as_of: dt.date) -> list[dt.date]:
-    """One birthday per (age, school grade) pair: the functions conditions apply to dates."""
-    seen: dict[tuple[int, int], dt.date] = {}
-    for birth in birth_dates(as_of):
-        seen.setdefault((jv.age_on(birth, as_of), jv.school_grade(birth, as_of)), birth)
-    return list(seen.values())
-
-
 def around_years(as_of: dt.date, years: int) -> set[dt.date]:
+    """The day ``years`` years before ``as_of`` and the days either side; none that a date
+    cannot hold (a constant like 5000 puts the year below 1)."""
     year = as_of.year - years
+    if not EARLIEST.year <= year <= LATEST.year:
+        return set()
     day = min(as_of.day, 28) if as_of.month == 2 else as_of.day
-    anniversary = dt.date(year, as_of.month, day)
-    return {anniversary, anniversary + dt.timedelta(days=1), anniversary - dt.timedelta(days=1)}
+    return near(dt.date(year, as_of.month, day), 0)
 
 
 def distinct_birth_dates(as_of: dt.date) -> list[dt.date]:
