@@ -4,7 +4,9 @@ the layout is small, and bytes that do not fit the tree are refused, never half-
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,11 +15,17 @@ from hypothesis import strategies as st
 
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip.byte_codec import KANA_ALPHABET
-from kakanai.core.slip.case_payload import decode_case, encode_case, first_difference
+from kakanai.core.slip.case_payload import (
+    decode_case,
+    encode_case,
+    first_difference,
+    tree_fingerprint,
+)
 from kakanai.core.trees.answer_limits import MAX_NUMBER
 from kakanai.core.trees.case import build_case
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.interview import Interview
+from kakanai.core.trees.model import Condition
 from kakanai.services.trees.checking import load_runtime
 from tests.conftest import ROOT
 from tests.core.trees.samples import clean_runtime
@@ -229,3 +237,92 @@ def test_a_case_that_does_not_round_trip_names_the_field_without_personal_data(
 )
 def test_first_difference_is_a_path(given: object, rebuilt: object, where: str | None) -> None:
     assert first_difference(given, rebuilt) == where
+
+
+PER_MEMBER = """\
+questionnaire: {id: insurance, title: 保険, version: "1"}
+departments: [{id: hoken, name: 保険年金課}]
+sections:
+  - id: s
+    title: 世帯
+    questions:
+      - {id: household, type: household, text: 世帯}
+      - id: insurance
+        type: choice
+        per: member
+        member_when: member.age >= 20
+        text: 加入している健康保険は。
+        choices: [国保, 社会保険, 後期高齢]
+      - id: pension_book
+        type: yesno
+        per: member
+        required: false
+        member_when: 20 <= member.age < 60
+        text: 年金手帳はありますか。
+        record_only: true
+procedures:
+  - id: kokuho
+    name: 国保の届出
+    department: hoken
+    per: member
+    when: member.insurance == "国保"
+    because: "{member.name}さんは国保です。"
+"""
+FAMILY = [
+    {**PERSON, "sex": "男", "relationship": "世帯主"},
+    {**PERSON, "name": "山田 花", "birth_date": "2020-02-29", "sex": "女", "relationship": "子"},
+    {**PERSON, "name": "山田 梅", "birth_date": "1950-04-01", "sex": "女", "relationship": "母"},
+]
+
+
+def test_per_member_answers_come_back_for_the_members_asked(tmp_path: Path) -> None:
+    runtime = clean_runtime(tmp_path, PER_MEMBER)
+    answers = {
+        "household": FAMILY,
+        "insurance": ["国保", None, "後期高齢"],
+        "pension_book": [None, None, None],
+    }
+    case = case_of(runtime, answers)
+    assert case["answers"][0]["value"] == ["国保", None, "後期高齢"]
+    assert case["answers"][0]["display"] == "山田 太郎: 国保、山田 梅: 後期高齢"
+    assert [(p["id"], p["member"]) for p in case["procedures"]] == [("kokuho", 0)]
+    assert decode_case(encode_case(case, runtime), lambda _header: runtime) == case
+
+
+def test_a_per_member_answer_for_a_member_not_asked_is_refused(tmp_path: Path) -> None:
+    runtime = clean_runtime(tmp_path, PER_MEMBER)
+    case = case_of(runtime, {"household": FAMILY, "insurance": ["国保", None, "後期高齢"]})
+    case["answers"][0]["value"] = ["国保", "国保", "後期高齢"]
+    with pytest.raises(KakanaiError) as caught:
+        encode_case(case, runtime)
+    assert caught.value.code is ErrorCode.SLIP_CASE_MISMATCH
+    assert "聞かない世帯員" in caught.value.message
+
+
+def test_a_tree_without_per_member_questions_keeps_its_fingerprint() -> None:
+    """Slips printed before per-member questions existed still open: the fingerprint of such
+    a tree is the hash as it was first defined."""
+    runtime = load_runtime(ROOT / "questionnaires" / "moving.yaml")
+    assert runtime.tree.member_questions == []
+    tree = runtime.tree
+    structure = {
+        "questions": [
+            [q.id, q.type.value, q.required, q.choice_values(), _source(q.when), section]
+            for q in runtime.questions
+            for section in [_source(tree.section_of(q).when)]
+        ],
+        "computed": [[c.id, c.value.source] for c in tree.computed],
+        "procedures": [[p.id, p.per.value, _source(p.when)] for p in tree.procedures],
+    }
+    text = json.dumps(structure, ensure_ascii=False, separators=(",", ":"))
+    assert tree_fingerprint(runtime) == hashlib.sha256(text.encode()).digest()[:2]
+
+
+def test_whom_a_per_member_question_is_asked_of_changes_the_fingerprint(tmp_path: Path) -> None:
+    first = clean_runtime(tmp_path, PER_MEMBER)
+    other = clean_runtime(tmp_path, PER_MEMBER.replace("member.age >= 20", "member.age >= 18"))
+    assert tree_fingerprint(first) != tree_fingerprint(other)
+
+
+def _source(condition: Condition | None) -> str:
+    return condition.source if condition is not None else ""

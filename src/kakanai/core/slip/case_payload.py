@@ -112,12 +112,16 @@ def decode_case(data: bytes, runtime_for: RuntimeFor) -> dict[str, Any]:
 
 def tree_fingerprint(runtime: TreeRuntime) -> bytes:
     """Two bytes of a hash of everything the layout depends on: questions in order with their
-    types, options and conditions, computed values, procedures. A tree edited without a new
+    types, options and conditions (and whom a per-member question is asked of), computed
+    values, procedures. A tree edited without a new
     version is then caught before its answers are misread."""
     tree = runtime.tree
     structure = {
         "questions": [
             [q.id, q.type.value, q.required, q.choice_values(), _source(q.when), section]
+            # Who a per-member question is asked of decides the layout; a tree without one
+            # keeps the fingerprint it always had.
+            + (["member", _source(q.member_when)] if q.per_member else [])
             for q in runtime.questions
             for section in [_source(tree.section_of(q).when)]
         ],
@@ -142,7 +146,7 @@ def _rebuild(source: ByteReader, header: ContentHeader, runtime: TreeRuntime) ->
         interview = Interview(runtime, header.as_of)
         while (question := interview.current) is not None:
             asked = question.id
-            interview.answer(read_answer(source, question, header.as_of))
+            interview.answer(_read_answer(source, question, interview))
         carried = _read_procedures(source, len(interview.values().members), runtime)
     except LayoutError as exc:
         raise CaseValueError(str(exc)) from None
@@ -245,13 +249,36 @@ def _write_answers(
         if question.id not in given:
             raise CaseValueError(f"聞かれる設問「{question.id}」の回答が案件にありません")
         value = given.pop(question.id)
-        write_answer(out, question, value, as_of)
+        _write_answer(out, question, value, interview)
         try:
             interview.answer(_raw_answer(question, value))
         except AnswerError as exc:
             raise CaseValueError(_refused_answer(question.id, exc)) from None
     if given:
         raise CaseValueError(f"聞かれない設問の回答があります: {', '.join(sorted(given))}")
+
+
+def _write_answer(out: ByteWriter, question: Question, value: object, interview: Interview) -> None:
+    """A per-member answer is written member by member, only for the members asked: who is
+    asked follows from what came before, so the reader knows without being told."""
+    if not question.per_member:
+        write_answer(out, question, value, interview.as_of)
+        return
+    asked = interview.asked_members(question)
+    if not isinstance(value, list) or len(value) != len(asked):
+        raise CaseValueError(f"設問「{question.id}」の世帯員ごとの回答が世帯の人数と合いません")
+    for one, is_asked in zip(value, asked, strict=True):
+        if is_asked:
+            write_answer(out, question, one, interview.as_of)
+        elif one is not None:
+            raise CaseValueError(f"設問「{question.id}」に、聞かない世帯員の回答があります")
+
+
+def _read_answer(source: ByteReader, question: Question, interview: Interview) -> object:
+    if not question.per_member:
+        return read_answer(source, question, interview.as_of)
+    asked = interview.asked_members(question)
+    return [read_answer(source, question, interview.as_of) if a else None for a in asked]
 
 
 def _raw_answer(question: Question, value: object) -> object:

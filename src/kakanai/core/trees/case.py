@@ -4,7 +4,7 @@ guidance slip, the QR payload and the prefilled forms consume (docs/case-format.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kakanai.core.japanese import values as jv
@@ -34,7 +34,9 @@ def build_case(interview: Interview, *, case_id: str, created_at: dt.datetime) -
             "members": members,
         },
         "addresses": {q.id: v for q, v in path if q.type is QuestionType.ADDRESS and v},
-        "answers": [_answer(q, v) for q, v in path if q.type is not QuestionType.HOUSEHOLD],
+        "answers": [
+            _answer(q, v, household) for q, v in path if q.type is not QuestionType.HOUSEHOLD
+        ],
         "procedures": [_procedure(p) for p in procedures],
         "departments": _departments(tree, procedures),
     }
@@ -66,18 +68,28 @@ def _member(index: int, member: Mapping[str, Any], as_of: dt.date) -> dict[str, 
     }
 
 
-def _answer(question: Question, value: object) -> dict[str, Any]:
-    return {
+def _answer(
+    question: Question, value: object, members: Sequence[Mapping[str, Any]] | None
+) -> dict[str, Any]:
+    found = {
         "question": question.id,
         "text": question.text,
         "type": question.type.value,
         "value": json_value(value),
-        "display": display(question, value),
+        "display": display(question, value, members),
     }
+    if question.per_member:  # one value per member, in household order (None: not asked)
+        found["per"] = "member"
+    return found
 
 
-def display(question: Question, value: object) -> str:
-    """The answer as a clerk reads it back (labels, 和暦 dates, はい/いいえ)."""
+def display(
+    question: Question, value: object, members: Sequence[Mapping[str, Any]] | None = None
+) -> str:
+    """The answer as a clerk reads it back (labels, 和暦 dates, はい/いいえ); a per-member
+    answer as each asked member's name (or place) with their answer."""
+    if question.per_member and isinstance(value, list):
+        return _member_display(question, value, members)
     if value is None:
         return "(未回答)"
     if isinstance(value, bool):
@@ -91,6 +103,18 @@ def display(question: Question, value: object) -> str:
     if question.type is QuestionType.CHOICE:
         return question.label_of(str(value))
     return str(value)
+
+
+def _member_display(
+    question: Question, values: list[object], members: Sequence[Mapping[str, Any]] | None
+) -> str:
+    shown = []
+    for index, value in enumerate(values):
+        if value is None:
+            continue
+        name = members[index].get("name") if members and index < len(members) else None
+        shown.append(f"{name or f'{index + 1}人目'}: {display(question, value)}")
+    return "、".join(shown) or "(聞いた世帯員なし)"
 
 
 def format_address(address: Mapping[str, Any]) -> str:

@@ -19,7 +19,8 @@ from kakanai.core.value_types import RELATIONSHIP_VALUES
 CASE_SCHEMA = "kakanai.case/1"
 MAX_CASE_TEXT = 2000
 """Any text in a case: a procedure's reason or a bring-list entry is a few hundred."""
-QUESTIONNAIRE_ID = re.compile(r"[a-z][a-z0-9_]*")
+# One tree's id, or a visit's trees joined with + (core/trees/visit.py), at most 8
+QUESTIONNAIRE_ID = re.compile(r"[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*){0,7}")
 _REQUIRED: dict[str, type] = {
     "case_id": str,
     "created_at": str,
@@ -79,7 +80,10 @@ def _check_questionnaire(questionnaire: dict[str, Any]) -> None:
         if not isinstance(questionnaire.get(key), str) or not questionnaire[key]:
             raise _invalid(f"questionnaire.{key} がないか、文字ではありません")
     if not QUESTIONNAIRE_ID.fullmatch(questionnaire["id"]):
-        raise _invalid("questionnaire.id は英小文字・数字・_ の設問ツリーIDではありません")
+        raise _invalid(
+            "questionnaire.id は英小文字・数字・_ の設問ツリーID(複数のときは + でつないだもの)"
+            "ではありません"
+        )
 
 
 def _check_household(household: dict[str, Any], as_of: dt.date) -> list[dict[str, Any]]:

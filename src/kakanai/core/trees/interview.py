@@ -11,6 +11,12 @@ from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.trees.answer_limits import check_interview_date
 from kakanai.core.trees.answers import parse_answer, raw_value
 from kakanai.core.trees.evaluation import AppliedProcedure, TreeRuntime, Values, applied_procedures
+from kakanai.core.trees.member_answers import (
+    asked_members,
+    fits,
+    parse_member_answer,
+    realigned,
+)
 from kakanai.core.trees.model import Question
 
 
@@ -29,7 +35,10 @@ class Interview:
     """One resident's interview. Answers are validated; a bad answer changes nothing.
 
     Questions are asked in tree order. A question whose conditions do not hold is skipped;
-    its answer, if it had one from before a change, is dropped.
+    its answer, if it had one from before a change, is dropped. A per-member question is
+    answered with a list, one entry per household member (``None`` for those it is not asked
+    of); when the household or an earlier answer changes so that the list no longer fits, the
+    question is asked again with each remaining member's answer remembered.
     """
 
     def __init__(self, runtime: TreeRuntime, as_of: dt.date) -> None:
@@ -68,21 +77,49 @@ class Interview:
         """An answer given before (kept after back or a change), to prefill the question."""
         return self._answers.get(question_id)
 
+    def asked_members(self, question: Question) -> list[bool]:
+        """For a per-member question, whether it is asked of each member (household order)."""
+        return asked_members(question, self._values_before(question))
+
     def answer(self, raw: object) -> None:
         """Answer the current question."""
         question = self._current
         if question is None:
             raise KakanaiError.of(ErrorCode.INTERVIEW_FINISHED)
-        self._answers[question.id] = parse_answer(question, raw, as_of=self.as_of)
-        self._refresh()
+        self._store(question, self._parse(question, raw, self.values()))
 
     def change(self, question_id: str, raw: object) -> None:
         """Change an earlier answer; later answers stay where they still apply."""
         question = self.runtime.tree.question(question_id)
         if question is None or question not in self._asked:
             raise KakanaiError.of(ErrorCode.ANSWER_NOT_ASKED, question=question_id)
-        self._answers[question.id] = parse_answer(question, raw, as_of=self.as_of)
+        self._store(question, self._parse(question, raw, self._values_before(question)))
+
+    def _parse(self, question: Question, raw: object, values: Values) -> object:
+        if question.per_member:
+            return parse_member_answer(question, raw, values, as_of=self.as_of)
+        return parse_answer(question, raw, as_of=self.as_of)
+
+    def _store(self, question: Question, value: object) -> None:
+        if question.id == self.runtime.household_id:
+            before = self._answers.get(question.id)
+            for member_question in self.runtime.tree.member_questions:
+                if member_question.id in self._answers:
+                    self._answers[member_question.id] = realigned(
+                        self._answers[member_question.id], _rows(before), _rows(value)
+                    )
+        self._answers[question.id] = value
         self._refresh()
+
+    @staticmethod
+    def _asks_nobody(question: Question, values: Values) -> bool:
+        return question.per_member and not any(asked_members(question, values))
+
+    def _values_before(self, question: Question) -> Values:
+        """The values a question's conditions see: the kept answers asked before it."""
+        earlier = self._asked[: self._asked.index(question)] if question in self._asked else []
+        kept = {q.id: self._kept[q.id] for q in earlier if q.id in self._kept}
+        return self.runtime.values(kept, self.as_of)
 
     def back(self) -> Question | None:
         """Step back to the previous answered question. It becomes the current question again;
@@ -106,11 +143,14 @@ class Interview:
         """Rebuild a saved interview from ``saved_state``; answers are validated again (a
         bad one raises AnswerError and leaves the interview as it was)."""
         parsed: dict[str, object] = {}
-        for question_id, raw in answers.items():
-            question = self.runtime.tree.question(question_id)
-            if question is None:
+        for question_id in answers:
+            if self.runtime.tree.question(question_id) is None:
                 raise KakanaiError.of(ErrorCode.ANSWER_UNKNOWN, question=question_id)
-            parsed[question_id] = parse_answer(question, raw, as_of=self.as_of)
+        # Tree order, so that a per-member answer is read with the household before it.
+        for question in self.runtime.questions:
+            if question.id in answers:
+                values = self.runtime.values(parsed, self.as_of)
+                parsed[question.id] = self._parse(question, answers[question.id], values)
         stop = self.runtime.tree.question(stopped_at) if stopped_at in parsed else None
         self._answers = parsed
         self._refresh(stop_at=stop)
@@ -143,17 +183,29 @@ class Interview:
             has_answer = question.id in self._answers and question is not stop_at
             if applies is False:
                 continue
+            if applies is True and self._current is None and self._asks_nobody(question, values):
+                kept[question.id] = [None] * len(values.members or [])  # skipped, not asked
+                values.invalidate()
+                continue
             if applies is True:
                 self._asked.append(question)
+            if has_answer and question.per_member and applies is True:
+                has_answer = fits(question, self._answers[question.id], values)
             if applies is True and self._current is None:
                 if has_answer:
                     kept[question.id] = self._answers[question.id]
                     values.invalidate()
                 else:
                     self._current = question
+                    if question.id in self._answers:  # a member answer that no longer fits
+                        remembered[question.id] = self._answers[question.id]
             elif question.id in self._answers:
                 remembered[question.id] = self._answers[question.id]
         if stop_at is not None and stop_at.id in self._answers:
             remembered[stop_at.id] = self._answers[stop_at.id]
         self._kept = kept
         self._answers = {**kept, **remembered}
+
+
+def _rows(value: object) -> list[dict[str, object]] | None:
+    return value if isinstance(value, list) else None

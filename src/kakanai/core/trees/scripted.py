@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 from kakanai.core.errors import AnswerError, ErrorCode, KakanaiError, Problem, did_you_mean
-from kakanai.core.located import LMap, Loc, plain
+from kakanai.core.located import LList, LMap, LNode, Loc, plain
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.interview import Interview
+from kakanai.core.trees.member_answers import MemberAnswerError
 
 
 def run_answers(runtime: TreeRuntime, answers: LMap, as_of: dt.date) -> Interview:
@@ -24,7 +25,7 @@ def run_answers(runtime: TreeRuntime, answers: LMap, as_of: dt.date) -> Intervie
         try:
             interview.answer(plain(node))
         except AnswerError as exc:
-            loc = node.loc if node is not None else answers.loc
+            loc = _answer_loc(node, exc) if node is not None else answers.loc
             raise KakanaiError.from_problem(Problem.said(loc, exc.code, exc.message)) from None
         used.add(question.id)
     for key in answers.items:
@@ -44,3 +45,10 @@ def run_answers(runtime: TreeRuntime, answers: LMap, as_of: dt.date) -> Intervie
 
 def _located(code: ErrorCode, loc: Loc, **fields: object) -> KakanaiError:
     return KakanaiError.from_problem(Problem.at(loc, code, **fields))
+
+
+def _answer_loc(node: LNode, error: AnswerError) -> Loc:
+    """Where a bad answer is: one member's entry of a per-member answer, else the answer."""
+    if not (isinstance(error, MemberAnswerError) and isinstance(node, LList)):
+        return node.loc
+    return node.items[error.index].loc if error.index < len(node.items) else node.loc

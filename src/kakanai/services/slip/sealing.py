@@ -1,15 +1,13 @@
 """Sealing a case into the guidance slip's digits and opening scanned digits back into the
 full case (docs/slip-payload.md). The questionnaire named in the slip comes from
-``questionnaires/<id>.yaml`` (the city's own, else the shipped one) and must be the version
-the slip was made with."""
+``questionnaires/<id>.yaml`` (the city's own, else the shipped one), or for a visit of several
+life events the trees it names joined (``moving+birth``), and must be the version the slip
+was made with."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from kakanai.core.errors import ErrorCode, KakanaiError
@@ -19,10 +17,16 @@ from kakanai.core.slip.keys import Keyring
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.services.case_files import check_case
 from kakanai.services.keys import cipher_of, current_keyring
-from kakanai.services.shipped_data import questionnaire_file
-from kakanai.services.trees.checking import load_runtime
+from kakanai.services.trees.visits import questionnaire_runtime
 
-_QUESTIONNAIRE_ID = re.compile(r"[a-z][a-z0-9_]*")
+__all__ = [
+    "OpenedSlip",
+    "SealedSlip",
+    "open_slip",
+    "open_slip_details",
+    "questionnaire_runtime",
+    "seal_case",
+]
 
 
 @dataclass(frozen=True)
@@ -104,19 +108,3 @@ def _runtime_for_slip(header: ContentHeader) -> TreeRuntime:
             local_version=local,
         )
     return runtime
-
-
-def questionnaire_runtime(questionnaire_id: str) -> TreeRuntime:
-    """The checked tree ``questionnaires/<id>.yaml``, the city's own when it has one;
-    SLIP_010 when the desk lacks it."""
-    path = questionnaire_file(questionnaire_id)
-    if not _QUESTIONNAIRE_ID.fullmatch(questionnaire_id) or not path.is_file():
-        raise KakanaiError.of(ErrorCode.SLIP_QUESTIONNAIRE_MISSING, id=questionnaire_id, path=path)
-    stat = path.stat()
-    return _load_runtime(path, stat.st_mtime_ns, stat.st_size)
-
-
-@functools.lru_cache(maxsize=8)
-def _load_runtime(path: Path, _mtime_ns: int, _size: int) -> TreeRuntime:
-    """Checked once per file version: a scanner may offer many candidates per second."""
-    return load_runtime(path)
