@@ -79,6 +79,10 @@ class ErrorCode(Enum):
         "TREE_TYPE_006",
         "copies: は通数を表す数の式にしてください(今は{actual}になります)。例: copies: juuminhyou_copies",
     )
+    TYPE_NOT_DATE = (
+        "TREE_TYPE_007",
+        "due: は届出の期限の日を表す日付の式にしてください(今は{actual}になります)。例: due: koseki_deadline(birth_date, 14)",
+    )
     EXTERNAL_FORMS = (
         "TREE_REF_008",
         "手続き「{name}」は市役所の外({department})の手続きなので、様式(forms)は付けられません。持ち物(bring)と期限(deadline)で案内してください。",

@@ -148,6 +148,27 @@ def _member(member: Mapping[str, Any], lang: str) -> SlipMember:
     )
 
 
+def _deadline(procedure: Mapping[str, Any], words: SlipLabels, lang: str) -> tuple[str, ...]:
+    """The last day (from ``due``) with the weekday, the rule as the tree words it, and
+    whether the day has passed: a late 届 is still accepted."""
+    lines: list[str] = []
+    try:
+        due = date.fromisoformat(str(procedure.get("due") or ""))
+    except ValueError:
+        due = None
+    if due is not None:
+        shown = _date_en(due) if lang == "en" else f"{_wareki(due)}({WEEKDAYS[due.weekday()]})"
+        lines.append(words.due_on.format(date=shown))
+    if deadline := str(procedure.get("deadline") or ""):
+        lines.append(deadline)
+    if due is not None and procedure.get("overdue") is True:
+        lines.append(words.overdue)
+    return tuple(lines)
+
+
+WEEKDAYS = "月火水木金土日"
+
+
 def _address(address: object) -> str:
     if not isinstance(address, Mapping):
         return ""
@@ -171,7 +192,7 @@ def _departments(
     for procedure in case.get("procedures", []):
         department = str(procedure.get("department", ""))
         member = names.get(procedure.get("member"), "") if procedure.get("per") == "member" else ""
-        grouped.setdefault(department, []).append(_procedure(procedure, member, words))
+        grouped.setdefault(department, []).append(_procedure(procedure, member, words, lang))
     return tuple(
         _department(known.get(key, {"name": key}), tuple(items), words, lang)
         for key, items in grouped.items()
@@ -194,15 +215,17 @@ def _department(
     return SlipDepartment(name=name, where=where, guide=guide, procedures=procedures)
 
 
-def _procedure(procedure: Mapping[str, Any], member: str, words: SlipLabels) -> SlipProcedure:
+def _procedure(
+    procedure: Mapping[str, Any], member: str, words: SlipLabels, lang: str
+) -> SlipProcedure:
     """Rows in the order the resident needs them: who, where, by when, what to bring, why."""
     rows: list[SlipRow] = []
     if member:
         rows.append(SlipRow(words.for_member, (member + words.honorific,)))
     if desk := str(procedure.get("desk") or ""):
         rows.append(SlipRow(words.place, (desk,)))
-    if deadline := str(procedure.get("deadline") or ""):
-        rows.append(SlipRow(words.deadline, (deadline,), emphasis=True))
+    if by_when := _deadline(procedure, words, lang):
+        rows.append(SlipRow(words.deadline, by_when, emphasis=True))
     if bring := tuple(str(item) for item in procedure.get("bring") or () if str(item)):
         rows.append(SlipRow(words.bring, bring, bullets=True))
     if because := str(procedure.get("because") or ""):

@@ -31,6 +31,8 @@ class SlipLabels:
     reason: str
     bring: str
     deadline: str
+    due_on: str
+    overdue: str
     place: str
     continued_department: str
     extension: str
@@ -50,7 +52,7 @@ LABELS: dict[str, SlipLabels] = {
         desk="{city} {desk}",
         honorific=" 様",
         address="新しい住所",
-        members="引っ越しをする方({count}名)",
+        members="お手続きの方({count}名)",
         name="氏名",
         relationship="続柄",
         birth_date="生年月日",
@@ -60,6 +62,8 @@ LABELS: dict[str, SlipLabels] = {
         reason="理由",
         bring="持ち物",
         deadline="期限",
+        due_on="{date}まで",
+        overdue="期限を過ぎていますが、届出はできます。このままお手続きください。",
         place="場所",
         continued_department="{name}(続き)",
         extension="内線{number}",
@@ -78,7 +82,7 @@ LABELS: dict[str, SlipLabels] = {
         desk="{city}, {desk}",
         honorific="",
         address="New address",
-        members="People moving ({count})",
+        members="People concerned ({count})",
         name="Name",
         relationship="Relationship",
         birth_date="Date of birth",
@@ -89,6 +93,8 @@ LABELS: dict[str, SlipLabels] = {
         reason="Reason",
         bring="Bring",
         deadline="Deadline",
+        due_on="by {date}",
+        overdue="The deadline has passed, but you can still file: please go ahead.",
         place="Where",
         continued_department="{name} (continued)",
         extension="ext. {number}",

@@ -37,7 +37,7 @@ def build_case(interview: Interview, *, case_id: str, created_at: dt.datetime) -
         "answers": [
             _answer(q, v, household) for q, v in path if q.type is not QuestionType.HOUSEHOLD
         ],
-        "procedures": [_procedure(p) for p in procedures],
+        "procedures": [_procedure(p, interview.as_of) for p in procedures],
         "departments": _departments(tree, procedures),
     }
 
@@ -124,7 +124,7 @@ def format_address(address: Mapping[str, Any]) -> str:
     return postal + "".join(parts) + building
 
 
-def _procedure(applied: AppliedProcedure) -> dict[str, Any]:
+def _procedure(applied: AppliedProcedure, as_of: dt.date) -> dict[str, Any]:
     procedure = applied.procedure
     found: dict[str, Any] = {
         "id": procedure.id,
@@ -141,6 +141,8 @@ def _procedure(applied: AppliedProcedure) -> dict[str, Any]:
     }
     if procedure.fee is not None:  # only certificates carry a fee; other cases stay as they were
         found.update(fee=procedure.fee, copies=applied.copies, amount=applied.amount)
+    if applied.due is not None:  # only procedures with a due: carry it; older cases stay alike
+        found.update(due=applied.due.isoformat(), overdue=as_of > applied.due)
     return found
 
 

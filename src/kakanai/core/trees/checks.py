@@ -150,6 +150,7 @@ class StaticChecker:
             member = procedure.per is Per.MEMBER
             self.check_when(procedure.when, member_allowed=member)
             self.check_copies(procedure.copies, member_allowed=member)
+            self.check_due(procedure.due, member_allowed=member)
             self.check_placeholders(procedure.because, procedure.loc, member)
 
     def check_when(self, condition: Condition | None, *, member_allowed: bool = False) -> None:
@@ -172,6 +173,13 @@ class StaticChecker:
             self.report(
                 copies.scalar.at_offset(0), ErrorCode.TYPE_NOT_NUMBER, actual=result.describe()
             )
+
+    def check_due(self, due: Condition | None, *, member_allowed: bool) -> None:
+        if due is None:
+            return
+        result = self.typed(due, member_allowed=member_allowed)
+        if result is not None and result.kind is not Kind.DATE:
+            self.report(due.scalar.at_offset(0), ErrorCode.TYPE_NOT_DATE, actual=result.describe())
 
     def typed(self, condition: Condition, *, member_allowed: bool) -> ValueType | None:
         result, issues = condition.expression.check(
@@ -258,6 +266,8 @@ def all_conditions(tree: QuestionTree) -> list[tuple[Condition, str]]:
             found.append((procedure.when, f"手続き「{procedure.id}」"))
         if procedure.copies is not None:
             found.append((procedure.copies, f"手続き「{procedure.id}」(copies)"))
+        if procedure.due is not None:
+            found.append((procedure.due, f"手続き「{procedure.id}」(due)"))
     return found
 
 

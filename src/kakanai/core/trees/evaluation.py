@@ -220,6 +220,7 @@ class AppliedProcedure:
     member_index: int | None = None
     evidence: list[str] = field(default_factory=list)
     copies: int = 1  # of a certificate (証明書), from the procedure's copies:
+    due: dt.date | None = None  # the last day of the 届出, from the procedure's due:
 
     @property
     def amount(self) -> int | None:
@@ -252,7 +253,9 @@ def _applied(
         for name in sorted(values.runtime.reads(procedure.when.expression)):
             if name != values.runtime.household_id and values.answered(name):
                 evidence.append(name)
-    return AppliedProcedure(procedure, because, index, evidence, max(0, count))
+    due = values.evaluate(procedure.due, member) if procedure.due else None
+    last_day = due if isinstance(due, dt.date) else None
+    return AppliedProcedure(procedure, because, index, evidence, max(0, count), last_day)
 
 
 @functools.cache

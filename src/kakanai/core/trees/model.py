@@ -135,6 +135,9 @@ class Procedure:
     deadline: str = ""
     fee: int | None = None  # yen per copy (証明書の手数料)
     copies: Condition | None = None  # how many copies (a number expression); default 1
+    # The last day of the 届出 as a date expression, counted as the law counts it, e.g.
+    # koseki_deadline(child_birth_date, 14); past it the counter flags the procedure.
+    due: Condition | None = None
 
 
 @dataclass

@@ -63,6 +63,7 @@ PROCEDURE_KEYS = {
     "deadline",
     "fee",
     "copies",
+    "due",
 }
 
 
@@ -416,6 +417,7 @@ class TreeReader:
             deadline=self.text(node, "deadline"),
             fee=self.fee(node),
             copies=self.condition(node, "copies"),
+            due=self.condition(node, "due"),
         )
 
     def fee(self, node: LMap) -> int | None:
