@@ -14,6 +14,7 @@ import pytest
 from kakanai.adapters.qr.sizing import qr_version
 from kakanai.adapters.slip import key_files
 from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.slip import envelope
 from kakanai.core.slip.digits import frame, unframe
 from kakanai.core.slip.envelope import KNOWN_VERSIONS
 from kakanai.core.slip.keys import Keyring, SlipKey
@@ -58,7 +59,7 @@ def test_the_sealed_slip_says_its_key_and_validity(desk: Path) -> None:
     assert slip.expires_at == NOW + dt.timedelta(days=14)
     assert slip.issued_at.utcoffset() == dt.timedelta(hours=9)
     assert slip.digits.isdigit()
-    assert slip.digits.startswith("8701")
+    assert slip.digits.startswith("8702")
 
 
 def test_the_reference_case_fits_qr_version_15_at_error_correction_q(desk: Path) -> None:
@@ -131,11 +132,21 @@ def test_an_altered_slip_with_correct_check_digits_is_rejected(
 
 
 def test_a_slip_of_a_newer_format_says_to_update_kakanai(desk: Path) -> None:
-    """A well-formed slip of format 02 (all check digits right) is not taken for a typo."""
+    """A well-formed slip of format 03 (all check digits right) is not taken for a typo."""
     framed = unframe(seal_case(reference(), now=NOW).digits, KNOWN_VERSIONS)
-    error = rejection(frame(2, framed.data))
+    error = rejection(frame(3, framed.data))
     assert error.code is ErrorCode.SLIP_VERSION
-    assert "02" in error.message
+    assert "03" in error.message
+    assert "01・02" in error.message
+
+
+def test_a_slip_of_format_01_still_opens(desk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Slips printed before visits and per-member answers stay valid for their 30 days."""
+    monkeypatch.setattr(envelope, "FORMAT_VERSION", 1)
+    digits = seal_case(reference(), now=NOW).digits
+    monkeypatch.setattr(envelope, "FORMAT_VERSION", 2)
+    assert digits.startswith("8701")
+    assert open_slip(digits, now=NOW) == reference()
 
 
 def test_an_expired_slip_shows_its_expiry_in_wareki_and_time(desk: Path) -> None:

@@ -79,11 +79,19 @@ _NUMBER_PATTERNS_V1 = (
     + "".join(f"{floor}0{room}号室" for floor in range(1, 4) for room in range(1, 4))
 )
 
-DICTIONARIES: dict[int, bytes] = {
-    1: _kana_bytes(_READINGS_V1)
+_V1 = (
+    _kana_bytes(_READINGS_V1)
     + _utf8_terms(_NAME_TERMS_V1)
     + _utf8_terms(_ADDRESS_TERMS_V1)
-    + _NUMBER_PATTERNS_V1.encode("utf-8"),
+    + _NUMBER_PATTERNS_V1.encode("utf-8")
+)
+# The shipped trees' ids as a visit names them (the header carries them as text). Deflate
+# prefers the dictionary's end, so they go last.
+_TREE_IDS_V2 = "certificates+marriage+divorce+abroad+death+birth+moving+2026.12"
+
+DICTIONARIES: dict[int, bytes] = {
+    1: _V1,
+    2: _V1 + _TREE_IDS_V2.encode("ascii"),
 }
 _MAX_PLAIN = 1 << 20  # no real case comes near; a bound stops a hostile stream early
 

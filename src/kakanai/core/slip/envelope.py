@@ -24,9 +24,12 @@ from kakanai.core.slip.digits import (
     unframe,
 )
 
-FORMAT_VERSION = 1
-"""Version of the whole format: envelope, case layout and compression dictionary together."""
-KNOWN_VERSIONS = frozenset({FORMAT_VERSION})
+FORMAT_VERSION = 2
+"""Version of the whole format: envelope, case layout and compression dictionary together.
+02 added visits of several trees (``moving+birth``) and per-member answers, and ids of the
+shipped trees to the dictionary. A case 01 could carry is laid out the same in 02, so a desk
+reads both; a desk that knows only 01 says to update kakanai (SLIP_003)."""
+KNOWN_VERSIONS = frozenset({1, FORMAT_VERSION})
 JST = dt.timezone(dt.timedelta(hours=9), "JST")
 EPOCH = dt.datetime(2020, 1, 1, tzinfo=JST)
 KEY_ID_BYTES = 2
