@@ -232,17 +232,24 @@ def test_household_member_is_normalised() -> None:
 
 
 @pytest.mark.parametrize(
-    ("relationships", "heads"),
+    ("relationships", "births", "heads"),
     [
-        pytest.param(["世帯主", "子"], [True, False], id="first is head"),
-        pytest.param(["妻", "世帯主"], [False, True], id="head listed second"),
-        pytest.param(["夫", "妻"], [True, False], id="no head: the first member"),
+        pytest.param(["世帯主", "子"], ["S57.5.10", "R2.6.1"], [True, False], id="first is head"),
+        pytest.param(
+            ["妻", "世帯主"], ["1985-01-01", "S57.5.10"], [False, True], id="head listed second"
+        ),
+        pytest.param(
+            ["夫", "妻"], ["S57.5.10", "1985-01-01"], [True, False], id="no head: the first member"
+        ),
     ],
 )
 def test_household_head_is_the_setainushi_or_the_first_member(
-    relationships: list[str], heads: list[bool]
+    relationships: list[str], births: list[str], heads: list[bool]
 ) -> None:
-    rows = [member(name=f"山田 {n}", relationship=r) for n, r in enumerate(relationships)]
+    rows = [
+        member(name=f"山田 {n}", relationship=r, birth_date=b)
+        for n, (r, b) in enumerate(zip(relationships, births, strict=True))
+    ]
     assert [m["is_head"] for m in parse_household(rows)] == heads
 
 
@@ -273,7 +280,69 @@ HOUSEHOLD_REJECTED: list[tuple[str, object, tuple[str, ...]]] = [
     ),
     ("impossible birth date", [member(birth_date="平成31年5月1日")], ("1人目の", "存在しません")),
     ("latin kana", [CHILD, member(kana="yamada")], ("2人目の", "フリガナ")),
+    # Households no 住民票 records (core/trees/household_answers.py cites the rules).
+    (
+        "a head aged 7 with others",
+        [member(birth_date="2019-06-01"), member(name="山田 花子", relationship="母")],
+        ("世帯主(1人目)が7歳", "15歳以上"),
+    ),
+    (
+        "a head aged 14 with others",
+        [
+            member(birth_date="2011-11-24"),
+            member(name="山田 花子", birth_date="1980-01-01", relationship="母"),
+        ],
+        ("世帯主(1人目)が14歳",),
+    ),
+    (
+        "a father younger than the head",
+        [member(), member(name="山田 一", birth_date="1990-01-01", relationship="父")],
+        ("2人目の続柄は「父」", "世帯主より年下か同じ年齢"),
+    ),
+    (
+        "a child as old as the head",
+        [member(), member(name="山田 一", relationship="子")],
+        ("2人目の続柄は「子」", "世帯主より年上か同じ年齢"),
+    ),
+    (
+        "a grandchild older than the head",
+        [member(), member(name="山田 一", birth_date="1970-01-01", relationship="孫")],
+        ("2人目の続柄は「孫」",),
+    ),
+    (
+        "a wife aged 17",
+        [member(), member(name="山田 花子", birth_date="2009-11-23", sex="女", relationship="妻")],
+        ("2人目の続柄は「妻」", "17歳", "18歳から"),
+    ),
 ]
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        pytest.param([member(birth_date="2019-06-01")], id="a child alone (a facility)"),
+        pytest.param(
+            [
+                member(birth_date="2011-11-23"),
+                member(name="山田 花子", birth_date="1980-01-01", relationship="母"),
+            ],
+            id="a head turning 15 today with a mother",
+        ),
+        pytest.param(
+            [
+                member(),
+                member(name="山田 花子", birth_date="2008-11-23", sex="女", relationship="妻"),
+            ],
+            id="a wife turning 18 today",
+        ),
+        pytest.param(
+            [member(), member(name="山田 一", birth_date="S57.5.11", relationship="子")],
+            id="a child a day younger than the head (checked, not judged)",
+        ),
+    ],
+)
+def test_possible_households_are_taken(rows: list[Any]) -> None:
+    assert len(parse_household(rows)) == len(rows)
 
 
 @pytest.mark.parametrize(
@@ -292,3 +361,24 @@ def test_bad_household_is_refused(raw: object, fragments: tuple[str, ...]) -> No
 )
 def test_not_a_finite_number_is_refused(fields: str, raw: str) -> None:
     assert_rejected(fields, raw)
+
+
+@pytest.mark.parametrize(
+    ("born", "as_of", "taken"),
+    [
+        ("2006-04-01", "2022-06-01", True),  # 16, born under the old rule
+        ("2006-04-02", "2023-06-01", False),  # 17, born after it: 18 is the age
+        ("2005-06-01", "2022-03-01", True),  # 16 before the amendment
+    ],
+)
+def test_a_wife_under_18_is_possible_only_under_the_old_marriage_age(
+    born: str, as_of: str, taken: bool
+) -> None:
+    """民法731条: 16 for women until 2022-03-31, and after it for those born by 2006-04-01."""
+    rows = [member(), member(name="山田 花子", birth_date=born, sex="女", relationship="妻")]
+    day = dt.date.fromisoformat(as_of)
+    if taken:
+        assert len(parse_answer(question(HOUSEHOLD), rows, as_of=day)) == 2  # type: ignore[arg-type]
+    else:
+        with pytest.raises(AnswerError):
+            parse_answer(question(HOUSEHOLD), rows, as_of=day)

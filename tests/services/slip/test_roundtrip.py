@@ -40,16 +40,31 @@ SETTINGS = settings(max_examples=40, deadline=None)
 
 @st.composite
 def members(draw: st.DrawFn, as_of: dt.date) -> list[dict[str, Any]]:
+    """A household a 住民票 could record: the head 15 or older when others live with them,
+    parents older and children younger than the head, spouses of marriageable age."""
     size = draw(st.integers(1, 10))
     head = draw(st.integers(-1, size - 1))  # -1: nobody is 世帯主, so the first member heads
+    heading = max(head, 0)
+    latest_head = as_of - dt.timedelta(days=366 * 15) if size > 1 else as_of
+    head_birth = draw(st.dates(dt.date(1935, 1, 1), latest_head))
     rows = []
     for number in range(size):
         relationship = "世帯主" if number == head else draw(st.sampled_from(RELATIONSHIPS[1:]))
+        if number == heading:
+            born = head_birth
+        elif relationship in ("父", "母", "祖父", "祖母"):
+            born = draw(st.dates(dt.date(1915, 1, 1), head_birth - dt.timedelta(days=1)))
+        elif relationship in ("子", "孫"):
+            born = draw(st.dates(head_birth + dt.timedelta(days=1), as_of))
+        elif relationship in ("夫", "妻"):
+            born = draw(st.dates(dt.date(1915, 1, 1), as_of - dt.timedelta(days=366 * 18)))
+        else:
+            born = draw(st.dates(dt.date(1915, 1, 1), as_of))
         rows.append(
             {
                 "name": f"{draw(NAMES)} {draw(NAMES)}",
                 "kana": f"{draw(KANA)}　{draw(KANA)}",
-                "birth_date": draw(st.dates(dt.date(1915, 1, 1), as_of)),
+                "birth_date": born,
                 "sex": draw(st.sampled_from(["男", "女"])),
                 "relationship": relationship,
             }

@@ -43,7 +43,65 @@ def parse_household(question: Question, raw: object, as_of: dt.date) -> list[dic
     head = heads[0] if heads else members[0]
     for member in members:
         member["is_head"] = member is head
+    _check_possible(question, members, head, as_of)
     return members
+
+
+YOUNGEST_HEAD = 15
+"""A household headed by a child under 15 with others in it is not one a 住民票 records: the
+世帯主 runs the household (住民基本台帳事務処理要領 第1-4). A child alone is a household of
+their own (a child in a 児童養護施設 is registered so), so a one-person household may be."""
+OLDER_THAN_HEAD = frozenset({"父", "母", "祖父", "祖母"})
+YOUNGER_THAN_HEAD = frozenset({"子", "孫"})
+MARRIAGE_AGE = 18
+"""民法731条 as amended by 平成30年法律第59号, in force 2022-04-01 (before: 16 for women)."""
+OLD_RULE_BORN_BY = dt.date(2006, 4, 1)
+"""附則: a woman born on or before this day (16 when the amendment came into force) could
+still marry at 16 or 17. **verify** the day against the 附則 text."""
+
+
+def _check_possible(
+    question: Question, members: list[dict[str, Any]], head: dict[str, Any], as_of: dt.date
+) -> None:
+    """Refuse a household no 住民票 could record: a child heading others, a parent or
+    grandparent younger than the head, a child or grandchild older, a spouse below the age
+    of marriage. Members are named by place (``2人目``), never by name."""
+
+    def age(member: dict[str, Any]) -> int:
+        return jv.age_on(member["birth_date"], as_of)
+
+    def place(member: dict[str, Any]) -> str:
+        return f"{members.index(member) + 1}人目"
+
+    if len(members) > 1 and age(head) < YOUNGEST_HEAD:
+        raise invalid(
+            question,
+            f"世帯主({place(head)})が{age(head)}歳です。ほかに世帯員がいる世帯の世帯主は、"
+            f"{YOUNGEST_HEAD}歳以上の方にしてください。世帯主と続柄を確かめてください。",
+        )
+    born = head["birth_date"]
+    for member in members:
+        relationship = member["relationship"]
+        if member is head:
+            continue
+        if relationship in OLDER_THAN_HEAD and member["birth_date"] >= born:
+            problem = (
+                f"{place(member)}の続柄は「{relationship}」ですが、世帯主より年下か同じ年齢です。"
+            )
+        elif relationship in YOUNGER_THAN_HEAD and member["birth_date"] <= born:
+            problem = (
+                f"{place(member)}の続柄は「{relationship}」ですが、世帯主より年上か同じ年齢です。"
+            )
+        elif relationship in ("夫", "妻") and not _may_be_married(member, age(member)):
+            problem = (
+                f"{place(member)}の続柄は「{relationship}」ですが、{age(member)}歳です"
+                f"(結婚できるのは{MARRIAGE_AGE}歳から)。"
+            )
+        else:
+            continue
+        raise invalid(
+            question, problem + "続柄と生年月日を確かめてください(続柄は世帯主から見た関係です)。"
+        )
 
 
 def _member(question: Question, row: object, number: int, as_of: dt.date) -> dict[str, Any]:
@@ -119,3 +177,8 @@ def _relationship(question: Question, raw: object, where: str) -> str:
             f"{'・'.join(sorted(RELATIONSHIP_VALUES))} から選んでください。{hint}",
         )
     return text
+
+
+def _may_be_married(member: dict[str, Any], age: int) -> bool:
+    old_rule = member["relationship"] == "妻" and member["birth_date"] <= OLD_RULE_BORN_BY
+    return age >= MARRIAGE_AGE or (old_rule and age >= 16)
