@@ -87,6 +87,10 @@ class ErrorCode(Enum):
         "TREE_REF_008",
         "手続き「{name}」は市役所の外({department})の手続きなので、様式(forms)は付けられません。持ち物(bring)と期限(deadline)で案内してください。",
     )
+    REASK_NOT_EARLIER = (
+        "TREE_REF_009",
+        "設問「{question}」の reask_on の「{name}」は、この設問より前にある設問ではありません。前の設問のIDを書いてください。{suggestion}",
+    )
     # Flow analysis
     COMPUTED_CYCLE = (
         "TREE_CYCLE_001",

@@ -216,6 +216,17 @@ class StaticChecker:
             for condition in (question.when, question.member_when):
                 if condition is not None:
                     self.reads_before(runtime, condition, question, where)
+            for name in question.reask_on:
+                earlier = self.tree.question(name)
+                if earlier is None or earlier.order >= question.order:
+                    suggestion = did_you_mean(name, [q.id for q in self.tree.questions])
+                    self.report(
+                        question.loc,
+                        ErrorCode.REASK_NOT_EARLIER,
+                        question=question.id,
+                        name=name,
+                        suggestion=suggestion if earlier is None else "",
+                    )
 
     def reads_before(
         self, runtime: TreeRuntime, condition: Condition, question: Question, where: str

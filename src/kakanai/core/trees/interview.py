@@ -38,7 +38,8 @@ class Interview:
     its answer, if it had one from before a change, is dropped. A per-member question is
     answered with a list, one entry per household member (``None`` for those it is not asked
     of); when the household or an earlier answer changes so that the list no longer fits, the
-    question is asked again with each remaining member's answer remembered.
+    question is asked again with each remaining member's answer remembered. A question whose
+    ``reask_on`` answer changes is asked again too, its old answer filled in.
     """
 
     def __init__(self, runtime: TreeRuntime, as_of: dt.date) -> None:
@@ -49,6 +50,7 @@ class Interview:
         self._kept: dict[str, object] = {}
         self._current: Question | None = None
         self._asked: list[Question] = []
+        self._stale: set[str] = set()  # answers to ask again: a reask_on answer changed
         self._refresh()
 
     @property
@@ -101,6 +103,11 @@ class Interview:
         return parse_answer(question, raw, as_of=self.as_of)
 
     def _store(self, question: Question, value: object) -> None:
+        if question.id in self._answers and self._answers[question.id] != value:
+            self._stale |= {
+                q.id for q in self.runtime.questions if question.id in q.reask_on
+            } & set(self._answers)
+        self._stale.discard(question.id)
         if question.id == self.runtime.household_id:
             before = self._answers.get(question.id)
             for member_question in self.runtime.tree.member_questions:
@@ -153,6 +160,7 @@ class Interview:
                 parsed[question.id] = self._parse(question, answers[question.id], values)
         stop = self.runtime.tree.question(stopped_at) if stopped_at in parsed else None
         self._answers = parsed
+        self._stale = set()
         self._refresh(stop_at=stop)
 
     def progress(self) -> Progress:
@@ -180,7 +188,11 @@ class Interview:
         values = self.runtime.values(kept, self.as_of)  # sees ``kept`` as it grows
         for question in self.runtime.questions:
             applies = values.applies(question)
-            has_answer = question.id in self._answers and question is not stop_at
+            has_answer = (
+                question.id in self._answers
+                and question is not stop_at
+                and question.id not in self._stale
+            )
             if applies is False:
                 continue
             if applies is True and self._current is None and self._asks_nobody(question, values):

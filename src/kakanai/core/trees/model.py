@@ -73,6 +73,10 @@ class Question:
     # member_when (with ``member`` bound) says of which members.
     per: Per = Per.HOUSEHOLD
     member_when: Condition | None = None
+    # Earlier questions whose answer gives this one its meaning (previous_address means
+    # another city for 転入, this city for 転居): when one of them changes, this question is
+    # asked again with its old answer filled in, instead of being kept silently.
+    reask_on: list[str] = field(default_factory=list)
 
     @property
     def per_member(self) -> bool:

@@ -47,6 +47,7 @@ QUESTION_KEYS = {
     "max",
     "per",
     "member_when",
+    "reask_on",
 }
 CHOICE_KEYS = {"value", "label"}
 COMPUTED_KEYS = {"id", "title", "value"}
@@ -306,6 +307,7 @@ class TreeReader:
             maximum=self.number(node, "max"),
             per=self.read_per(node) or Per.HOUSEHOLD,
             member_when=self.condition(node, "member_when"),
+            reask_on=self.strings(node, "reask_on"),
         )
         question.choices = self.read_choices(node, qtype)
         return question
