@@ -13,11 +13,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from kakanai.cli import diffs, doctor, forms, scanning, slip_printing, slips, trees, upkeep
+from kakanai.cli import diffs, doctor, forms, scanning, slip_printing, slips, stats, trees, upkeep
 from kakanai.cli.arguments import EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, Commands, Parser
 from kakanai.core.errors import KakanaiError
 
-AREAS = (trees, diffs, slips, slip_printing, scanning, forms, upkeep, doctor)
+AREAS = (trees, diffs, slips, slip_printing, scanning, forms, upkeep, doctor, stats)
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, Commands]:

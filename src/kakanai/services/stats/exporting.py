@@ -117,3 +117,16 @@ def report_json(report: Report, model: TimeModel) -> str:
         },
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def table_json(table: Table) -> str:
+    """A table (the 公表用 one) for machines: its headings and rows, hidden cells as "X"."""
+    document = {
+        "schema": "kakanai.stats-table/1",
+        "name": table.name,
+        "title": table.title,
+        "headings": table.headings,
+        "rows": table.rows,
+        "notes": table.notes,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
