@@ -189,7 +189,7 @@ def forms(session: Session, period: Period, grouping: Key) -> dict[tuple[str, st
 
 def durations(session: Session, period: Period, grouping: Key) -> dict[str, dict[int, int]]:
     """Visits per group and interview length, floored to ``BUCKET_S`` seconds."""
-    step = (C.duration_s / BUCKET_S) * BUCKET_S  # integer division on both databases
+    step = (C.duration_s // BUCKET_S) * BUCKET_S  # floored to whole steps
     own = _own_key(grouping)
     if own is not None:
         key, first = own

@@ -47,6 +47,7 @@ class PeriodBar(QWidget):
         for edit in (self.start, self.end):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+        self.preset.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.grouping = QComboBox()
         for grouping in Grouping:
             self.grouping.addItem(grouping.title, grouping)
@@ -58,7 +59,7 @@ class PeriodBar(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for text, field in (("期間(&K)", self.preset), ("開始(&F)", self.start),
-                            ("終了(&O)", self.end), ("集計の単位(&B)", self.grouping)):  # fmt: skip
+                            ("終了(&O)", self.end), ("単位(&B)", self.grouping)):  # fmt: skip
             label = QLabel(text)
             label.setBuddy(field)
             layout.addWidget(label)
