@@ -108,7 +108,7 @@ def test_the_total_and_the_counter_desks_are_the_visits(
     engine: Engine, year: list[Visit], names: Names
 ) -> None:
     found = report(engine, Grouping.DESK, names)
-    assert shown([found.total]) == with_median(expected(year, lambda v: [""]))
+    assert shown([found.total]) == with_median(expected(year, lambda _: [""]))
     counters = [row for row in found.rows if row.cases]
     want = expected(year, lambda v: [v.desk])
     assert {r.key: r.cases for r in counters} == {k: v["cases"] for k, v in want.items()}
@@ -142,7 +142,7 @@ def test_procedures_count_each_visit_once_and_each_member_s_procedure(
         departments = {d for d, _, _, _ in visit.handoffs}
         for pid in {p for p, _, _ in visit.shape.procedures}:
             cases[pid] += 1
-        for pid, department, _ in visit.shape.procedures:
+        for pid, _, _ in visit.shape.procedures:
             procedures[pid] += 1
         for pid in {p for p, d, _ in visit.shape.procedures if d in departments}:
             handed[pid] += 1

@@ -18,7 +18,7 @@ def nearest_rank(values: list[int], share: float) -> int:
 
 @pytest.mark.parametrize("seed", range(5))
 def test_percentiles_match_nearest_rank_on_floored_durations(seed: int) -> None:
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - test data
     raw = [rng.randint(30, 1800) for _ in range(rng.randint(1, 400))]
     histogram: dict[int, int] = {}
     for seconds in raw:
