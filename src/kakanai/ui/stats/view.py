@@ -157,9 +157,9 @@ class StatsView(ModeView):
             f"来庁 <b>{total.cases:,}</b>件 ・ 手続き <b>{total.procedures:,}</b>件 ・ "
             f"連携 <b>{total.handoffs:,}</b>件 ・ 面談時間 中央値 "
             f"<b>{minutes_text(total.durations.median)}</b>(90%: "
-            f"{minutes_text(total.durations.p90)}) ・ 記入を省いた氏名・住所・生年月日 "
+            f"{minutes_text(total.durations.p90)})<br>記入を省いた氏名・住所・生年月日 "
             f"<b>{total.forms.prefill.writings:,}</b>回(1来庁あたり "
-            f"{0.0 if per is None else per:.1f}回) ・ 記入時間の削減 約"
+            f"{0.0 if per is None else per:.1f}回) ・ 記入時間の削減(推計) 約"
             f"<b>{total.minutes_saved / 60:,.0f}</b>時間</span>"
         )
         self.matrix.set_table(tables.matrix_table(overview.matrix))
