@@ -100,9 +100,7 @@ def test_the_built_doctor_finds_the_bundled_fonts_and_the_decoders(build: Build)
 
 
 @pytest.mark.skipif(not os.environ.get("KAKANAI_TEST_POSTGRES_URL"), reason="no PostgreSQL server")
-def test_the_built_kakanai_reaches_postgresql(
-    build: Build, request: pytest.FixtureRequest
-) -> None:
+def test_the_built_kakanai_reaches_postgresql(build: Build, request: pytest.FixtureRequest) -> None:
     # A fresh database: the shared test database may still hold an older schema from an
     # earlier run, which the doctor rightly reports as a pending migration (注意).
     url = str(request.getfixturevalue("postgres_database"))
