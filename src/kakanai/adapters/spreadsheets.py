@@ -49,7 +49,7 @@ def _sheet(sheet: Worksheet, table: Table) -> None:
                 cell.number_format = "#,##0"
             elif isinstance(value, float):
                 cell.number_format = "#,##0.0"
-            elif column > 1:
+            elif len(str(value)) <= 1:  # a mark in place of a number (X, -) aligns with them
                 cell.alignment = Alignment(horizontal="right")
             if offset > len(table.rows) - table.total_rows:
                 cell.font = BOLD
@@ -58,6 +58,13 @@ def _sheet(sheet: Worksheet, table: Table) -> None:
         sheet.cell(row=number, column=1, value=note)
     sheet.freeze_panes = sheet.cell(row=heading_row + 1, column=2)
     _widths(sheet, table)
+    # Printed (or saved as PDF) landscape, all columns on one page wide, headings repeated.
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = f"{heading_row}:{heading_row}"
 
 
 def _widths(sheet: Worksheet, table: Table) -> None:
