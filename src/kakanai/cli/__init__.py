@@ -22,6 +22,7 @@ from kakanai.cli import (
     scanning,
     slip_printing,
     slips,
+    stats,
     trees,
     upkeep,
 )
@@ -39,6 +40,7 @@ AREAS = (
     upkeep,
     doctor,
     robustness,
+    stats,
 )
 
 

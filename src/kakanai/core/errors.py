@@ -636,6 +636,32 @@ class ErrorCode(Enum):
         "設定の設問ツリー「{id}」を開けません: {detail}",
     )
     # --- end of doctor codes ---
+    # Statistics (統計モード, kakanai stats, demo-data, bench stats): issue 14.
+    STATS_PERIOD = (
+        "STATS_001",
+        "期間の終わり({end})が始まり({start})より前です。--from と --to を確かめてください。",
+    )
+    STATS_OUTPUT = (
+        "STATS_002",
+        "統計を書き出せません: {path}({detail})。フォルダがあるか、書き込めるか、ファイルを Excel などで開いたままでないかを確かめてください。",
+    )
+    STATS_SETTINGS_UNREADABLE = (
+        "STATS_003",
+        "統計の設定ファイル {path} を読めません: {detail}。ファイルを直すか削除してください(削除すると既定値に戻ります)。",
+    )
+    STATS_SETTING_BAD = (
+        "STATS_004",
+        "統計の設定「{name}」の値「{value}」は使えません。{hint}",
+    )
+    STATS_DEMO_NOT_EMPTY = (
+        "STATS_005",
+        "このデータベースにはすでに案件が{count}件あります。見本データは空のデータベースにだけ作ります。--url で新しいデータベースを指定してください。",
+    )
+    STATS_NEEDS_FILE = (
+        "STATS_006",
+        "{format} の形式は画面に表示できません。--out で書き出すファイル名(例: 統計.{format})を指定してください。",
+    )
+    # --- end of statistics codes ---
 
     # --- Input limits and values at the door (INPUT_): every file, answer and case field ---
     # Each limit has its own code, so a refusal says which limit was met and what to do.

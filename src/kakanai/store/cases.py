@@ -1,19 +1,30 @@
-"""Finished cases: saved once with their questionnaire version, members and procedures."""
+"""Finished cases: saved once with their questionnaire version, members and procedures, and
+what statistics count about the visit (life events, interview start and length, the time
+each question took)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kakanai.store.tables import CaseRow, MemberRow, ProcedureRow
+from kakanai.store.tables import CaseEventRow, CaseRow, MemberRow, ProcedureRow, QuestionTimeRow
 
 
-def save_case(session: Session, case: dict[str, Any], *, desk: str) -> CaseRow:
+def save_case(
+    session: Session,
+    case: dict[str, Any],
+    *,
+    desk: str,
+    started_at: dt.datetime | None = None,
+    question_seconds: Mapping[str, float] | None = None,
+) -> CaseRow:
     """Store a ``kakanai.case/1`` document; saving the same case id again replaces nothing
-    and returns the stored row (a finished case is immutable)."""
+    and returns the stored row (a finished case is immutable). ``started_at`` (the
+    interview's start) and ``question_seconds`` (question id → seconds) are for statistics."""
     existing = find_case(session, case["case_id"])
     if existing is not None:
         return existing
@@ -41,13 +52,45 @@ def save_case(session: Session, case: dict[str, Any], *, desk: str) -> CaseRow:
         )
         for m in members
     ]
-    row.procedures = [
-        ProcedureRow(procedure_id=p["id"], department=p["department"], member_index=p.get("member"))
-        for p in case["procedures"]
+    row.procedures = _procedures(case["procedures"])
+    row.events = [CaseEventRow(event=event) for event in life_events(case)]
+    if started_at is not None:
+        row.started_at = started_at
+        row.duration_s = max(int((row.created_at - started_at).total_seconds()), 0)
+    row.question_times = [
+        QuestionTimeRow(question_id=question, seconds=round(seconds))
+        for question, seconds in (question_seconds or {}).items()
     ]
     session.add(row)
     session.flush()
     return row
+
+
+def _procedures(procedures: list[dict[str, Any]]) -> list[ProcedureRow]:
+    rows = []
+    seen: set[str] = set()
+    departments: set[str] = set()
+    for p in procedures:
+        rows.append(
+            ProcedureRow(
+                procedure_id=p["id"],
+                department=p["department"],
+                member_index=p.get("member"),
+                first_of_case=p["id"] not in seen,
+                first_of_department=p["department"] not in departments,
+            )
+        )
+        seen.add(p["id"])
+        departments.add(p["department"])
+    return rows
+
+
+def life_events(case: Mapping[str, Any]) -> list[str]:
+    """The life events of a visit: the id of each question tree it used (a list under
+    ``questionnaires`` when a visit carries several, else its one ``questionnaire``)."""
+    several = case.get("questionnaires")
+    trees = several if isinstance(several, list) else [case["questionnaire"]]
+    return list(dict.fromkeys(str(tree["id"]) for tree in trees))
 
 
 def find_case(session: Session, case_id: str) -> CaseRow | None:

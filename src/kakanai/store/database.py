@@ -28,6 +28,7 @@ POSTGRES_OPTIONS = (
 # timeout), deadlock_detected, serialization_failure.
 _POSTGRES_BUSY = frozenset({"55P03", "57014", "40P01", "40001"})
 _PRIVATE_FILE = 0o600
+READ_ONLY = "kakanai_read_only"  # an execution option: see _begin_immediate
 
 
 def sqlite_url(data_dir: Path) -> str:
@@ -94,5 +95,14 @@ def _begin_immediate(connection: Connection) -> None:
     """Every transaction takes SQLite's write lock at its start. A deferred transaction that
     reads and then writes fails at once with "database is locked" when another desk wrote in
     between (WAL cannot upgrade a stale snapshot, and the busy timeout does not apply);
-    taking the lock first makes it wait its turn instead."""
+    taking the lock first makes it wait its turn instead. Work that only reads (statistics,
+    ``READ_ONLY``) begins deferred: it reads a snapshot and never holds the desks up."""
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+        return
     connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def reading_engine(engine: Engine) -> Engine:
+    """The same database for work that only reads (it must not write through it)."""
+    return engine.execution_options(**{READ_ONLY: True})

@@ -1,4 +1,5 @@
-"""The tables: cases, household members, procedures, drafts, handoffs and the audit log.
+"""The tables: cases, household members, procedures, drafts, handoffs, the audit log, and
+what statistics count (life events, question times, forms printed, scans per desk).
 
 Personal data lives only in ``cases.document``, ``household_members`` and ``drafts.answers``;
 retention (``store/retention.py``) deletes those and keeps the counts statistics need.
@@ -14,6 +15,7 @@ from sqlalchemy import (
     DateTime,
     Dialect,
     ForeignKey,
+    Index,
     Integer,
     String,
     TypeDecorator,
@@ -57,6 +59,8 @@ class CaseRow(Base):
     """One finished interview (受付案件), with the questionnaire version it used."""
 
     __tablename__ = "cases"
+    # Statistics select a period of interview dates and read only these columns.
+    __table_args__ = (Index("ix_cases_as_of", "as_of", "id", "case_id", "desk", "duration_s"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[str] = mapped_column(String(32), unique=True)
@@ -69,12 +73,22 @@ class CaseRow(Base):
     member_count: Mapped[int] = mapped_column(Integer, default=0)
     document: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     purged_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    # The interview's first question (the draft's start) and its length until the case was
+    # stored; None for cases stored before statistics were kept.
+    started_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)
+    duration_s: Mapped[int | None] = mapped_column(nullable=True)
 
     members: Mapped[list[MemberRow]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="MemberRow.index"
     )
     procedures: Mapped[list[ProcedureRow]] = relationship(
         back_populates="case", cascade="all, delete-orphan", order_by="ProcedureRow.id"
+    )
+    events: Mapped[list[CaseEventRow]] = relationship(
+        cascade="all, delete-orphan", order_by="CaseEventRow.id"
+    )
+    question_times: Mapped[list[QuestionTimeRow]] = relationship(
+        cascade="all, delete-orphan", order_by="QuestionTimeRow.id"
     )
 
 
@@ -99,12 +113,27 @@ class ProcedureRow(Base):
     """A procedure that applied to a case (no personal data; kept for statistics)."""
 
     __tablename__ = "procedures"
+    # Covering index: statistics count procedures per case without reading the table.
+    __table_args__ = (
+        Index(
+            "ix_procedures_case_stats",
+            "case_pk",
+            "procedure_id",
+            "department",
+            "first_of_case",
+            "first_of_department",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     procedure_id: Mapped[str] = mapped_column(String(64))
     department: Mapped[str] = mapped_column(String(64), index=True)
     member_index: Mapped[int | None] = mapped_column(nullable=True)
+    # The case's first row of this procedure (a per-member procedure has a row per member)
+    # and of this department: statistics count visits with them, without DISTINCT.
+    first_of_case: Mapped[bool] = mapped_column(default=True)
+    first_of_department: Mapped[bool] = mapped_column(default=True)
 
     case: Mapped[CaseRow] = relationship(back_populates="procedures")
 
@@ -131,7 +160,11 @@ class HandoffRow(Base):
     """A department's scan of a slip (連携); one row per case and department."""
 
     __tablename__ = "handoffs"
-    __table_args__ = (UniqueConstraint("case_id", "department", name="uq_handoff_case_dept"),)
+    __table_args__ = (
+        UniqueConstraint("case_id", "department", name="uq_handoff_case_dept"),
+        # Covering, for the statistics (handoffs per visit, the order they were scanned).
+        Index("ix_handoffs_stats", "case_id", "department", "desk", "first_scanned_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[str] = mapped_column(String(32), index=True)
@@ -154,3 +187,83 @@ class AuditRow(Base):
     action: Mapped[str] = mapped_column(String(32))
     case_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
     detail: Mapped[str] = mapped_column(String(256), default="")
+
+
+class CaseEventRow(Base):
+    """A life event (ライフイベント) of a visit: the id of a question tree the visit used."""
+
+    __tablename__ = "case_events"
+    __table_args__ = (
+        UniqueConstraint("case_pk", "event", name="uq_case_event"),
+        Index("ix_case_events_event", "event", "case_pk"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    event: Mapped[str] = mapped_column(String(64))
+
+
+class QuestionTimeRow(Base):
+    """Seconds a question of a visit's interview was on screen until it was answered
+    (summed when the clerk came back to it). No answer is kept here."""
+
+    __tablename__ = "question_times"
+    __table_args__ = (Index("ix_question_times_stats", "case_pk", "question_id", "seconds"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_pk: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(String(64))
+    seconds: Mapped[int]
+
+
+class FormPrintRow(Base):
+    """A prefilled form printed (or saved as PDF) for a case: one row per case, form and
+    member (-1: the household's form), ``prints`` counts reprints. The counts say how much
+    kakanai filled in; no value is kept."""
+
+    __tablename__ = "form_prints"
+    __table_args__ = (
+        UniqueConstraint("case_id", "form_id", "member", name="uq_form_print"),
+        # Covering: the statistics sum these columns per case without reading the table.
+        Index(
+            "ix_form_prints_stats",
+            "case_id",
+            "department",
+            "procedure_id",
+            "desk",
+            "prints",
+            "fields",
+            "names",
+            "addresses",
+            "birth_dates",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(32))
+    form_id: Mapped[str] = mapped_column(String(64))
+    member: Mapped[int] = mapped_column(Integer, default=-1)
+    procedure_id: Mapped[str] = mapped_column(String(64), default="")
+    department: Mapped[str] = mapped_column(String(64))
+    desk: Mapped[str] = mapped_column(String(64))
+    first_printed_at: Mapped[dt.datetime]
+    last_printed_at: Mapped[dt.datetime]
+    prints: Mapped[int] = mapped_column(Integer, default=1)
+    fields: Mapped[int] = mapped_column(Integer, default=0)
+    names: Mapped[int] = mapped_column(Integer, default=0)
+    addresses: Mapped[int] = mapped_column(Integer, default=0)
+    birth_dates: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DeskScanRow(Base):
+    """One slip opened at a desk; ``handoff`` when the case had procedures there."""
+
+    __tablename__ = "desk_scans"
+    __table_args__ = (Index("ix_desk_scans_stats", "case_id", "department", "desk"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(32))
+    department: Mapped[str] = mapped_column(String(64))
+    desk: Mapped[str] = mapped_column(String(64))
+    scanned_at: Mapped[dt.datetime]
+    handoff: Mapped[bool] = mapped_column(default=True)

@@ -19,6 +19,7 @@ from kakanai.core.errors import KakanaiError
 from kakanai.services.workspace import Workspace, open_workspace
 from kakanai.ui.main_window import MainWindow, ModeEntry
 from kakanai.ui.modes import ModeView
+from kakanai.ui.pyside_workarounds import keep_true_alive
 
 UI_FAMILIES = ["IPAexGothic", "BIZ UDPGothic", "Yu Gothic UI", "Meiryo UI"]
 UI_POINT_SIZE = 11
@@ -38,9 +39,17 @@ def _desk(workspace: Workspace, parent: QWidget) -> ModeView:
     return DeskView(workspace, parent)
 
 
+def _stats(workspace: Workspace, parent: QWidget) -> ModeView:
+    from kakanai.ui.stats.view import StatsView  # noqa: PLC0415 - start-up time
+
+    return StatsView(workspace, parent)
+
+
+# Ctrl+3 is kept for the supervisor's mode (監修), built by a later issue.
 MODES = (
     ModeEntry("counter", "窓口モード(&C)", "Ctrl+1", _counter),
     ModeEntry("desk", "連携課モード(&D)", "Ctrl+2", _desk),
+    ModeEntry("stats", "統計モード(&T)", "Ctrl+4", _stats),
 )
 
 
@@ -62,6 +71,7 @@ def application(argv: Sequence[str] = ()) -> QApplication:
     font.setPointSize(UI_POINT_SIZE)
     app.setFont(font)
     _install_qt_translations(app)
+    keep_true_alive(app)
     return app
 
 

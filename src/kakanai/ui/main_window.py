@@ -192,6 +192,10 @@ KEYS_HELP = """窓口モード
   Ctrl+S: 全てPDFで保存  Ctrl+Shift+S: この様式をPDFで保存
   Ctrl++ / Ctrl+- / Ctrl+0: プレビューの拡大・縮小・幅に合わせる
 
+統計モード
+  Alt+K: 期間  Alt+B: 集計の単位  F5: 集計し直す
+  Ctrl+S: すべての表をExcelで保存  Ctrl+Shift+C: 図をコピー  Ctrl+C: 表をコピー
+
 全体
-  Ctrl+1: 窓口モード  Ctrl+2: 連携課モード
+  Ctrl+1: 窓口モード  Ctrl+2: 連携課モード  Ctrl+4: 統計モード
   Ctrl+,: 設定  Ctrl+Q: 終了  F1: この一覧"""

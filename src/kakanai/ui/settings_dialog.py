@@ -27,7 +27,11 @@ from kakanai.services.settings import (
 )
 from kakanai.services.workspace import Workspace
 
-MODE_NAMES = {"counter": "窓口(面談と案内票)", "desk": "連携課(読み取りと様式の印刷)"}
+MODE_NAMES = {
+    "counter": "窓口(面談と案内票)",
+    "desk": "連携課(読み取りと様式の印刷)",
+    "stats": "統計(件数と記入の削減)",
+}
 LAYOUT_NAMES = {"a4": "A4", "receipt80": "レシート(80mm)"}
 DIALOG_PRINTER = "(毎回、印刷ダイアログで選ぶ)"
 

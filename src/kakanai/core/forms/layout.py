@@ -58,7 +58,7 @@ class FormLayout:
         household form printed for one member (``person`` defaults to the member, else the
         one the template's ``person:`` names, else the head of household)."""
         width, height = self.template.size
-        view = with_person(view, person or member or self.named_person(view))
+        view = self.person_view(view, member, person)
         bound = Bound(view, member)
         plan = FormPlan()
         overflows: list[Overflow] = []
@@ -78,6 +78,15 @@ class FormLayout:
         for overflow in overflows:
             self.continuation(plan, overflow, bound, codes[:1])
         return plan
+
+    def person_view(
+        self,
+        view: CaseView,
+        member: Mapping[str, object] | None = None,
+        person: Mapping[str, object] | None = None,
+    ) -> CaseView:
+        """The view with the person the form is about bound (see ``plan``)."""
+        return with_person(view, person or member or self.named_person(view))
 
     def named_person(self, view: CaseView) -> object:
         named = person_named(view, Bound(view).value(self.template.person))

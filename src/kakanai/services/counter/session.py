@@ -7,14 +7,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from kakanai.services.forms.rendering import RenderedForm
 
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.trees.case import build_case
 from kakanai.core.trees.interview import Interview
 from kakanai.core.trees.model import Question
+from kakanai.services.counter.timing import QuestionClock
 from kakanai.services.trees.interviewing import new_case_id
 from kakanai.services.workspace import Workspace
 from kakanai.store import drafts
@@ -56,6 +60,7 @@ class CounterSession:
         self._interview = interview
         self.draft_id = draft_id
         self.closed = False
+        self._clock = QuestionClock(workspace.now())  # statistics: seconds per question
 
     @classmethod
     def start(cls, workspace: Workspace) -> CounterSession:
@@ -99,7 +104,7 @@ class CounterSession:
 
     def change(self, question_id: str, raw: object) -> None:
         """Change an earlier answer; later answers stay where they still apply."""
-        self._apply(lambda: self._interview.change(question_id, raw))
+        self._apply(lambda: self._interview.change(question_id, raw), question_id)
 
     def back(self) -> Question | None:
         """Step back one question (None at the first question)."""
@@ -128,7 +133,13 @@ class CounterSession:
         case = build_case(self._interview, case_id=new_case_id(now.date()), created_at=now)
         with self.workspace.session() as session:
             row = self._open_row(session)
-            save_case(session, case, desk=self.workspace.settings.desk)
+            save_case(
+                session,
+                case,
+                desk=self.workspace.settings.desk,
+                started_at=row.started_at,
+                question_seconds=self._clock.seconds,
+            )
             drafts.close_draft(session, row, case_id=case["case_id"], now=now)
             detail = f"{len(case['household']['members'])}人 {len(case['procedures'])}件"
             who = self.workspace.who
@@ -144,8 +155,11 @@ class CounterSession:
             _discard(self.workspace, session, self._open_row(session))
         self.closed = True
 
-    def _apply(self, change: Callable[[], T]) -> T:
-        """Run ``change`` and save the draft; if saving fails the interview is put back."""
+    def _apply(self, change: Callable[[], T], question: str | None = None) -> T:
+        """Run ``change`` and save the draft; if saving fails the interview is put back.
+        The time since the last step is charged to ``question`` (default: the current one)."""
+        current = self._interview.current
+        question = question or (current.id if current is not None else None)
         before = self._interview.saved_state()
         result = change()
         try:
@@ -157,6 +171,7 @@ class CounterSession:
         except BaseException:
             self._interview.restore(*before)
             raise
+        self._clock.charge(question, self.workspace.now())
         return result
 
     def _open_row(self, session: Session) -> DraftRow:
@@ -209,9 +224,14 @@ def issue_slip(workspace: Workspace, case: dict[str, Any]) -> IssuedSlip:
 
 def residence_form(case: dict[str, Any]) -> bytes:
     """The counter's own prefilled 住民異動届 for the resident to check and sign."""
+    return residence_rendered(case).pdf
+
+
+def residence_rendered(case: dict[str, Any]) -> RenderedForm:
+    """The 住民異動届 with what it filled in (``record_forms`` counts it once printed)."""
     from kakanai.services.forms.rendering import render_form  # noqa: PLC0415 - start-up time
 
-    return render_form(case, RESIDENCE_FORM).pdf
+    return render_form(case, RESIDENCE_FORM)
 
 
 def _entries(interview: Interview) -> list[tuple[str, Any]]:

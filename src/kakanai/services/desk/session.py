@@ -31,6 +31,7 @@ from kakanai.services.slip.sealing import open_slip_details
 from kakanai.services.workspace import Workspace
 from kakanai.store.audit import audit
 from kakanai.store.handoffs import Handoff, record_handoff
+from kakanai.store.statistics.recording import record_form_prints, record_scan
 
 IMAGE_BUDGET_MS = 1500.0
 """An opened image file is read once: the decoder chain may take its time."""
@@ -91,6 +92,14 @@ def _record_scan(
             handoff = record_handoff(
                 session, case_id=case_id, department=department, desk=workspace.who.desk, now=moment
             )
+        record_scan(
+            session,
+            case_id=case_id,
+            department=department,
+            desk=workspace.who.desk,
+            now=moment,
+            handoff=for_us,
+        )
         scans = handoff.scans if handoff else 0
         detail = f"department={department} scans={scans} forms={form_count}"
         audit(
@@ -145,15 +154,21 @@ def _record_forms(
     workspace: Workspace, scan: DeskScan, forms: list[RenderedForm], action: str
 ) -> None:
     ids = ",".join(dict.fromkeys(form.form_id for form in forms))
+    now = workspace.now()
     with workspace.session() as session:
         audit(
             session,
             action,
             who=workspace.who,
-            now=workspace.now(),
+            now=now,
             case_id=scan.case_id,
             detail=f"department={scan.department} count={len(forms)} forms={ids}"[:256],
         )
+        fills = [form.fill for form in forms if form.fill is not None]
+        if fills:
+            record_form_prints(
+                session, case_id=scan.case_id, desk=workspace.who.desk, forms=fills, now=now
+            )
 
 
 def slip_text_in(frame: np.ndarray, *, budget_ms: float) -> str | None:

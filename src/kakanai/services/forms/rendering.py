@@ -17,6 +17,7 @@ from kakanai.core.forms.binding import CaseView, bound, case_view
 from kakanai.core.forms.ink import FormPlan
 from kakanai.core.forms.layout import FormLayout
 from kakanai.core.forms.model import FormTemplate, Per
+from kakanai.core.forms.prefill import FormFill, count_prefill
 from kakanai.core.forms.selection import (
     FormJob,
     asking,
@@ -40,6 +41,7 @@ class RenderedForm:
     member: int | None
     pdf: bytes
     warnings: list[str] = field(default_factory=list)
+    fill: FormFill | None = None  # what it filled in, for statistics
 
 
 def render_forms(
@@ -121,7 +123,10 @@ def render_jobs(
         pdf = paint(template, plan)
         name = file_name(case, job, template.department, with_name=names)
         warnings = [note.render() for note in plan.notes]
-        forms.append(RenderedForm(name, job.form_id, template.title, job.member, pdf, warnings))
+        fill = form_fill(template, view, job)
+        forms.append(
+            RenderedForm(name, job.form_id, template.title, job.member, pdf, warnings, fill)
+        )
     for form, name in zip(forms, unique([f.file_name for f in forms]), strict=True):
         form.file_name = name
     return forms
@@ -134,6 +139,36 @@ def plan_form(template: FormTemplate, view: CaseView, job: FormJob) -> FormPlan:
     if template.per is Per.HOUSEHOLD:  # printed for one member: that member is its person
         return layout_for(template).plan(job_view, person=member)
     return layout_for(template).plan(job_view, member)
+
+
+def form_fill(template: FormTemplate, view: CaseView, job: FormJob) -> FormFill:
+    """What the form fills in for the job, bound as ``plan_form`` binds it."""
+    member = view.member(job.member)
+    job_view = bound(view, procedure=job.procedure, department=job.department)
+    layout = layout_for(template)
+    if template.per is Per.HOUSEHOLD:
+        prefill = count_prefill(template, layout.person_view(job_view, person=member))
+    else:
+        prefill = count_prefill(template, layout.person_view(job_view, member), member)
+    procedure = str(job.procedure.get("id") or "")
+    return FormFill(job.form_id, template.department, procedure, job.member, prefill)
+
+
+def form_fills(case: Mapping[str, Any]) -> list[FormFill]:
+    """What every form of the case would fill in, without laying out or painting them
+    (the statistics' sample visits)."""
+    procedures = select_procedures(case)
+    loaded = load_templates(form_ids(procedures))
+    available = {k: v for k, v in loaded.items() if v is not None}
+    selected = jobs(case, procedures, lambda form_id: _per_member(available.get(form_id)))
+    view = case_view(case)
+    return [
+        form_fill(available[job.form_id], view, job) for job in selected if job.form_id in available
+    ]
+
+
+def _per_member(template: FormTemplate | None) -> bool:
+    return template is not None and template.per is Per.MEMBER
 
 
 _LAYOUTS: dict[int, tuple[FormTemplate, FormLayout]] = {}

@@ -14,8 +14,9 @@ from kakanai.services.counter.session import (
     CounterSession,
     IssuedSlip,
     issue_slip,
-    residence_form,
+    residence_rendered,
 )
+from kakanai.services.stats.recording import record_forms
 from kakanai.services.workspace import Workspace
 from kakanai.ui.printing import print_pdf, save_pdf
 
@@ -62,9 +63,11 @@ class SummaryOutputs:
 
     def print_residence_form(self, session: CounterSession) -> str | None:
         case = self._finished_case(session)
-        pdf = residence_form(case)
+        form = residence_rendered(case)
         job = f"住民異動届 {case['case_id']}"
-        where = print_pdf(pdf, job=job, settings=self.workspace.settings, parent=self.parent)
+        where = print_pdf(form.pdf, job=job, settings=self.workspace.settings, parent=self.parent)
+        if where:
+            record_forms(self.workspace, case["case_id"], [form])  # statistics
         return f"住民異動届を印刷しました({where})。" if where else None
 
     def _finished_case(self, session: CounterSession) -> dict[str, Any]:
