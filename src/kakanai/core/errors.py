@@ -91,6 +91,10 @@ class ErrorCode(Enum):
         "TREE_REF_009",
         "設問「{question}」の reask_on の「{name}」は、この設問より前にある設問ではありません。前の設問のIDを書いてください。{suggestion}",
     )
+    FLOW_MULTI_OPTIONS = (
+        "TREE_FLOW_009",
+        "複数選択の設問「{name}」は、条件で使う選択肢が{count}個あります。検査できるのは{limit}個までです。設問を分けてください(例: 先に種類を聞き、種類ごとに選択肢を聞く)。",
+    )
     # Flow analysis
     COMPUTED_CYCLE = (
         "TREE_CYCLE_001",

@@ -16,6 +16,7 @@ from kakanai.core.trees.model import QuestionTree
 from kakanai.core.trees.paths import PATH_LIMIT, Exploration, explore
 from kakanai.core.trees.reader import TreeReader
 from kakanai.core.trees.reasoning.analysis import Analysis, analyse
+from kakanai.core.trees.reasoning.candidates import ReasoningLimitError
 from kakanai.core.trees.scenarios import ScenarioRun, ScenarioRunner, scenario_tree_id
 
 TESTS_SUFFIX = ".tests.yaml"
@@ -110,7 +111,12 @@ def check_source(text: str, path: str, as_of: dt.date) -> list[Problem]:
     checker = StaticChecker(tree)
     runtime = checker.run()
     problems = [*reader.problems, *checker.problems]
-    return problems or analyse(runtime, as_of).problems
+    if problems:
+        return problems
+    try:
+        return analyse(runtime, as_of).problems
+    except ReasoningLimitError as exc:
+        return [exc.problem]
 
 
 def check_tree(path: Path, as_of: dt.date, *, collect_paths: bool = False) -> TreeReport:
@@ -120,7 +126,11 @@ def check_tree(path: Path, as_of: dt.date, *, collect_paths: bool = False) -> Tr
     if report.tree is None or runtime is None:
         return report
     report.runtime = runtime
-    report.analysis = analyse(runtime, as_of)
+    try:
+        report.analysis = analyse(runtime, as_of)
+    except ReasoningLimitError as exc:
+        report.problems.append(exc.problem)
+        return report
     report.problems.extend(report.analysis.problems)
     if collect_paths and runtime.member_question_ids:
         start = Loc(report.tree.path, 1, 1)
