@@ -113,27 +113,22 @@ def in_force_version(source: Source, tree_id: str, on: dt.date) -> PublishedVers
 
 def exact(source: Source, tree_id: str, version: str) -> TreeRuntime:
     """The tree (or visit) ``tree_id`` in exactly ``version`` (``2026.12+2026.1`` for a
-    visit), for a slip or a case made with it: from the database, withdrawn or not; else
-    the file when it is that version; else SLIP_011 (SLIP_010 when the tree is unknown)."""
+    visit, each part on its own), for a slip or a case made with it: from the database,
+    withdrawn or not; else the file when it is that version. SLIP_011 when this desk has
+    not that version, SLIP_010 when it has no such tree at all."""
     ids, wanted = tree_id.split(SEPARATOR), version.split(SEPARATOR)
     visits.check_parts(ids)
-    if len(wanted) != len(ids):
-        return visits.exact_in_files(tree_id, version)  # SLIP_011, naming the local version
     with _reading(source) as session:
-        rows = [tree_versions.exact(session, i, v) for i, v in zip(ids, wanted, strict=True)]
-        if all(row is None for row in rows):
-            return visits.exact_in_files(tree_id, version)
-        parts = [_part(part, row) for part, row in zip(ids, rows, strict=True)]
-    runtime = _joined(parts)
-    if runtime.tree.meta.version != version:
-        # A part the database lacks came from a file of another version.
-        raise KakanaiError.of(
-            ErrorCode.SLIP_QUESTIONNAIRE_VERSION,
-            id=tree_id[:200],
-            slip_version=version[:64],
-            local_version=runtime.tree.meta.version,
-        )
-    return runtime
+        if len(wanted) != len(ids):
+            raise _not_here(session, tree_id, version)
+        parts = []
+        for part, want in zip(ids, wanted, strict=True):
+            row = tree_versions.exact(session, part, want)
+            found = _part(part, row) if row is not None else _file_part(session, part, want)
+            if found is None:
+                raise _not_here(session, tree_id, version)
+            parts.append(found)
+    return _joined(parts)
 
 
 def versions(source: Source, tree_id: str | None = None) -> list[PublishedVersion]:
@@ -193,6 +188,39 @@ def _part(tree_id: str, row: TreeVersionRow | None) -> _Part:
         found = check_text(row.source, label(row.tree_id, row.version))
         _remember(_checked, key, found)
     return _Part(key, *found)
+
+
+def _file_part(session: Session, tree_id: str, version: str) -> _Part | None:
+    """The file of ``tree_id`` when it is ``version``; None when it is another version, or
+    when there is no file but the database has other versions of the tree (SLIP_010 when
+    the desk knows no such tree at all)."""
+    try:
+        found = _part(tree_id, None)
+    except KakanaiError as exc:
+        if exc.code is ErrorCode.SLIP_QUESTIONNAIRE_MISSING and tree_versions.versions(
+            session, tree_id
+        ):
+            return None
+        raise
+    return found if found.tree.meta.version == version else None
+
+
+def _not_here(session: Session, tree_id: str, version: str) -> KakanaiError:
+    """SLIP_011, naming the versions this desk has: per part, the file's, else the newest
+    the database has."""
+    local = []
+    for part in tree_id.split(SEPARATOR):
+        try:
+            local.append(_part(part, None).tree.meta.version)
+        except KakanaiError:
+            stored = tree_versions.versions(session, part)
+            local.append(stored[-1].version if stored else "?")
+    return KakanaiError.of(
+        ErrorCode.SLIP_QUESTIONNAIRE_VERSION,
+        id=tree_id[:200],
+        slip_version=version[:64],
+        local_version=SEPARATOR.join(local),
+    )
 
 
 def check_text(text: str, where: str) -> tuple[QuestionTree, TreeRuntime]:
