@@ -214,6 +214,7 @@ def issue_slip(workspace: Workspace, case: dict[str, Any]) -> IssuedSlip:
         desk=settings.desk,
         valid_days=SLIP_VALID_DAYS,
         now=now,
+        trees=workspace.exact_runtime,
     )
     with workspace.session() as session:
         detail = f"{settings.slip_layout} 鍵{sealed.key_id}"
