@@ -60,6 +60,7 @@ REFERENCE: dict[str, Any] = {
     "phone": "090-1234-5678",
     "previous_head": "山田 太郎",
     "tenshutsu_shoumei": "転出証明書",
+    "applicant": "世帯主",
     "household": [
         _member("山田 太郎", "やまだ たろう", "S57.5.10", "男", "世帯主"),
         _member("山田 花子", "ヤマダ ハナコ", "1984-02-03", "女", "妻"),

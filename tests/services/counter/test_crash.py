@@ -17,7 +17,7 @@ from kakanai.services.counter.session import CounterSession
 from tests.services.counter.workspace import reference_answers
 from tests.workspaces import isolated_workspace
 
-ANSWERED = 6  # move_type … hittousha: mid-interview, past an address and a date
+ANSWERED = 8  # move_type … previous_head: mid-interview, past an address, a date and the household
 
 CHILD = textwrap.dedent(
     """
