@@ -68,6 +68,7 @@ REFERENCE: dict[str, Any] = {
         _member("山田 桜", "ヤマダ サクラ", "R4.8.20", "女", "子"),
     ],
     "has_mynumber_card": "はい",
+    "mynumber_card_everyone": "はい",
     "wants_inkan": "はい",
     "kokuho": "はい",
     "kaigo_nintei": "いいえ",
