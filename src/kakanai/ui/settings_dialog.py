@@ -31,8 +31,8 @@ MODE_NAMES = {"counter": "窓口(面談と案内票)", "desk": "連携課(読み
 LAYOUT_NAMES = {"a4": "A4", "receipt80": "レシート(80mm)"}
 DIALOG_PRINTER = "(毎回、印刷ダイアログで選ぶ)"
 PRINTER_NOTE = (
-    "プリンター名を選ぶか入力します。folder:フォルダ(例: folder:C:\\kakanai\\印刷)と"
-    "入力すると、印刷する代わりにPDFをそのフォルダに保存します。"
+    "プリンター名を選ぶか入力します。folder:フォルダ と入力すると、印刷する代わりに"
+    "PDFをそのフォルダに保存します。\n例: folder:C:\\kakanai\\印刷"
 )
 
 

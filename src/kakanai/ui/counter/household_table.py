@@ -42,6 +42,8 @@ class HouseholdTable(AnswerField):
         self.grid = QGridLayout()
         self.grid.setHorizontalSpacing(6)
         self.grid.setVerticalSpacing(1)
+        for column, stretch in enumerate((4, 4, 3, 1, 2)):  # room goes to names, not to 男/女
+            self.grid.setColumnStretch(column, stretch)
         self.headings: list[QLabel] = []
         for column, heading in enumerate(HEADINGS):
             label = QLabel(heading, self)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kakanai.services.counter.inputs import Pick, pick_legend, picked
@@ -24,7 +25,15 @@ class PickEdit(QLineEdit):
         self.setToolTip(f"{legend}(読みの頭文字やローマ字でも選べます)")
         self._value = ""  # the value picked last, and what was typed to pick it
         self._typed = ""
+        self._composing = False  # inside an input method's event
         self.textEdited.connect(self._on_text_edited)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt's name
+        self._composing = True
+        try:
+            super().inputMethodEvent(event)
+        finally:
+            self._composing = False
 
     def _on_text_edited(self, text: str) -> None:
         typed = text
@@ -39,4 +48,9 @@ class PickEdit(QLineEdit):
             self.setText(value)
         if value != self._value:
             self._value = value
-            self.picked.emit(value)
+            if self._composing:
+                # The focus moves on only once the input method has finished its event:
+                # moved during it, mozc committed its text a second time here (女２).
+                QTimer.singleShot(0, lambda: self.picked.emit(value))
+            else:
+                self.picked.emit(value)
