@@ -857,6 +857,13 @@ class ErrorCode(Enum):
     )
     # --- end of supervision codes ---
 
+    # --- The counter and the desk at the clerk's desk (issue 11: printing, window) ---
+    COUNTER_PRINT_SPOOL = (
+        "COUNTER_101",
+        "プリンター「{name}」に印刷を送れませんでした({detail})。プリンターの電源と接続を確かめて、もう一度印刷してください。",
+    )
+    # --- end of counter and desk codes ---
+
     def __init__(self, code: str, template: str, severity: str = "error") -> None:
         self.code = code
         self.template = template

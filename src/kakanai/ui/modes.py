@@ -29,3 +29,10 @@ class ModeView(QWidget):
 
     def activate(self) -> None:
         """Called when the mode is shown: put the keyboard focus where work starts."""
+
+    def apply_settings(self) -> None:
+        """The settings were changed (ファイル → 設定): show what depends on them."""
+
+    def unfinished_work(self) -> str:
+        """Why closing the window now would interrupt the clerk ("" when it would not)."""
+        return ""
