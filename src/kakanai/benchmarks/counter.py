@@ -1,6 +1,6 @@
 """The clerk's effort at the counter (`kakanai bench counter`): a fresh process opens the app
 offscreen and a clerk types each household (`counter_households`) through the real widgets
-(``python -m kakanai.ui.counter.benchmark``; Qt is loaded only there). Prints screens, key
+(``python -m kakanai.ui.counter_bench``; Qt is loaded only there). Prints screens, key
 events and typed characters per household. Targets are read, never asserted."""
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ def _run(data_dir: Path) -> list[dict[str, Any]] | str:
     }
     env.pop("KAKANAI_DATABASE_URL", None)
     done = subprocess.run(
-        [sys.executable, "-m", "kakanai.ui.counter.benchmark"],
+        [sys.executable, "-m", "kakanai.ui.counter_bench"],
         input=json.dumps(HOUSEHOLDS, ensure_ascii=False),
         env=env,
         capture_output=True,
