@@ -27,7 +27,15 @@ from kakanai.services.trees.checking import read_tree
 from tests.conftest import QUESTIONNAIRES, ROOT
 
 SHIPPED = FORM_TEMPLATES
-TREES = [tree for tree, _ in [read_tree(QUESTIONNAIRES / "moving.yaml")] if tree is not None]
+TREES = [
+    tree
+    for tree, _ in (
+        read_tree(path)
+        for path in sorted(QUESTIONNAIRES.glob("*.yaml"))
+        if not path.name.endswith(".tests.yaml")
+    )
+    if tree is not None
+]
 REFERENCE: dict[str, Any] = json.loads(
     (ROOT / "tests" / "fixtures" / "reference_case.json").read_text(encoding="utf-8")
 )
