@@ -49,18 +49,21 @@ def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in result.stderr
 
 
-def summary(stdout: str) -> dict[str, str]:
-    """The fields of the one summary line `kakanai check` prints per tree."""
-    found = [m for m in map(SUMMARY_LINE.match, stdout.splitlines()) if m]
-    assert len(found) == 1, stdout
-    return found[0].groupdict()
-
-
 def summaries(stdout: str) -> dict[str, dict[str, str]]:
-    """The summary line of each tree `kakanai check` checked, by tree id."""
+    """The fields of the summary line `kakanai check` prints for each tree, by tree id."""
     found = [m.groupdict() for m in map(SUMMARY_LINE.match, stdout.splitlines()) if m]
     assert found, stdout
     return {fields["id"]: fields for fields in found}
+
+
+def summary(stdout: str, tree: str | None = None) -> dict[str, str]:
+    """The fields of one tree's summary line (the only one unless ``tree`` names it)."""
+    found = summaries(stdout)
+    if tree is None:
+        assert len(found) == 1, stdout
+        (fields,) = found.values()
+        return fields
+    return found[tree]
 
 
 # --- check --------------------------------------------------------------------------------
@@ -74,7 +77,7 @@ def checked() -> subprocess.CompletedProcess[str]:
 def test_check_of_the_shipped_trees_passes(checked: subprocess.CompletedProcess[str]) -> None:
     assert checked.returncode == 0, checked.stdout + checked.stderr
     trees = summaries(checked.stdout)
-    assert {"moving", "certificates"} <= set(trees)
+    assert {"moving", "certificates", "birth"} <= set(trees)
     for fields in trees.values():
         assert fields["status"] == "OK"
         assert fields["passed"] == fields["total"]
@@ -83,10 +86,11 @@ def test_check_of_the_shipped_trees_passes(checked: subprocess.CompletedProcess[
 def test_check_summary_counts_procedures_departments_and_scenarios(
     checked: subprocess.CompletedProcess[str],
 ) -> None:
-    fields = summaries(checked.stdout)["moving"]
-    assert int(fields["procedures"]) >= 17
-    assert int(fields["departments"]) >= 6
-    assert int(fields["passed"]) >= 25
+    for tree in ("moving", "birth"):
+        fields = summaries(checked.stdout)[tree]
+        assert int(fields["procedures"]) >= 17
+        assert int(fields["departments"]) >= 6
+        assert int(fields["passed"]) >= 25
 
 
 def test_check_json_reports_the_same_counts(checked: subprocess.CompletedProcess[str]) -> None:

@@ -121,9 +121,9 @@ def inside(inner: Box, outer: Box) -> bool:
 
 
 def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed]) -> None:
-    """Every template; the reference case, seven stress cases and the certificates' three;
-    per-member forms once per member concerned."""
-    assert len(TEMPLATES) == 29
+    """Every template; the reference case, seven moving stress cases, the certificates' three
+    and four birth cases; per-member forms once per member concerned."""
+    assert len(TEMPLATES) == 40
     assert set(SAMPLES) == {
         "reference_case",
         "long_address",
@@ -133,9 +133,13 @@ def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed
         "tenkyo",
         "tenshutsu",
         "hitorioya",
+        "shizan",
         "shoumei_ininjou",
         "shoumei_juuminhyou",
         "shoumei_koseki_zei",
+        "shusshou",
+        "shusshou_gaikoku",
+        "shusshou_kokugai",
     }
     assert (
         len(

@@ -23,7 +23,7 @@ def test_a_sample_case_matches_its_answers_file(answers: Path) -> None:
     assert build_sample(answers, committed["case_id"]) == committed
 
 
-def test_the_samples_are_the_reference_case_and_seven_stress_cases() -> None:
+def test_the_samples_are_the_reference_case_the_moving_stress_cases_and_the_birth_cases() -> None:
     names = [name for name, _ in sample_cases()]
     assert names == [
         "reference_case",
@@ -31,9 +31,13 @@ def test_the_samples_are_the_reference_case_and_seven_stress_cases() -> None:
         "hitorioya",
         "long_address",
         "long_name",
+        "shizan",
         "shoumei_ininjou",
         "shoumei_juuminhyou",
         "shoumei_koseki_zei",
+        "shusshou",
+        "shusshou_gaikoku",
+        "shusshou_kokugai",
         "ten_members",
         "tenkyo",
         "tenshutsu",
