@@ -27,7 +27,10 @@ from kakanai.services.trees.checking import read_tree
 from tests.conftest import QUESTIONNAIRES, ROOT
 
 SHIPPED = FORM_TEMPLATES
-TREES = [tree for tree, _ in [read_tree(QUESTIONNAIRES / "moving.yaml")] if tree is not None]
+SHIPPED_TREES = sorted(
+    p for p in QUESTIONNAIRES.glob("*.yaml") if not p.name.endswith(".tests.yaml")
+)
+TREES = [tree for tree, _ in map(read_tree, SHIPPED_TREES) if tree is not None]
 REFERENCE: dict[str, Any] = json.loads(
     (ROOT / "tests" / "fixtures" / "reference_case.json").read_text(encoding="utf-8")
 )
