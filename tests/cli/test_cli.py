@@ -73,6 +73,7 @@ def checked() -> subprocess.CompletedProcess[str]:
 def test_check_of_the_shipped_trees_passes(checked: subprocess.CompletedProcess[str]) -> None:
     assert checked.returncode == 0, checked.stdout + checked.stderr
     every = summaries(checked.stdout)
+    assert {"moving", "marriage", "divorce"} <= set(every)
     for fields in every.values():
         assert fields["status"] == "OK"
         assert fields["passed"] == fields["total"]
