@@ -23,14 +23,16 @@ def test_a_sample_case_matches_its_answers_file(answers: Path) -> None:
     assert build_sample(answers, committed["case_id"]) == committed
 
 
-def test_the_samples_are_the_reference_case_the_moving_stress_cases_and_the_birth_cases() -> None:
+def test_the_samples_are_the_reference_case_and_the_stress_and_life_event_cases() -> None:
     names = [name for name, _ in sample_cases()]
     assert names == [
         "reference_case",
         "empty_optional",
         "hitorioya",
+        "konin",
         "long_address",
         "long_name",
+        "rikon",
         "shizan",
         "shoumei_ininjou",
         "shoumei_juuminhyou",
