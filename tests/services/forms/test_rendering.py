@@ -121,9 +121,9 @@ def inside(inner: Box, outer: Box) -> bool:
 
 
 def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed]) -> None:
-    """Every template; the reference case and seven stress cases; per-member forms once per
-    member concerned."""
-    assert len(TEMPLATES) == 23
+    """Every template; the reference case, seven stress cases and the certificates' three;
+    per-member forms once per member concerned."""
+    assert len(TEMPLATES) == 29
     assert set(SAMPLES) == {
         "reference_case",
         "long_address",
@@ -133,6 +133,9 @@ def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed
         "tenkyo",
         "tenshutsu",
         "hitorioya",
+        "shoumei_ininjou",
+        "shoumei_juuminhyou",
+        "shoumei_koseki_zei",
     }
     assert (
         len(
