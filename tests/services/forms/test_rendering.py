@@ -121,9 +121,10 @@ def inside(inner: Box, outer: Box) -> bool:
 
 
 def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed]) -> None:
-    """Every template; the reference case, seven stress cases and the certificates' three;
-    per-member forms once per member concerned."""
-    assert len(TEMPLATES) == 29
+    """Every template; the reference case, seven stress cases, the certificates' three and
+    the abroad cases (国外転入, 国外転出, 特別永住者); per-member forms once per member
+    concerned."""
+    assert len(TEMPLATES) == 35
     assert set(SAMPLES) == {
         "reference_case",
         "long_address",
@@ -136,6 +137,9 @@ def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed
         "shoumei_ininjou",
         "shoumei_juuminhyou",
         "shoumei_koseki_zei",
+        "kokugai_tennyu",
+        "kokugai_tenshutsu",
+        "tokubetsu_eijuu",
     }
     assert (
         len(
