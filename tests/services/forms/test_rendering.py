@@ -122,9 +122,9 @@ def inside(inner: Box, outer: Box) -> bool:
 
 def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed]) -> None:
     """Every template; the reference case, seven moving stress cases, the certificates' three,
-    four birth cases and the marriage and divorce cases; per-member forms once per member
-    concerned."""
-    assert len(TEMPLATES) == 49
+    four birth cases, the marriage and divorce cases and the abroad cases (国外転入, 国外転出,
+    特別永住者); per-member forms once per member concerned."""
+    assert len(TEMPLATES) == 55
     assert set(SAMPLES) == {
         "reference_case",
         "long_address",
@@ -140,9 +140,12 @@ def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed
         "shoumei_ininjou",
         "shoumei_juuminhyou",
         "shoumei_koseki_zei",
+        "kokugai_tennyu",
+        "kokugai_tenshutsu",
         "shusshou",
         "shusshou_gaikoku",
         "shusshou_kokugai",
+        "tokubetsu_eijuu",
     }
     assert (
         len(

@@ -29,6 +29,8 @@ def test_the_samples_are_the_reference_case_and_the_stress_and_life_event_cases(
         "reference_case",
         "empty_optional",
         "hitorioya",
+        "kokugai_tennyu",
+        "kokugai_tenshutsu",
         "konin",
         "long_address",
         "long_name",
@@ -43,6 +45,7 @@ def test_the_samples_are_the_reference_case_and_the_stress_and_life_event_cases(
         "ten_members",
         "tenkyo",
         "tenshutsu",
+        "tokubetsu_eijuu",
     ]
     ten = dict(sample_cases())["ten_members"]
     assert len(ten["household"]["members"]) == 10
