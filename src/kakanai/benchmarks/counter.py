@@ -45,6 +45,9 @@ def bench_counter(_repeat: int) -> int:
     return 0 if all(r["same_case"] for r in results) else 1
 
 
+CHILD_TIMEOUT_S = 300
+
+
 def _run(data_dir: Path) -> list[dict[str, Any]] | str:
     env = {
         **os.environ,
@@ -54,15 +57,21 @@ def _run(data_dir: Path) -> list[dict[str, Any]] | str:
         "KAKANAI_PRINTER": f"folder:{data_dir / 'printed'}",
     }
     env.pop("KAKANAI_DATABASE_URL", None)
-    done = subprocess.run(
-        [sys.executable, "-m", "kakanai.ui.counter_bench"],
-        input=json.dumps(HOUSEHOLDS, ensure_ascii=False),
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "kakanai.ui.counter_bench"],
+            input=json.dumps(HOUSEHOLDS, ensure_ascii=False),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=CHILD_TIMEOUT_S,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        return (
+            f"計測用プロセスが{CHILD_TIMEOUT_S}秒で終わりませんでした"
+            "(画面が応答を待っている可能性があります)。"
+        )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or len(lines) != len(HOUSEHOLDS):
         return f"計測用プロセスが失敗しました: {done.stderr.strip()[-1500:]}"

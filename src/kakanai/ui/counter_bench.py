@@ -68,6 +68,8 @@ def main() -> int:
         sys.stdout.write(
             json.dumps(drive(view, workspace, name, answers), ensure_ascii=False) + "\n"
         )
+    if view.session is not None and not view.session.closed:
+        view.session.discard()  # the last household's summary: closing must not ask
     window.close()
     return 0
 

@@ -103,8 +103,12 @@ class PeriodBar(QWidget):
             self.emit_counted()
 
     def _show(self, period: Period) -> None:
-        self.start.setDate(QDate(period.start))
-        self.end.setDate(QDate(period.end))
+        self.start.setDate(_qdate(period.start))
+        self.end.setDate(_qdate(period.end))
+
+
+def _qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def _day(date: QDate) -> dt.date:
