@@ -1,5 +1,5 @@
-"""``kakanai review TREE --out FILE.pdf [--against OLD]``: the review (決裁) document of a
-question tree before it is published."""
+"""``kakanai review TREE --out FILE.pdf|FILE.xlsx [--against OLD]``: the review (決裁) document
+of a question tree before it is published, printed (PDF) or as an Excel workbook."""
 
 from __future__ import annotations
 
@@ -11,9 +11,11 @@ from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers, iso_date
 
 
 def register(commands: Subparsers) -> Commands:
-    review = commands.add_parser("review", help="設問ツリーの決裁書(PDF)を作ります")
+    review = commands.add_parser("review", help="設問ツリーの決裁書(PDF または Excel)を作ります")
     review.add_argument("tree", type=Path)
-    review.add_argument("--out", type=Path, required=True, help="書き出すPDFファイル")
+    review.add_argument(
+        "--out", type=Path, required=True, help="書き出すファイル(.pdf または .xlsx)"
+    )
     review.add_argument(
         "--against", default=None, help="現行版(ファイル、または git:版:パス)。変更の影響を載せます"
     )
