@@ -1,5 +1,5 @@
-"""The main window: the menus, the status bar and one screen per mode (窓口, 連携課), with
-the city, desk and mode in the title."""
+"""The main window: the menus, the status bar and one screen per mode (窓口, 連携課, 監修,
+統計), with the city, desk and mode in the title."""
 
 from __future__ import annotations
 
@@ -211,10 +211,17 @@ KEYS_HELP = """窓口モード
   Ctrl+S: 全てPDFで保存  Ctrl+Shift+S: この様式をPDFで保存
   Ctrl++ / Ctrl+- / Ctrl+0: プレビューの拡大・縮小・幅に合わせる
 
+監修モード
+  Alt+E: 編集  Alt+V: プレビュー  Alt+S: シナリオ  Alt+R: 決裁
+  Alt+O: 項目  Alt+L: YAML  Alt+Q: 検査結果
+  Ctrl+Space: 条件の入力候補  Enter: 候補を選ぶ・条件の入力を終える  F8: 次の問題へ
+  Ctrl+Z: 元に戻す  Ctrl+Y: やり直す  Ctrl+S: 下書きを保存  Ctrl+O: 設問ツリーを開く
+  F5: シナリオを実行  Ctrl+Shift+M: 決裁書を作る
+
 統計モード
   Alt+K: 期間  Alt+B: 集計の単位  F5: 集計し直す
   Ctrl+S: すべての表をExcelで保存  Ctrl+Shift+C: 図をコピー  Ctrl+C: 表をコピー
 
 全体
-  Ctrl+1: 窓口モード  Ctrl+2: 連携課モード  Ctrl+4: 統計モード
+  Ctrl+1: 窓口モード  Ctrl+2: 連携課モード  Ctrl+3: 監修モード  Ctrl+4: 統計モード
   Ctrl+,: 設定  Ctrl+Q: 終了  F1: この一覧"""

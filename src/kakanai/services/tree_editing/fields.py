@@ -18,6 +18,7 @@ from kakanai.services.tree_editing.places import Kind, Place, node_at
 
 class FieldKind(Enum):
     TEXT = "text"
+    WRAPPED_TEXT = "wrapped_text"  # one line in the YAML, long enough to wrap in the form
     LONG_TEXT = "long_text"
     CONDITION = "condition"  # a condition or expression, edited with live diagnostics
     OPTION = "option"  # one of fixed options
@@ -49,13 +50,13 @@ TYPE_OPTIONS = tuple((t.value, f"{TYPE_NAMES[t]} ({t.value})") for t in Question
 Choice = tuple[str, str]
 
 _QUESTION = (
-    FieldSpec("text", "設問文(&T)", "設問文", FieldKind.TEXT, required=True),
-    FieldSpec("help", "補足(&H)", "補足", FieldKind.LONG_TEXT),
+    FieldSpec("text", "設問文(&T)", "設問文", FieldKind.WRAPPED_TEXT, required=True),
+    FieldSpec("help", "補足(&B)", "補足", FieldKind.LONG_TEXT),
     FieldSpec("type", "種類(&Y)", "種類", FieldKind.OPTION, required=True, options=TYPE_OPTIONS),
     FieldSpec("choices", "選択肢(&I)", "選択肢", FieldKind.CHOICES, types=("choice", "multi")),
     FieldSpec("when", "聞く条件(&W)", "条件", FieldKind.CONDITION, hint="空欄なら必ず聞きます"),
-    FieldSpec("required", "回答は必須(&R)", "必須", FieldKind.FLAG, default=True),
-    FieldSpec("record_only", "記録のみ(&K)", "記録のみ", FieldKind.FLAG, default=False),
+    FieldSpec("required", "回答は必須(&D)", "必須", FieldKind.FLAG, default=True),
+    FieldSpec("record_only", "記録のみ(&J)", "記録のみ", FieldKind.FLAG, default=False),
     FieldSpec(
         "per",
         "聞く相手(&P)",
@@ -66,7 +67,7 @@ _QUESTION = (
     ),
     FieldSpec(
         "member_when",
-        "聞く世帯員(&M)",
+        "聞く世帯員(&N)",
         "聞く世帯員の条件",
         FieldKind.CONDITION,
         per_member=True,
@@ -105,8 +106,8 @@ _PROCEDURE = (
         options=PER_OPTIONS,
     ),
     FieldSpec("bring", "持ち物(&G)", "持ち物", FieldKind.LIST, hint="1行に1つ"),
-    FieldSpec("forms", "様式(&F)", "様式", FieldKind.LIST, hint="様式テンプレートのID、1行に1つ"),
-    FieldSpec("deadline", "期限(&L)", "期限", FieldKind.TEXT),
+    FieldSpec("forms", "様式(&Y)", "様式", FieldKind.LIST, hint="様式テンプレートのID、1行に1つ"),
+    FieldSpec("deadline", "期限(&T)", "期限", FieldKind.TEXT),
     FieldSpec(
         "due",
         "期限日の式(&U)",
@@ -114,17 +115,17 @@ _PROCEDURE = (
         FieldKind.CONDITION,
         hint="例: juuki_deadline(move_date, 14)",
     ),
-    FieldSpec("desk", "場所(&K)", "場所", FieldKind.TEXT),
+    FieldSpec("desk", "場所(&C)", "場所", FieldKind.TEXT),
     FieldSpec("fee", "手数料(円)", "手数料", FieldKind.NUMBER),
     FieldSpec("copies", "通数の式", "通数の式", FieldKind.CONDITION),
 )
 FIELDS: Mapping[Kind, tuple[FieldSpec, ...]] = {
     Kind.META: (
         FieldSpec("title", "題名(&T)", "題名", FieldKind.TEXT, required=True),
-        FieldSpec("version", "版(&V)", "版", FieldKind.TEXT, required=True),
-        FieldSpec("effective_from", "施行日(&E)", "施行日", FieldKind.DATE, hint="2026-12-01"),
+        FieldSpec("version", "版(&N)", "版", FieldKind.TEXT, required=True),
+        FieldSpec("effective_from", "施行日(&D)", "施行日", FieldKind.DATE, hint="2026-12-01"),
         FieldSpec("city", "市区町村(&C)", "市区町村", FieldKind.TEXT),
-        FieldSpec("description", "説明(&D)", "説明", FieldKind.LONG_TEXT),
+        FieldSpec("description", "説明(&B)", "説明", FieldKind.LONG_TEXT),
     ),
     Kind.SECTION: (
         FieldSpec("title", "見出し(&T)", "見出し", FieldKind.TEXT, required=True),
@@ -138,9 +139,9 @@ FIELDS: Mapping[Kind, tuple[FieldSpec, ...]] = {
     Kind.PROCEDURE: _PROCEDURE,
     Kind.DEPARTMENT: (
         FieldSpec("name", "課の名前(&N)", "名前", FieldKind.TEXT, required=True),
-        FieldSpec("floor", "階(&L)", "階", FieldKind.TEXT),
+        FieldSpec("floor", "階(&G)", "階", FieldKind.TEXT),
         FieldSpec("counter", "窓口(&C)", "窓口", FieldKind.TEXT),
-        FieldSpec("extension", "内線(&E)", "内線", FieldKind.TEXT),
+        FieldSpec("extension", "内線(&U)", "内線", FieldKind.TEXT),
         FieldSpec("external", "市役所の外(&X)", "市役所の外", FieldKind.FLAG, default=False),
     ),
 }

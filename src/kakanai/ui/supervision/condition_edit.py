@@ -124,7 +124,8 @@ class ConditionEdit(QPlainTextEdit):
             self.popup.hide()
             return False
         rect = self.cursorRect()
-        rect.setWidth(min(self.width(), 640))
+        rect.setLeft(0)  # under the condition's start: ids come with their question's text
+        rect.setWidth(max(self.width(), 560))
         self.completer.complete(rect)
         self.popup.setCurrentIndex(self.completer.completionModel().index(0, 0))
         return True

@@ -75,7 +75,7 @@ class EditPage(QWidget):
 
     def resize_panes(self, width: int) -> None:
         """Share the width: the outline narrow, the form and the YAML about the same."""
-        outline = max(200, min(340, width // 5))
+        outline = max(220, min(360, width * 2 // 9))
         rest = width - outline
         self.splitter.setSizes([outline, rest * 11 // 20, rest * 9 // 20])
 

@@ -101,6 +101,7 @@ class LineField(Field):
             shown = "" if value is None else str(value)
         if shown != self.box.text():
             self.box.setText(shown)
+            self.box.setCursorPosition(0)  # a long text shows its beginning
         self.box.setStyleSheet("")
 
     def _on_finished(self) -> None:
@@ -125,7 +126,7 @@ class TextBoxField(Field):
         super().__init__(spec, parent)
         self.box = _LongBox(self)
         self.box.setTabChangesFocus(True)
-        lines = 4 if spec.kind is FieldKind.LIST else 3
+        lines = {FieldKind.LIST: 4, FieldKind.LONG_TEXT: 3}.get(spec.kind, 2)
         self.box.setFixedHeight(self.box.fontMetrics().lineSpacing() * lines + 12)
         hand_undo_to_window(self.box, keys)
         self.box.left.connect(lambda: self.committed.emit(self.value()))
@@ -314,7 +315,7 @@ def make_field(
     kind = spec.kind
     if kind is FieldKind.CONDITION:
         return ConditionField(spec, tree, keys)
-    if kind in (FieldKind.LONG_TEXT, FieldKind.LIST):
+    if kind in (FieldKind.LONG_TEXT, FieldKind.LIST, FieldKind.WRAPPED_TEXT):
         return TextBoxField(spec, keys)
     if kind is FieldKind.OPTION:
         return OptionField(spec, spec.options)

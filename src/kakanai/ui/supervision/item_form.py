@@ -47,9 +47,13 @@ class ItemForm(QWidget):
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems.hide()
         self.body = QWidget()
-        self.rows = QFormLayout(self.body)
+        self.rows = QFormLayout()
         self.rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.rows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.rows.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        column = QVBoxLayout(self.body)
+        column.setContentsMargins(4, 4, 4, 4)
+        column.addLayout(self.rows)
+        column.addStretch(1)  # rows keep their height; the space left is below them
         scroller = QScrollArea(self)
         scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields in it
         scroller.setWidgetResizable(True)

@@ -48,8 +48,8 @@ class PreviewPage(QWidget):
         self.day.setDisplayFormat("yyyy-MM-dd")
         day_label = QLabel("面談日(&D)", self)
         day_label.setBuddy(self.day)
-        self.restart_button = QPushButton("最初から(&R)", self)
-        self.save_button = QPushButton("このプレビューをシナリオとして保存(&V)…", self)
+        self.restart_button = QPushButton("最初から(&T)", self)
+        self.save_button = QPushButton("このプレビューをシナリオとして保存(&P)…", self)
         self.save_button.setEnabled(False)
         self.question_page = QuestionPage(self)
         self.finished = QLabel(self)
@@ -61,6 +61,7 @@ class PreviewPage(QWidget):
         self.pages.addWidget(self.question_page)
         self.pages.addWidget(self.finished)
         self.side_panel = SidePanel(self)
+        _free_help_key(self.side_panel)
         self.reasons = QTextBrowser(self)
         self.reasons.setObjectName("preview_reasons")
         self.reasons.setOpenLinks(False)
@@ -231,3 +232,11 @@ class PreviewPage(QWidget):
         layout.setContentsMargins(8, 6, 8, 4)
         layout.addLayout(bar)
         layout.addWidget(body, 1)
+
+
+def _free_help_key(panel: SidePanel) -> None:
+    """The counter's path title says Alt+H, which the menu bar's ヘルプ(&H) also says (in the
+    counter too); here it says Alt+I. (For the counter's own side panel to change.)"""
+    for label in panel.findChildren(QLabel):
+        if label.text() == "これまでの回答(&H)":
+            label.setText("これまでの回答(&I)")

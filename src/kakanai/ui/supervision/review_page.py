@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -52,7 +53,7 @@ class ReviewPage(QWidget):
         against_label = QLabel("比較する現行版(&A)", self)
         against_label.setBuddy(self.against)
         self.browse_button = QPushButton("参照(&B)…", self)
-        self.build_button = QPushButton("決裁書を作る(&M)", self)
+        self.build_button = QPushButton("決裁書を作る(&N)", self)
         self.pdf_button = QPushButton("PDFで保存(&P)…", self)
         self.xlsx_button = QPushButton("Excelで保存(&X)…", self)
         self.publish_button = QPushButton("公開(&U)…", self)
@@ -94,6 +95,15 @@ class ReviewPage(QWidget):
             detail = exc.strerror or type(exc).__name__
             raise KakanaiError.of(ErrorCode.EDIT_REVIEW_OUTPUT, path=out, detail=detail) from None
         return out
+
+    def show_chapter(self, title: str) -> bool:
+        """Scroll the document so that ``title`` is at the top."""
+        self.view.moveCursor(QTextCursor.MoveOperation.Start)
+        if not self.view.find(title):
+            return False
+        bar = self.view.verticalScrollBar()
+        bar.setValue(bar.value() + self.view.cursorRect().top())
+        return True
 
     def wait_idle(self, msecs: int = 60_000) -> bool:
         return self._background.wait(msecs)

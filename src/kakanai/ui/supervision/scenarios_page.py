@@ -42,7 +42,7 @@ class ScenariosPage(QWidget):
         self._background = Background(self)
         self._ticket = 0
         self._stale = True
-        self.run_button = QPushButton("シナリオを実行(&R)", self)
+        self.run_button = QPushButton("シナリオを実行(&N)", self)
         self.suggest_button = QPushButton("足りないシナリオを提案(&G)", self)
         self.confirm_button = QPushButton("確認済みにする(&C)", self)
         self.summary = QLabel("シナリオはまだ実行していません。", self)
@@ -52,6 +52,9 @@ class ScenariosPage(QWidget):
         self.details = QTextBrowser(self)
         self.details.setObjectName("scenario_details")
         self.rules = _table(["規則", "手続き", "通るシナリオ", "条件"], "coverage_table")
+        # Procedure names can be long: they get a fair width, the rule's words the rest.
+        self.rules.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.rules.setColumnWidth(1, 260)
         self._layout()
         self.run_button.clicked.connect(self.run)
         self.suggest_button.clicked.connect(self.suggest)
@@ -148,6 +151,7 @@ class ScenariosPage(QWidget):
         failing = next((i for i, o in enumerate(result.outcomes) if o.passed is False), 0)
         if result.outcomes:
             self.table.setCurrentCell(failing, 2)
+            self.table.scrollTo(self.table.model().index(failing, 2))
             self._show_details(failing)
         else:
             self.details.setPlainText("このツリーにはシナリオがありません。")
@@ -198,7 +202,7 @@ class ScenariosPage(QWidget):
         coverage = QWidget(self)
         coverage_layout = QVBoxLayout(coverage)
         coverage_layout.setContentsMargins(0, 0, 0, 0)
-        title = QLabel("規則の網羅(&V): 決定表の規則と、それを通るシナリオ", coverage)
+        title = QLabel("規則の網羅(&W): 決定表の規則と、それを通るシナリオ", coverage)
         title.setStyleSheet("font-weight: bold;")
         title.setBuddy(self.rules)
         coverage_layout.addWidget(title)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -44,25 +45,29 @@ class Unsaved(Enum):
     CANCEL = "cancel"
 
 
-def ask_unsaved(parent: QWidget, name: str) -> Unsaved:
-    """Ask what to do with unsaved changes: save them, drop them, or stay."""
+def unsaved_box(parent: QWidget, name: str) -> QMessageBox:
+    """The question about unsaved changes: save them, drop them, or stay."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Warning)
     box.setWindowTitle("保存していない変更があります")
     box.setText(f"{name} に保存していない変更があります。保存しますか。")
+    box.setInformativeText("保存しないと、最後に保存したときの内容に戻ります。")
     save = box.addButton("保存する(&S)", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("保存しない(&N)", QMessageBox.ButtonRole.DestructiveRole)
+    box.addButton("保存しない(&N)", QMessageBox.ButtonRole.DestructiveRole)
     box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(save)
+    return box
+
+
+def ask_unsaved(parent: QWidget, name: str) -> Unsaved:
+    box = unsaved_box(parent, name)
     box.exec()
-    clicked = box.clickedButton()
-    return (
-        Unsaved.SAVE
-        if clicked is save
-        else Unsaved.DISCARD
-        if clicked is discard
-        else Unsaved.CANCEL
-    )
+    role = box.buttonRole(box.clickedButton())
+    if role is QMessageBox.ButtonRole.AcceptRole:
+        return Unsaved.SAVE
+    if role is QMessageBox.ButtonRole.DestructiveRole:
+        return Unsaved.DISCARD
+    return Unsaved.CANCEL
 
 
 class SupervisionView(ModeView):
@@ -87,6 +92,8 @@ class SupervisionView(ModeView):
         self.document = DraftDocument(first, lambda: workspace.now().date(), self)
         self.file_label = QLabel(self)
         self.file_label.setObjectName("draft_file")
+        # Long paths never widen the window: the label gives up width, the tooltip has it all.
+        self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.edit_page = EditPage(self.document)
         self.preview_page = PreviewPage(self.document)
@@ -197,10 +204,10 @@ class SupervisionView(ModeView):
     def _build_tabs(self) -> QTabWidget:
         tabs = QTabWidget(self)
         tabs.setObjectName("supervision_tabs")
-        tabs.addTab(self.edit_page, "&1 編集")
-        tabs.addTab(self.preview_page, "&2 プレビュー")
-        tabs.addTab(self.scenarios_page, "&3 シナリオ")
-        tabs.addTab(self.review_page, "&4 決裁")
+        tabs.addTab(self.edit_page, "編集(&E)")
+        tabs.addTab(self.preview_page, "プレビュー(&V)")
+        tabs.addTab(self.scenarios_page, "シナリオ(&S)")
+        tabs.addTab(self.review_page, "決裁(&R)")
         return tabs
 
     def _layout(self) -> None:
@@ -241,12 +248,12 @@ class SupervisionView(ModeView):
 
     def _show_file(self) -> None:
         draft = self.document.draft
-        where = str(draft.path)
+        where = f"{draft.path.parent.name}/{draft.name}"
         if draft.source != draft.path:
-            where += f"(元: {draft.source.name}。保存先は下書きフォルダです)"
+            where += f"(使用中の {draft.source.name} の下書き)"
         mark = "  ● 保存していない変更があります" if draft.modified else ""
         self.file_label.setText(f"下書き: {where}{mark}")
-        self.file_label.setToolTip(str(draft.path))
+        self.file_label.setToolTip(f"保存先: {draft.path}\n元の設問ツリー: {draft.source}")
 
     def _report(self, message: str) -> None:
         self.status.emit(message)
