@@ -7,10 +7,13 @@ run:
 test:
 	bash scripts/test.sh
 
-# PNGs of every main screen at 1366x768 with real content, shown in the README.
+# PNGs of every main screen with real content: 1366x768 (shown in the README), the smallest
+# screen the app must fit (1024x700) and a full-HD screen at 125 % scaling.
 screenshots:
 	bash scripts/setup.sh
 	.venv/bin/python scripts/screenshots.py docs/screenshots --size 1366x768
+	.venv/bin/python scripts/screenshots.py docs/screenshots/1024x700 --size 1024x700
+	.venv/bin/python scripts/screenshots.py docs/screenshots/1920x1080@125 --size 1536x864 --scale 1.25
 
 bench:
 	bash scripts/setup.sh

@@ -1,9 +1,10 @@
 """Writes PNGs of every main screen with real content (`make screenshots`).
 
 The app runs offscreen on a fresh data directory; the counter is driven through its real
-widgets by the same driver the tests use, the desk scans slips sealed with that directory's
-key; the supervisor's mode edits a draft of the shipped tree (scripts/supervision_shots.py);
-the statistics show a generated year of a mid-size city (`kakanai demo-data`).
+widgets by the app's own clerk (the one `kakanai bench counter` and the tests use), the desk
+scans slips sealed with that directory's key; the supervisor's mode edits a draft of the
+shipped tree (scripts/supervision_shots.py); the statistics show a generated year of a
+mid-size city (`kakanai demo-data`).
 Usage: python scripts/screenshots.py [OUT_DIR] [--size 1366x768] [--scale 1.0] [--cases N]
 """
 
@@ -39,8 +40,9 @@ def main() -> int:
         QT_SCALE_FACTOR=options.scale,
         KAKANAI_DATA_DIR=str(data / "data"),
     )
-    for name in ("KAKANAI_DATABASE_URL", "KAKANAI_MODE", "KAKANAI_DEPARTMENT", "KAKANAI_PRINTER"):
+    for name in ("KAKANAI_DATABASE_URL", "KAKANAI_MODE", "KAKANAI_DEPARTMENT"):
         os.environ.pop(name, None)
+    os.environ["KAKANAI_PRINTER"] = f"folder:{data / 'printed'}"  # the slip is "printed" there
     sys.path.insert(0, str(ROOT))
     options.out.mkdir(parents=True, exist_ok=True)
     shots = Shots(options.out, (width, height))
@@ -48,35 +50,12 @@ def main() -> int:
         if name == "stats":
             shots.stats(options.cases)
         elif name == "supervision":
-            supervision(shots, Clerk())
+            supervision(shots)
         else:
             getattr(shots, name)()
     for path in shots.written:
         print(path)
     return 0
-
-
-class Clerk:
-    """Keys and clicks through QTest, as the tests' qtbot gives them."""
-
-    def keyClick(self, widget: object, key: object, modifier: object = None) -> None:  # noqa: N802 - qtbot's name
-        from PySide6.QtCore import Qt  # noqa: PLC0415 - after the platform is chosen
-        from PySide6.QtTest import QTest  # noqa: PLC0415 - as above
-
-        QTest.keyClick(widget, key, modifier or Qt.KeyboardModifier.NoModifier)
-
-    def keyClicks(self, widget: object, text: str) -> None:  # noqa: N802 - qtbot's name
-        from PySide6.QtTest import QTest  # noqa: PLC0415 - after the platform is chosen
-
-        QTest.keyClicks(widget, text)
-
-    def mouseClick(self, widget: object, button: object, pos: object = None) -> None:  # noqa: N802 - qtbot's name
-        from PySide6.QtTest import QTest  # noqa: PLC0415 - after the platform is chosen
-
-        if pos is None:
-            QTest.mouseClick(widget, button)
-        else:
-            QTest.mouseClick(widget, button, pos=pos)
 
 
 class Shots:
@@ -113,22 +92,36 @@ class Shots:
         self.written.append(path)
 
     def counter(self) -> None:
-        from tests.ui.counter import driving  # noqa: PLC0415 - the tests' clerk
+        from tests.services.counter.workspace import reference_answers  # noqa: PLC0415
 
-        clerk = Clerk()
+        from kakanai.ui.counter.clerk import Clerk  # noqa: PLC0415 - after env
+
+        answers = reference_answers()
         window = self.window("counter")
         view = window.current_view  # type: ignore[attr-defined]
+        clerk = Clerk(view)
         self.save(window, "counter-1-first-question")
-        driving.answer_until(clerk, view, "household")
-        driving.type_answer(clerk, view, driving.ANSWERS["household"])
+        self.answer_until(clerk, answers, "household")
+        clerk.type_page(answers)
         self.save(window, "counter-2-household")
-        field = view.question_page.field
-        driving.press_enter(clerk, field.focusWidget() or field)
-        driving.answer_until(clerk, view, "kokuho")
+        clerk.answer_page(answers)
+        self.answer_until(clerk, answers, "kokuho")
         self.save(window, "counter-3-interview-with-path-and-procedures")
-        driving.answer_until(clerk, view)
+        self.answer_until(clerk, answers, "has_dog")
+        clerk.type_page(answers)  # the dog's name and number show on the same page
+        self.save(window, "counter-3b-follow-up-on-the-same-page")
+        self.answer_until(clerk, answers, None)
         self.save(window, "counter-4-summary")
+        view.print_slip()  # type: ignore[attr-defined]
+        self.save(window, "counter-5-slip-issued")
+        view.session.discard()  # type: ignore[attr-defined]
         window.close()  # type: ignore[attr-defined]
+
+    def answer_until(self, clerk: object, answers: dict[str, object], stop: str | None) -> None:
+        view = clerk.view  # type: ignore[attr-defined]
+        while view.current_question_id() is not None and stop not in view.question_page.shown_ids():
+            clerk.answer_page(answers)  # type: ignore[attr-defined]
+        self.settle()
 
     def desk(self) -> None:
         from tests.desk_slips import (  # noqa: PLC0415 - the tests' slips

@@ -10,8 +10,26 @@ import dataclasses
 from typing import Any
 
 
-def supervision(shots: Any, clerk: Any) -> None:
+class Keys:
+    """Key presses through QTest, with the names of pytest-qt's ``qtbot`` (which the tests'
+    driving helpers take)."""
+
+    def keyClick(self, widget: Any, key: Any, modifier: Any = None) -> None:  # noqa: N802
+        from PySide6.QtCore import Qt  # noqa: PLC0415 - after the platform is chosen
+        from PySide6.QtTest import QTest  # noqa: PLC0415 - after the platform is chosen
+
+        QTest.keyClick(widget, key, modifier or Qt.KeyboardModifier.NoModifier)
+
+    def keyClicks(self, widget: Any, text: str) -> None:  # noqa: N802
+        from PySide6.QtTest import QTest  # noqa: PLC0415 - after the platform is chosen
+
+        QTest.keyClicks(widget, text)
+
+
+def supervision(shots: Any) -> None:
     from kakanai.ui.supervision.view import Unsaved  # noqa: PLC0415 - after env
+
+    clerk = Keys()
 
     # A supervisor's desk starts in this mode (settings: mode), so the window is only as wide
     # as this mode needs (the counter's screen, built first otherwise, needs 1067 px).

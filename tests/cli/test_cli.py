@@ -49,11 +49,21 @@ def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
     assert "Traceback" not in result.stderr
 
 
-def summary(stdout: str) -> dict[str, str]:
-    """The fields of the one summary line `kakanai check` prints per tree."""
-    found = [m for m in map(SUMMARY_LINE.match, stdout.splitlines()) if m]
-    assert len(found) == 1, stdout
-    return found[0].groupdict()
+def summaries(stdout: str) -> dict[str, dict[str, str]]:
+    """The fields of the summary line `kakanai check` prints for each tree, by tree id."""
+    found = [m.groupdict() for m in map(SUMMARY_LINE.match, stdout.splitlines()) if m]
+    assert found, stdout
+    return {fields["id"]: fields for fields in found}
+
+
+def summary(stdout: str, tree: str | None = None) -> dict[str, str]:
+    """The fields of one tree's summary line (the only one unless ``tree`` names it)."""
+    found = summaries(stdout)
+    if tree is None:
+        assert len(found) == 1, stdout
+        (fields,) = found.values()
+        return fields
+    return found[tree]
 
 
 # --- check --------------------------------------------------------------------------------
@@ -66,34 +76,42 @@ def checked() -> subprocess.CompletedProcess[str]:
 
 def test_check_of_the_shipped_trees_passes(checked: subprocess.CompletedProcess[str]) -> None:
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    fields = summary(checked.stdout)
-    assert fields["status"] == "OK"
-    assert fields["passed"] == fields["total"]
+    trees = summaries(checked.stdout)
+    assert {"moving", "certificates", "birth", "marriage", "divorce"} <= set(trees)
+    for fields in trees.values():
+        assert fields["status"] == "OK"
+        assert fields["passed"] == fields["total"]
 
 
 def test_check_summary_counts_procedures_departments_and_scenarios(
     checked: subprocess.CompletedProcess[str],
 ) -> None:
-    fields = summary(checked.stdout)
-    assert int(fields["procedures"]) >= 17
-    assert int(fields["departments"]) >= 6
-    assert int(fields["passed"]) >= 25
+    for tree in ("moving", "birth"):
+        fields = summaries(checked.stdout)[tree]
+        assert int(fields["procedures"]) >= 17
+        assert int(fields["departments"]) >= 6
+        assert int(fields["passed"]) >= 25
 
 
 def test_check_json_reports_the_same_counts(checked: subprocess.CompletedProcess[str]) -> None:
     result = kakanai("check", "questionnaires/", "--json", "--as-of", AS_OF)
     assert result.returncode == 0, result.stderr
-    (report,) = json.loads(result.stdout)
-    fields = summary(checked.stdout)
-    assert report["ok"] is True
-    assert report["problem_list"] == []
-    assert (
-        report["procedures"],
-        report["departments"],
-        report["rules"],
-        report["scenarios_passed"],
-        report["scenarios"],
-    ) == tuple(int(fields[k]) for k in ("procedures", "departments", "rules", "passed", "total"))
+    reports = json.loads(result.stdout)
+    trees = summaries(checked.stdout)
+    assert len(reports) == len(trees)
+    for report in reports:
+        fields = trees[report["id"]]
+        assert report["ok"] is True
+        assert report["problem_list"] == []
+        assert (
+            report["procedures"],
+            report["departments"],
+            report["rules"],
+            report["scenarios_passed"],
+            report["scenarios"],
+        ) == tuple(
+            int(fields[k]) for k in ("procedures", "departments", "rules", "passed", "total")
+        )
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +126,8 @@ def test_check_paths_prints_one_row_per_path(
     rows = [line for line in decision_table.stdout.splitlines() if re.match(r"^\d+\t", line)]
     paths = int(summary(decision_table.stdout)["paths"])
     assert len(rows) == paths
-    assert summary(checked.stdout)["paths"] is None  # paths are listed only when asked for
+    # paths are listed only when asked for
+    assert all(fields["paths"] is None for fields in summaries(checked.stdout).values())
     assert [int(row.split("\t")[0]) for row in rows] == list(range(1, paths + 1))
     assert all("\t→ " in row for row in rows)
 
@@ -218,4 +237,5 @@ def test_bench_engine_reports_the_rules_it_found(
     assert result.returncode == 0, result.stderr
     match = re.search(r"^rules found: (\d+)$", result.stdout, re.MULTILINE)
     assert match, result.stdout
-    assert int(match.group(1)) == int(summary(checked.stdout)["rules"])
+    rules = sum(int(fields["rules"]) for fields in summaries(checked.stdout).values())
+    assert int(match.group(1)) == rules

@@ -75,16 +75,17 @@ BROKEN: list[tuple[str, Edit, str, str]] = [
     ("questionnaire id a path", lambda c: c["questionnaire"].update(id="../moving"), "CASE_002",
      "questionnaire.id"),
     ("procedure not a mapping", lambda c: c["procedures"].append("x"), "CASE_002",
-     "procedures[12]"),
+     f"procedures[{len(REFERENCE['procedures'])}]"),
     ("procedure member out of range", lambda c: c["procedures"][4].update(member=9), "CASE_002",
      "procedures[4].member"),
     ("procedure department unknown", lambda c: c["procedures"][0].update(department="zeimu"),
      "CASE_002", "departments"),
     ("department not a mapping", lambda c: c["departments"].append(7), "CASE_002",
-     "departments[5]"),
+     f"departments[{len(REFERENCE['departments'])}]"),
     ("address not a mapping", lambda c: c["addresses"].update(new_address=5), "CASE_002",
      "addresses.new_address"),
-    ("answer not a mapping", lambda c: c["answers"].append(5), "CASE_002", "answers[21]"),
+    ("answer not a mapping", lambda c: c["answers"].append(5), "CASE_002",
+     f"answers[{len(REFERENCE['answers'])}]"),  # the one appended
 ]  # fmt: skip
 
 

@@ -7,7 +7,7 @@ import dataclasses
 import json
 
 import pytest
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kakanai.services.workspace import Workspace
@@ -70,3 +70,11 @@ def test_a_setting_the_dialog_does_not_show_is_kept(qtbot: QtBot, workspace: Wor
     qtbot.addWidget(dialog)
     dialog.save()
     assert workspace.settings.questionnaire == "other"
+
+
+def test_the_dialog_says_that_a_printer_can_be_a_folder(qtbot: QtBot, workspace: Workspace) -> None:
+    dialog = SettingsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    notes = [label.text() for label in dialog.findChildren(QLabel) if label.isVisible()]
+    assert any("folder:" in text for text in notes)

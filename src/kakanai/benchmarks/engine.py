@@ -168,11 +168,15 @@ def step_times(files: list[Path], repeat: int) -> list[float]:
         if not isinstance(scenarios, LList):
             continue
         for node in scenarios.items:
-            answers = plain(node.get("answers")) if isinstance(node, LMap) else None
+            if not isinstance(node, LMap):
+                continue
+            answers = plain(node.get("answers"))
             if not isinstance(answers, dict):
                 continue
+            as_of = plain(node.get("as_of"))  # answers are true on the scenario's own day
+            day = as_of if isinstance(as_of, dt.date) else AS_OF
             for _ in range(repeat):
-                times.extend(_replay(Interview(runtime, AS_OF), answers))
+                times.extend(_replay(Interview(runtime, day), answers))
     return times
 
 

@@ -108,6 +108,23 @@ def member_ages(count: int = 40) -> Synthetic:
     return Synthetic(f"any_member(member.age == k) ×{count}", "".join(lines), 1, count + 1)
 
 
+def multi_options(count: int) -> Synthetic:
+    """One multi question whose ``count`` options each gate a procedure (with a yes/no):
+    its classes are the subsets of the options, 2**count of them (12 is the limit)."""
+    lines = [_HEADER.format(id=f"multi_{count}")]
+    options = ", ".join(f"o{i}" for i in range(count))
+    lines.append(
+        f"      - {{id: chosen, type: multi, text: 選んでください。, choices: [{options}]}}\n"
+    )
+    lines.append("      - {id: urgent, type: yesno, text: 急ぎますか。}\n")
+    lines.append(
+        "procedures:\n  - {id: base, name: 基本の届出, department: shimin, because: 全員。}\n"
+    )
+    for i in range(count):
+        lines.append(_procedure(f"option_{i}", f"'\"o{i}\" in chosen and not urgent'"))
+    return Synthetic(f"multi question, {count} options", "".join(lines), 2, count + 1)
+
+
 def _procedure(pid: str, when: str, department: str = "shimin", *, per_member: bool = False) -> str:
     per = "\n    per: member" if per_member else ""
     because = "{member.name}さんが該当するため。" if per_member else "該当するため。"
@@ -125,4 +142,5 @@ def series() -> list[Synthetic]:
         thresholds(),
         household_profiles(),
         member_ages(),
+        *(multi_options(n) for n in (4, 8, 12)),
     ]

@@ -23,8 +23,10 @@ from kakanai.cli import (
     slip_printing,
     slips,
     stats,
+    tree_versions,
     trees,
     upkeep,
+    users,
 )
 from kakanai.cli.arguments import EXIT_INTERNAL, EXIT_OK, EXIT_PROBLEMS, Commands, Parser
 from kakanai.core.errors import KakanaiError
@@ -41,6 +43,8 @@ AREAS = (
     doctor,
     robustness,
     stats,
+    tree_versions,
+    users,
 )
 
 

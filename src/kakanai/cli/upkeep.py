@@ -1,7 +1,7 @@
 """Keeping a desk's store tidy: ``kakanai purge`` deletes personal data past the retention
 period (``--vacuum`` also clears it from the database's files); ``kakanai bench app``
-measures the desktop app from outside (it never loads Qt here); ``kakanai bench store``
-puts the store under many desks at once."""
+and ``kakanai bench counter`` measure the desktop app from outside (they never load Qt
+here); ``kakanai bench store`` puts the store under many desks at once."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ import argparse
 import os
 
 from kakanai.benchmarks.app import bench_app
+from kakanai.benchmarks.counter import bench_counter
 from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
 
 
@@ -38,7 +39,7 @@ def register(commands: Subparsers) -> Commands:
     )
     return Commands(
         handlers={"purge": _purge},
-        benches={"app": bench_app},
+        benches={"app": bench_app, "counter": bench_counter},
         option_benches={"store": _bench_store},
         bench_options=[_store_options],
     )

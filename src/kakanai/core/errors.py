@@ -91,6 +91,10 @@ class ErrorCode(Enum):
         "TREE_REF_009",
         "設問「{question}」の reask_on の「{name}」は、この設問より前にある設問ではありません。前の設問のIDを書いてください。{suggestion}",
     )
+    FLOW_MULTI_OPTIONS = (
+        "TREE_FLOW_009",
+        "複数選択の設問「{name}」は、条件で使う選択肢が{count}個あります。検査できるのは{limit}個までです。設問を分けてください(例: 先に種類を聞き、種類ごとに選択肢を聞く)。",
+    )
     # Flow analysis
     COMPUTED_CYCLE = (
         "TREE_CYCLE_001",
@@ -744,6 +748,137 @@ class ErrorCode(Enum):
         "この案内票の発行日時({issued})が、この窓口の時計({now})より後になっています。この窓口のパソコンの日付と時刻を確かめてください。正しければ、発行した窓口のパソコンの時計が進んでいます。",
     )
     # --- end of input limit codes ---
+
+    # --- Supervision (監修, issue 13): users and sign-in (USER_, SUPERVISE_), published
+    # question-tree versions (TREES_) ---
+    USER_NAME_INVALID = (
+        "USER_001",
+        "利用者名「{name}」は使えません。1文字以上{maximum}文字以内で、空白や制御文字だけにしないでください。",
+    )
+    USER_EXISTS = (
+        "USER_002",
+        "利用者「{name}」はすでに登録されています。別の名前にするか、kakanai users list で確かめてください。",
+    )
+    USER_UNKNOWN = (
+        "USER_003",
+        "利用者「{name}」は登録されていません。kakanai users list で名前を確かめてください。{suggestion}",
+    )
+    USER_ROLE_INVALID = (
+        "USER_004",
+        "役割「{role}」はありません。clerk(窓口)、desk(連携課)、supervisor(監修者)のどれかを指定してください。",
+    )
+    USER_PASSWORD_SHORT = (
+        "USER_005",
+        "パスワードが短すぎます({length}文字)。{minimum}文字以上にしてください。覚えやすい長い文(例: 単語をいくつかつないだもの)がおすすめです。",
+    )
+    USER_PASSWORD_LONG = (
+        "USER_006",
+        "パスワードが長すぎます。{maximum}文字以内にしてください。",
+    )
+    USER_PASSWORD_NOT_SUPERVISOR = (
+        "USER_007",
+        "パスワードは監修者(supervisor)にだけ設定します。「{name}」の役割は{role}です。パスワードを指定せずに登録してください。",
+    )
+    USER_PASSWORD_MISMATCH = (
+        "USER_008",
+        "確認のために入力したパスワードが一致しません。もう一度、同じパスワードを2回入力してください。",
+    )
+    USER_PASSWORD_NOT_GIVEN = (
+        "USER_009",
+        "{what}のパスワードを入力できません(端末から実行されていません)。端末から実行するか、--{option} でパスワードを1行だけ書いたファイルを指定してください。",
+    )
+    USER_LAST_SUPERVISOR = (
+        "USER_010",
+        "「{name}」は有効な最後の監修者なので無効にできません。先に別の監修者を kakanai users add で登録してください。",
+    )
+    USER_PASSWORD_IS_NAME = (
+        "USER_011",
+        "パスワードに利用者名と同じものは使えません。別のパスワードにしてください。",
+    )
+    USER_PASSWORD_FILE = (
+        "USER_012",
+        "パスワードのファイル「{path}」を読めません({detail})。パスワードを1行だけ書いたUTF-8のファイルを指定してください。",
+    )
+    SUPERVISE_SIGN_IN_FAILED = (
+        "SUPERVISE_001",
+        "利用者名かパスワードが違います。確かめて、もう一度入力してください。忘れたときは、ほかの監修者に kakanai users password で設定し直してもらってください。",
+    )
+    SUPERVISE_NOT_SUPERVISOR = (
+        "SUPERVISE_002",
+        "「{name}」は監修者ではないため、監修の操作はできません(役割: {role})。監修者の名前で実行してください。",
+    )
+    SUPERVISE_DISABLED = (
+        "SUPERVISE_003",
+        "「{name}」は無効にされているため、監修の操作はできません。ほかの監修者に kakanai users enable で有効にしてもらってください。",
+    )
+    SUPERVISE_NEEDS_SUPERVISOR = (
+        "SUPERVISE_004",
+        "この操作には監修者の確認が必要です。--as 監修者の名前 を付けて実行し、パスワードを入力してください。",
+    )
+    TREES_NOT_CHECKED = (
+        "TREES_001",
+        "設問ツリー「{name}」に問題が{count}件あるため、公開しません(何も保存していません)。上の各行の問題を直し、kakanai check で確かめてから、もう一度実行してください。",
+    )
+    TREES_NO_SCENARIOS = (
+        "TREES_002",
+        "設問ツリー「{name}」にはテストシナリオがないため、公開しません。{tests}に確認済みのシナリオを1つ以上書き、kakanai check で通ることを確かめてください。",
+    )
+    TREES_VERSION_EXISTS = (
+        "TREES_003",
+        "設問ツリー「{id}」の版{version}はすでに公開されています(取り下げた版も含みます)。新しい版を指定してください。例: {suggested}",
+    )
+    TREES_VERSION_LOWER = (
+        "TREES_004",
+        "版{version}は、公開済みの最新の版{newest}より前の版です。{newest}より後の版を指定してください。例: {suggested}",
+    )
+    TREES_VERSION_INVALID = (
+        "TREES_005",
+        "版「{version}」は使えません。英数字で始まる{maximum}文字以内の英数字・「.」「-」「_」で書いてください(+ は使えません)。例: 2027.4",
+    )
+    TREES_EFFECTIVE_EARLIER = (
+        "TREES_006",
+        "施行日 {effective} は、公開中の版{version}の施行日 {current} より前です。この日付では一度も使われない版になります。{current} 以降の施行日を指定するか、先に版{version}を取り下げてください。",
+    )
+    TREES_EFFECTIVE_RANGE = (
+        "TREES_007",
+        "施行日 {effective} は扱えません。{earliest}から{latest}までの日付を指定してください。",
+    )
+    TREES_VERSION_UNKNOWN = (
+        "TREES_008",
+        "設問ツリー「{id}」の版{version}はデータベースにありません。kakanai trees list で公開済みの版を確かめてください。",
+    )
+    TREES_ALREADY_WITHDRAWN = (
+        "TREES_009",
+        "設問ツリー「{id}」の版{version}は、{at}に{by}がすでに取り下げています。",
+    )
+    TREES_NOTHING_TO_EXPORT = (
+        "TREES_010",
+        "書き出す版がありません{what}。kakanai trees list で公開済みの版を確かめてください。",
+    )
+    TREES_EXPORT_FAILED = (
+        "TREES_011",
+        "「{path}」に書き出せません({detail})。フォルダがあるか、書き込めるかを確かめてください。",
+    )
+    TREES_ONE_VERSION_MANY_FILES = (
+        "TREES_012",
+        "--version はファイルを1つだけ取り込むときに使います。ファイルごとに実行するか、各ファイルの version: を直してください。",
+    )
+    TREES_SAME_TREE_TWICE = (
+        "TREES_013",
+        "設問ツリー「{id}」が2回指定されています。1つのファイルだけを指定してください。",
+    )
+    TREES_ID_INVALID = (
+        "TREES_014",
+        "設問ツリーのID「{id}」は使えません。英小文字で始まり、英小文字・数字・_ だけのIDを指定してください。",
+    )
+    # --- end of supervision codes ---
+
+    # --- The counter and the desk at the clerk's desk (issue 11: printing, window) ---
+    COUNTER_PRINT_SPOOL = (
+        "COUNTER_101",
+        "プリンター「{name}」に印刷を送れませんでした({detail})。プリンターの電源と接続を確かめて、もう一度印刷してください。",
+    )
+    # --- end of counter and desk codes ---
 
     def __init__(self, code: str, template: str, severity: str = "error") -> None:
         self.code = code

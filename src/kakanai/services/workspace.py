@@ -1,6 +1,8 @@
 """Everything a running desk works with, opened once at start: the data directory, the
-settings, the database (migrated), the slip key (created on the first run) and the checked
-questionnaire. The counter and desk screens get one ``Workspace`` and nothing else."""
+settings, the database (migrated), the slip key (created on the first run) and the
+questionnaire, in the version in force on the day (a version published to the database
+comes into force on its effective date without a restart). The counter and desk screens
+get one ``Workspace`` and nothing else."""
 
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from kakanai.services.settings import (
     change_settings,
     load_settings,
 )
-from kakanai.services.slip.sealing import questionnaire_runtime
+from kakanai.services.trees import library
 from kakanai.store.audit import Who
 from kakanai.store.database import is_busy, open_engine, session_factory, sqlite_url
 from kakanai.store.migrating import migrate
@@ -46,13 +48,29 @@ class Workspace:
     loaded: LoadedSettings
     engine: Engine
     sessions: sessionmaker[Session]
-    runtime: TreeRuntime
+    questionnaire: str  # the tree (or visit) id this desk was opened with
     who: Who
     first_run: bool
 
     @property
     def settings(self) -> Settings:
         return self.loaded.settings
+
+    @property
+    def runtime(self) -> TreeRuntime:
+        """The desk's questionnaire in the version in force today (read at every use: a
+        new interview after a version came into force gets the new one)."""
+        return self.runtime_for(self.questionnaire, self.now().date())
+
+    def runtime_for(self, tree_id: str, on: dt.date) -> TreeRuntime:
+        """The tree (or visit ``moving+birth``) in force on ``on``: the database's
+        published version, else the files (services/trees/library.in_force)."""
+        return library.in_force(self, tree_id, on)
+
+    def exact_runtime(self, tree_id: str, version: str) -> TreeRuntime:
+        """The tree (or visit) in exactly ``version``, for a slip or a case made with it
+        (services/trees/library.exact); SLIP_011 when this desk has no such version."""
+        return library.exact(self, tree_id, version)
 
     @property
     def department(self) -> Department:
@@ -114,11 +132,17 @@ def open_workspace(env: Mapping[str, str] | None = None, *, create_key: bool = T
     engine = open_database(loaded.settings.database_url or sqlite_url(data_dir))
     if create_key:
         ensure_keys()
-    runtime = questionnaire_runtime(loaded.settings.questionnaire)
     who = Who(desk=loaded.settings.desk, actor=_actor(env))
-    return Workspace(
-        data_dir, loaded, engine, session_factory(engine), runtime, who, first_run=first_run
+    questionnaire = loaded.settings.questionnaire
+    workspace = Workspace(
+        data_dir, loaded, engine, session_factory(engine), questionnaire, who, first_run=first_run
     )
+    try:
+        _ = workspace.runtime  # a questionnaire missing or not checking stops the start
+    except BaseException:
+        engine.dispose()
+        raise
+    return workspace
 
 
 def open_database(url: str) -> Engine:

@@ -21,6 +21,19 @@ ACTIONS = frozenset(
         "draft_resumed",
         "draft_discarded",
         "purged",
+        # Supervision (監修): sign-in, users, and the question trees' versions. The detail
+        # names the tree, version and dates, or the user and role; never a password.
+        "signed_in",
+        "sign_in_failed",
+        "user_added",
+        "user_disabled",
+        "user_enabled",
+        "password_set",
+        "tree_published",
+        "tree_withdrawn",
+        "tree_edited",
+        "scenarios_run",
+        "review_printed",
     }
 )
 

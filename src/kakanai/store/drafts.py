@@ -46,6 +46,21 @@ def save_answers(
     session.flush()
 
 
+def save_typing(
+    session: Session, draft: DraftRow, typed: dict[str, Any], *, now: dt.datetime
+) -> None:
+    """Keep what is typed on the page on screen (question id → raw input, not yet an
+    answer) beside the answers, so a crash or a quit loses none of it."""
+    draft.answers = {**draft.answers, "typing": typed}
+    draft.updated_at = now
+    session.flush()
+
+
+def draft_typing(draft: DraftRow) -> dict[str, Any]:
+    typed = draft.answers.get("typing")
+    return dict(typed) if isinstance(typed, dict) else {}
+
+
 def draft_answers(draft: DraftRow) -> list[tuple[str, Any]]:
     values = draft.answers.get("values", {})
     return [(q, values.get(q)) for q in draft.answers.get("order", [])]
@@ -65,8 +80,22 @@ def open_draft(session: Session, desk: str) -> DraftRow | None:
 def close_draft(
     session: Session, draft: DraftRow, *, case_id: str | None, now: dt.datetime
 ) -> None:
-    """Finish the draft (with its case) or discard it (case_id None)."""
+    """Finish the draft (with its case) or discard it (case_id None). A discarded draft's
+    personal data is deleted at once; only its counts stay (answers given, members)."""
+    if not case_id:
+        draft.answers = {"order": [], "values": {}, "counts": _counts(draft)}
     draft.status = FINISHED if case_id else DISCARDED
     draft.case_id = case_id
     draft.updated_at = now
     session.flush()
+
+
+def _counts(draft: DraftRow) -> dict[str, int]:
+    values = draft.answers.get("values", {})
+    members: list[Any] = next((v for v in values.values() if _is_household(v)), [])
+    answered = sum(1 for key in draft.answers.get("order", []) if not key.startswith("@"))
+    return {"answered": answered, "members": len(members)}
+
+
+def _is_household(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(isinstance(m, dict) for m in value)

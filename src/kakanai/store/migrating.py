@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0002"  # the newest revision in migrations/versions/
+HEAD = "0003"  # the newest revision in migrations/versions/
 _VERSION_TABLE = "alembic_version"
 # The key of the PostgreSQL advisory lock that serializes migrations: any constant that no
 # other application on the server uses (this one is "kakanai" in ASCII).

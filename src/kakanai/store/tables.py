@@ -1,5 +1,6 @@
-"""The tables: cases, household members, procedures, drafts, handoffs, the audit log, and
-what statistics count (life events, question times, forms printed, scans per desk).
+"""The tables: cases, household members, procedures, drafts, handoffs, the audit log,
+what statistics count (life events, question times, forms printed, scans per desk), and the
+supervisors' side: users with roles, and the question-tree versions a city published.
 
 Personal data lives only in ``cases.document``, ``household_members`` and ``drafts.answers``;
 retention (``store/retention.py``) deletes those and keeps the counts statistics need.
@@ -12,12 +13,14 @@ from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
+    CheckConstraint,
     DateTime,
     Dialect,
     ForeignKey,
     Index,
     Integer,
     String,
+    Text,
     TypeDecorator,
     UniqueConstraint,
 )
@@ -267,3 +270,48 @@ class DeskScanRow(Base):
     desk: Mapped[str] = mapped_column(String(64))
     scanned_at: Mapped[dt.datetime]
     handoff: Mapped[bool] = mapped_column(default=True)
+
+
+class UserRow(Base):
+    """A person who works with kakanai and their role (clerk, desk, supervisor). Only a
+    supervisor signs in, so only a supervisor has a password hash (services/supervision)."""
+
+    __tablename__ = "users"
+    __table_args__ = (
+        CheckConstraint("role IN ('clerk', 'desk', 'supervisor')", name="ck_users_role"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    role: Mapped[str] = mapped_column(String(16))
+    password_hash: Mapped[str | None] = mapped_column(String(256), nullable=True)
+    created_at: Mapped[dt.datetime]
+    disabled: Mapped[bool] = mapped_column(default=False)
+
+
+class TreeVersionRow(Base):
+    """One published version of a question tree: its YAML exactly as published (comments
+    and all), its scenarios, and from which day it is in force (施行日). A row is never
+    changed again except to withdraw it; withdrawn versions stay for the slips made with them."""
+
+    __tablename__ = "tree_versions"
+    __table_args__ = (
+        UniqueConstraint("tree_id", "version", name="uq_tree_version"),
+        CheckConstraint("state IN ('published', 'withdrawn')", name="ck_tree_versions_state"),
+        # The version in force: the newest effective_from of a published tree on a day.
+        Index("ix_tree_versions_in_force", "tree_id", "state", "effective_from"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tree_id: Mapped[str] = mapped_column(String(64))
+    version: Mapped[str] = mapped_column(String(32))
+    effective_from: Mapped[dt.date]
+    state: Mapped[str] = mapped_column(String(16), default="published")
+    # Loaded only when read: finding the version in force reads the small columns.
+    source: Mapped[str] = mapped_column(Text, deferred=True)
+    tests: Mapped[str | None] = mapped_column(Text, nullable=True, deferred=True)
+    sha256: Mapped[str] = mapped_column(String(64))  # of ``source`` as UTF-8
+    published_by: Mapped[str] = mapped_column(String(64))
+    published_at: Mapped[dt.datetime]
+    withdrawn_by: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(nullable=True)

@@ -7,16 +7,20 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QMessageBox, QStackedWidget, QWidget
 
 from kakanai.services.settings import change_settings
 from kakanai.services.workspace import Workspace
+from kakanai.ui.keys_help import KeysHelpDialog
 from kakanai.ui.modes import ModeView
 from kakanai.ui.settings_dialog import SettingsDialog
 from kakanai.ui.upkeep import confirm_purge
 
 APP_NAME = "kakanai 書かない窓口"
+GEOMETRY_FILE = "window-geometry"  # in the data folder: the window's size and place
+DEFAULT_SIZE = (1280, 720)
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,10 @@ class ModeEntry:
 
 
 class MainWindow(QMainWindow):
+    """``settings_changed`` tells every mode that ファイル → 設定 saved new settings."""
+
+    settings_changed = Signal()
+
     def __init__(self, workspace: Workspace, modes: Sequence[ModeEntry]) -> None:
         super().__init__()
         self.workspace = workspace
@@ -37,7 +45,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self._build_menus()
         self._build_status_bar()
-        self.resize(1280, 720)
+        self._restore_geometry()
         start = workspace.settings.mode
         self.show_mode(start if start in self._entries else next(iter(self._entries)))
 
@@ -59,6 +67,7 @@ class MainWindow(QMainWindow):
         if view is None:
             view = self._entries[mode_id].build(self.workspace, self.stack)
             view.status.connect(self.show_status)
+            self.settings_changed.connect(view.apply_settings)
             self.stack.addWidget(view)
             self._views[mode_id] = view
         if view is not current and not view.can_enter():
@@ -66,6 +75,7 @@ class MainWindow(QMainWindow):
                 return self._keep(current)
             return self.show_mode(next(m for m in self._entries if m != mode_id))
         self.stack.setCurrentWidget(view)
+        self.statusBar().clearMessage()  # what the other mode said is not about this one
         for action in self._mode_actions:
             action.setChecked(action.data() == mode_id)
         self._fill_mode_menu(view)
@@ -92,15 +102,49 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         # A mode with unsaved work may keep the window open (the user cancelled).
-        if not all(view.can_leave() for view in self._views.values()):
+        if not all(view.can_leave() for view in self._views.values()) or not self._may_close():
             event.ignore()
             return
+        self._save_geometry()
         # Each mode ends its own work first (the desk waits for its warm-up and scans):
         # the process crashed when the window closed while a pool thread still ran.
         for view in self._views.values():
             view.close()
         self.workspace.close()
         event.accept()
+
+    def _may_close(self) -> bool:
+        """Ask before quitting in the middle of someone's interview (Ctrl+Q is close)."""
+        unfinished = [text for view in self._views.values() if (text := view.unfinished_work())]
+        if not unfinished:
+            return True
+        answer = QMessageBox.question(
+            self,
+            "終了の確認",
+            f"{unfinished[0]}\n終了しますか。",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _restore_geometry(self) -> None:
+        """The size and place the window had when it was last closed on this PC."""
+        self.resize(*DEFAULT_SIZE)
+        screen = self.screen().availableGeometry()
+        if self.width() > screen.width() or self.height() > screen.height():
+            self.resize(min(self.width(), screen.width()), min(self.height(), screen.height()))
+        try:
+            saved = (self.workspace.data_dir / GEOMETRY_FILE).read_bytes()
+        except OSError:
+            return
+        self.restoreGeometry(QByteArray.fromBase64(QByteArray(saved)))
+
+    def _save_geometry(self) -> None:
+        try:
+            encoded = bytes(self.saveGeometry().toBase64().data())
+            (self.workspace.data_dir / GEOMETRY_FILE).write_bytes(encoded)
+        except OSError:
+            return  # a window that opens at its default size next time is no loss
 
     # --- menus and status bar ---
 
@@ -120,7 +164,10 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setData(entry.mode_id)
             self._mode_actions.append(action)
-        self._mode_menu = bar.addMenu("")
+        # Made here, not by addMenu(""): PySide6 6.12 dropped the wrapper of a menu Qt made
+        # (after some shortcut events) and the next mode switch raised RuntimeError.
+        self._mode_menu = QMenu(self)
+        bar.addMenu(self._mode_menu)
         help_menu = bar.addMenu("ヘルプ(&H)")
         self._add(help_menu, "キーボード操作(&K)", self._show_keys, "F1")
         self._add(help_menu, "kakanai について(&A)", self._show_about)
@@ -174,6 +221,7 @@ class MainWindow(QMainWindow):
             self.show_status(
                 "設定を保存しました。データベースとカメラの変更は再起動後に使われます。"
             )
+            self.settings_changed.emit()
             self.update_title()
 
     def _purge(self) -> None:
@@ -184,7 +232,7 @@ class MainWindow(QMainWindow):
             )
 
     def _show_keys(self) -> None:
-        QMessageBox.information(self, "キーボード操作", KEYS_HELP)
+        KeysHelpDialog(self).exec()
 
     def _show_about(self) -> None:
         QMessageBox.about(
@@ -195,33 +243,3 @@ class MainWindow(QMainWindow):
             f"(版 {self.workspace.runtime.tree.meta.version})\n"
             f"データフォルダ: {self.workspace.data_dir}",
         )
-
-
-KEYS_HELP = """窓口モード
-  数字キー: 選択肢を選ぶ  Enter: 次へ
-  Alt+← または Esc: 前の設問へ戻る
-  Ctrl+N: 新しい面談  Ctrl+P: 案内票を印刷  Ctrl+S: 案内票をPDFで保存
-  Ctrl+R: 住民異動届を印刷
-  Alt+下線の文字: その項目へ移動
-
-連携課モード
-  スキャナーで読み取ると、どこに入力中でも自動で開きます
-  F6: 読み取り欄へ移動  Ctrl+O: 画像から読み取る  Ctrl+K: カメラ
-  Ctrl+P: 全て印刷  Ctrl+Shift+P: この様式を印刷
-  Ctrl+S: 全てPDFで保存  Ctrl+Shift+S: この様式をPDFで保存
-  Ctrl++ / Ctrl+- / Ctrl+0: プレビューの拡大・縮小・幅に合わせる
-
-監修モード
-  Alt+E: 編集  Alt+V: プレビュー  Alt+S: シナリオ  Alt+R: 決裁
-  Alt+O: 項目  Alt+L: YAML  Alt+Q: 検査結果
-  Ctrl+Space: 条件の入力候補  Enter: 候補を選ぶ・条件の入力を終える  F8: 次の問題へ
-  Ctrl+Z: 元に戻す  Ctrl+Y: やり直す  Ctrl+S: 下書きを保存  Ctrl+O: 設問ツリーを開く
-  F5: シナリオを実行  Ctrl+Shift+M: 決裁書を作る
-
-統計モード
-  Alt+K: 期間  Alt+B: 集計の単位  F5: 集計し直す
-  Ctrl+S: すべての表をExcelで保存  Ctrl+Shift+C: 図をコピー  Ctrl+C: 表をコピー
-
-全体
-  Ctrl+1: 窓口モード  Ctrl+2: 連携課モード  Ctrl+3: 監修モード  Ctrl+4: 統計モード
-  Ctrl+,: 設定  Ctrl+Q: 終了  F1: この一覧"""

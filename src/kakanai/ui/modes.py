@@ -38,3 +38,10 @@ class ModeView(QWidget):
         """Asked before another mode is shown or the window closes; a mode with unsaved work
         asks whether to save it, and says no when the user cancels."""
         return True
+
+    def apply_settings(self) -> None:
+        """The settings were changed (ファイル → 設定): show what depends on them."""
+
+    def unfinished_work(self) -> str:
+        """Why closing the window now would interrupt the clerk ("" when it would not)."""
+        return ""

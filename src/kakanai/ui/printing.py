@@ -1,11 +1,12 @@
 """Printing PDFs (slips and forms) from the app: to the configured printer, through the Qt
-print dialog, or to a folder (``folder:`` printer, also what the tests use); and saving a PDF
-where the clerk chooses."""
+print dialog, or to a folder (``folder:`` printer, also what the tests use), as vector PDF
+wherever the printer path allows; and saving a PDF where the clerk chooses."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QRect, Qt
@@ -13,6 +14,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from kakanai.adapters.print_spooler import PrintOptions, spool_pdf, spooler
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.services.settings import Settings, folder_printer
 
@@ -37,18 +39,59 @@ def print_pdf(pdf: bytes, *, job: str, settings: Settings, parent: QWidget | Non
         if dialog.exec() != QPrintDialog.DialogCode.Accepted:
             return None
     printer.setDocName(job)
+    return deliver(pdf, printer, job)
+
+
+def deliver(pdf: bytes, printer: QPrinter, job: str) -> str:
+    """Print ``pdf`` on ``printer`` as chosen, vector wherever the path allows: a PDF file
+    chosen in the dialog gets the PDF itself, a CUPS printer gets it through the spooler;
+    only a printer that needs pages drawn (Windows' drivers) gets them rasterised."""
+    target = printer.outputFileName()
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and target:
+        write_pdf(pdf, Path(target))
+        return target
+    if spooler() is not None and printer.printerName():
+        spool_pdf(pdf, printer=printer.printerName(), job=job, options=_options(printer))
+        return printer.printerName()
     _paint(pdf, printer)
     return printer.printerName()
 
 
+def _options(printer: QPrinter) -> PrintOptions:
+    pages = None
+    if printer.printRange() == QPrinter.PrintRange.PageRange and printer.fromPage() > 0:
+        pages = (printer.fromPage(), max(printer.fromPage(), printer.toPage()))
+    sides = {
+        QPrinter.DuplexMode.DuplexNone: "one-sided",
+        QPrinter.DuplexMode.DuplexLongSide: "two-sided-long-edge",
+        QPrinter.DuplexMode.DuplexShortSide: "two-sided-short-edge",
+    }.get(printer.duplex(), "")
+    return PrintOptions(
+        copies=printer.copyCount(),
+        pages=pages,
+        sides=sides,
+        monochrome=printer.colorMode() == QPrinter.ColorMode.GrayScale,
+    )
+
+
 def save_pdf(pdf: bytes, *, suggested: str, parent: QWidget | None) -> Path | None:
     """Ask where to save ``pdf`` and write it there; None when the clerk cancels."""
-    name, _ = QFileDialog.getSaveFileName(parent, "PDFで保存", suggested, "PDF (*.pdf)")
+    name, _ = QFileDialog.getSaveFileName(
+        parent, "PDFで保存", suggested, "PDF (*.pdf)", options=file_dialog_options()
+    )
     if not name:
         return None
     path = Path(name)
     write_pdf(pdf, path)
     return path
+
+
+def file_dialog_options() -> QFileDialog.Option:
+    """Qt's own file dialog, in Japanese with the app's translation, except on Windows,
+    whose own dialog speaks the PC's language (a Linux desktop's may not be Japanese)."""
+    if sys.platform == "win32":
+        return QFileDialog.Option(0)
+    return QFileDialog.Option.DontUseNativeDialog
 
 
 def write_pdf(pdf: bytes, path: Path) -> None:

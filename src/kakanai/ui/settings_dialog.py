@@ -35,6 +35,10 @@ MODE_NAMES = {
 }
 LAYOUT_NAMES = {"a4": "A4", "receipt80": "レシート(80mm)"}
 DIALOG_PRINTER = "(毎回、印刷ダイアログで選ぶ)"
+PRINTER_NOTE = (
+    "プリンター名を選ぶか入力します。folder:フォルダ と入力すると、印刷する代わりに"
+    "PDFをそのフォルダに保存します。\n例: folder:C:\\kakanai\\印刷"
+)
 
 
 class SettingsDialog(QDialog):
@@ -67,6 +71,8 @@ class SettingsDialog(QDialog):
                 widget.setEnabled(False)
                 widget.setToolTip(f"環境変数 {ENVIRONMENT[name]} で指定されています。")
             form.addRow(label, widget)
+            if name == "printer":
+                form.addRow("", _note(PRINTER_NOTE))
         self.error = QLabel("")
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -145,6 +151,13 @@ def _printer_combo(current: str) -> QComboBox:
     combo.setCurrentIndex(index)
     combo.setToolTip("プリンター名、または folder:フォルダ で PDF をフォルダに保存します。")
     return combo
+
+
+def _note(text: str) -> QLabel:
+    note = QLabel(text)
+    note.setWordWrap(True)
+    note.setStyleSheet("color: #444; font-size: 10pt;")
+    return note
 
 
 def _spin(value: int, lowest: int, highest: int) -> QSpinBox:

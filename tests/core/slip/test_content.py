@@ -3,6 +3,7 @@ department in visiting order, 和暦 times, and the English slip's terms."""
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import pytest
@@ -105,3 +106,18 @@ def test_an_unknown_department_keeps_its_japanese_name() -> None:
 def test_an_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="fr"):
         labels("fr")
+
+
+def test_departments_come_in_visiting_order_not_the_order_of_their_procedures() -> None:
+    """A city lists its departments floor by floor; the route follows that list."""
+    case = copy.deepcopy(reference_case())
+    case["procedures"] = list(reversed(case["procedures"]))  # 環境課 (4階) first
+    slip = slip_content(case, issued_at=ISSUED_AT, expires_at=EXPIRES_AT, lang="ja", desk="")
+    names = [d.name for d in slip.departments]
+    assert names == ["市民課", "保険年金課", "こども育成課", "学務課", "環境課"]
+
+
+def test_a_procedure_for_one_member_names_them_for_the_route_line() -> None:
+    nenkin = content().departments[0].procedures[3]
+    assert nenkin.member == "山田 太郎 様"
+    assert content().departments[0].procedures[0].member == ""

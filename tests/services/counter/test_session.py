@@ -5,6 +5,7 @@ counter's 住民異動届."""
 from __future__ import annotations
 
 import io
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -225,3 +226,49 @@ def test_a_draft_of_another_questionnaire_version_is_not_resumed(workspace: Work
     with pytest.raises(KakanaiError) as caught:
         CounterSession.resume(workspace)
     assert caught.value.code is ErrorCode.COUNTER_DRAFT_VERSION
+
+
+def draft_text(workspace: Workspace, draft_id: int) -> str:
+    """Everything the draft row holds, as stored."""
+    with workspace.session() as db:
+        row = db.get(DraftRow, draft_id)
+        assert row is not None
+        return json.dumps(row.answers, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("how", ["discard", "discard_pending"])
+def test_a_discarded_draft_keeps_only_its_counts(workspace: Workspace, how: str) -> None:
+    session = CounterSession.start(workspace)
+    answer_until(session, ANSWERS, "honseki")
+    session.save_typing({"honseki": "埼玉県みなと市"})
+    if how == "discard":
+        session.discard()
+    else:
+        discard_pending(workspace)
+    stored = draft_text(workspace, session.draft_id)
+    for personal in ("山田", "ヤマダ", "みなと市", "330-0061", "サンプルハイツ"):
+        assert personal not in stored, personal
+    assert json.loads(stored)["counts"] == {"answered": 5, "members": 4}
+
+
+def test_what_is_typed_on_the_page_is_in_the_draft_and_resumed(workspace: Workspace) -> None:
+    session = CounterSession.start(workspace)
+    answer_until(session, ANSWERS, "household")
+    rows = [
+        {"name": "山田 太郎", "kana": "ヤマダ", "birth_date": "", "sex": "", "relationship": ""}
+    ]
+    session.save_typing({"household": rows})
+    resumed = CounterSession.resume(workspace)
+    assert resumed is not None
+    assert resumed.typing == {"household": rows}
+    assert resumed.current is not None
+    assert resumed.current.id == "household"
+
+
+def test_an_answer_replaces_what_was_typed_before_it(workspace: Workspace) -> None:
+    session = CounterSession.start(workspace)
+    session.save_typing({"move_type": "転入"})
+    session.answer("転入")
+    resumed = CounterSession.resume(workspace)
+    assert resumed is not None
+    assert resumed.typing == {}

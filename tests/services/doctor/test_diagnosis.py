@@ -18,7 +18,11 @@ from kakanai.services.doctor.checks import Printers
 from kakanai.services.doctor.diagnosis import Devices, diagnose, failing
 from kakanai.services.doctor.findings import Finding, Level
 from kakanai.services.settings import Settings
+from kakanai.services.supervision.accounts import add_user, sign_in
+from kakanai.services.supervision.exchange import import_files
 from kakanai.services.workspace import open_workspace
+from tests.conftest import AS_OF, QUESTIONNAIRES
+from tests.supervised_workspaces import NAME, PASSWORD
 
 NO_DEVICES = Devices(printers=lambda: Printers(["A4"], "A4"), camera=lambda _index: True)
 
@@ -171,3 +175,26 @@ def test_the_database_looked_at_is_the_one_the_environment_names(ready: Path) ->
     findings = diagnose(NO_DEVICES, {"KAKANAI_DATABASE_URL": url})
     database = next(f for f in findings if f.topic == "データベース")
     assert (database.code, database.level) == (ErrorCode.DOCTOR_DATABASE, Level.ERROR)
+
+
+def test_the_database_finding_names_the_published_tree_version_in_force(ready: Path) -> None:
+    def database() -> Finding:
+        return next(f for f in diagnose(NO_DEVICES) if f.topic == "データベース")
+
+    assert "公開した設問ツリーの版はありません" in database().message
+    workspace = open_workspace()
+    try:
+        add_user(workspace, NAME, "supervisor", password=PASSWORD)
+        supervisor = sign_in(workspace, NAME, PASSWORD)
+        import_files(
+            workspace,
+            supervisor,
+            [QUESTIONNAIRES / "moving.yaml"],
+            effective_from=AS_OF,
+            version="2027.1",
+        )
+    finally:
+        workspace.close()
+    finding = database()
+    assert finding.level is Level.OK
+    assert "本日使う版: moving 版2027.1" in finding.message

@@ -23,11 +23,12 @@ from kakanai.services.forms.checking import (
 )
 from kakanai.services.forms.samples import sample_cases
 from kakanai.services.shipped_data import FORM_TEMPLATES
-from kakanai.services.trees.checking import read_tree
+from kakanai.services.trees.checking import read_tree, tree_files
 from tests.conftest import QUESTIONNAIRES, ROOT
 
 SHIPPED = FORM_TEMPLATES
-TREES = [tree for tree, _ in [read_tree(QUESTIONNAIRES / "moving.yaml")] if tree is not None]
+# every shipped tree: a template may read the answers of any life event's tree
+TREES = [tree for tree, _ in map(read_tree, tree_files([QUESTIONNAIRES])) if tree is not None]
 REFERENCE: dict[str, Any] = json.loads(
     (ROOT / "tests" / "fixtures" / "reference_case.json").read_text(encoding="utf-8")
 )

@@ -121,9 +121,10 @@ def inside(inner: Box, outer: Box) -> bool:
 
 
 def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed]) -> None:
-    """Every template; the reference case and seven stress cases; per-member forms once per
-    member concerned."""
-    assert len(TEMPLATES) == 23
+    """Every template; the reference case, seven moving stress cases, the certificates' three,
+    four birth cases, the marriage and divorce cases and the abroad cases (国外転入, 国外転出,
+    特別永住者); per-member forms once per member concerned."""
+    assert len(TEMPLATES) == 55
     assert set(SAMPLES) == {
         "reference_case",
         "long_address",
@@ -133,6 +134,18 @@ def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed
         "tenkyo",
         "tenshutsu",
         "hitorioya",
+        "konin",
+        "rikon",
+        "shizan",
+        "shoumei_ininjou",
+        "shoumei_juuminhyou",
+        "shoumei_koseki_zei",
+        "kokugai_tennyu",
+        "kokugai_tenshutsu",
+        "shusshou",
+        "shusshou_gaikoku",
+        "shusshou_kokugai",
+        "tokubetsu_eijuu",
     }
     assert (
         len(
@@ -494,3 +507,34 @@ def test_a_household_form_about_one_person_is_printed_for_the_head_or_a_chosen_m
     box = next(e.box for _, e in template.elements() if e.name == "項目「登録申請者の氏名」")
     for form, name in ((head, "ヤマダタロウ山田太郎"), (wife, "ヤマダハナコ山田花子")):
         assert text_within(PdfiumPages(form.pdf).chars(0), box) == name
+
+
+# --- answers the interview knows are circled, not left to the resident ------------------------
+
+
+def circled_in(sheet: Printed, field: str) -> list[str]:
+    return [p.text for p in sheet.plan.placed if p.mark and p.field == f"項目「{field}」"]
+
+
+def test_the_residence_form_circles_the_card_and_the_applicant_the_interview_knows(
+    printed: list[Printed],
+) -> None:
+    sheet = find(printed, "juumin_idou_todoke", "reference_case")
+    assert circled_in(sheet, "届出人の区分") == ["世帯主"]
+    assert circled_in(sheet, "マイナンバーカード") == ["有"] * 4  # 全員がカードをお持ち
+
+
+def test_a_card_answer_that_leaves_someone_unknown_is_left_for_the_resident() -> None:
+    case = copy.deepcopy(REFERENCE)
+    for answer in case["answers"]:
+        if answer["question"] == "mynumber_card_everyone":
+            answer["value"], answer["display"] = False, "いいえ"
+    plan = plan_form(TEMPLATES["juumin_idou_todoke"], case_view(case), FormJob("x", None, {}, None))
+    assert [p.text for p in plan.placed if p.mark and p.field == "項目「マイナンバーカード」"] == []
+
+
+def test_the_nursery_form_circles_a_new_admission_for_a_move_into_the_city(
+    printed: list[Printed],
+) -> None:
+    sheet = find(printed, "hoiku_riyou_moushikomi", "reference_case")
+    assert circled_in(sheet, "申込区分") == ["新規入所"]

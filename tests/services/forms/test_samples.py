@@ -23,17 +23,29 @@ def test_a_sample_case_matches_its_answers_file(answers: Path) -> None:
     assert build_sample(answers, committed["case_id"]) == committed
 
 
-def test_the_samples_are_the_reference_case_and_seven_stress_cases() -> None:
+def test_the_samples_are_the_reference_case_and_the_stress_and_life_event_cases() -> None:
     names = [name for name, _ in sample_cases()]
     assert names == [
         "reference_case",
         "empty_optional",
         "hitorioya",
+        "kokugai_tennyu",
+        "kokugai_tenshutsu",
+        "konin",
         "long_address",
         "long_name",
+        "rikon",
+        "shizan",
+        "shoumei_ininjou",
+        "shoumei_juuminhyou",
+        "shoumei_koseki_zei",
+        "shusshou",
+        "shusshou_gaikoku",
+        "shusshou_kokugai",
         "ten_members",
         "tenkyo",
         "tenshutsu",
+        "tokubetsu_eijuu",
     ]
     ten = dict(sample_cases())["ten_members"]
     assert len(ten["household"]["members"]) == 10

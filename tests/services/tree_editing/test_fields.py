@@ -64,7 +64,7 @@ def test_a_field_shows_the_value_as_written() -> None:
     ("kind", "item_id", "key", "value", "lines"),
     [
         (Kind.QUESTION, "kaigo_nintei", "when", 'move_type == "転入"', 2),
-        (Kind.QUESTION, "move_date", "help", "引っ越した日です。", 2),
+        (Kind.QUESTION, "hittousha", "help", "筆頭者のお名前です。", 2),
         (Kind.QUESTION, "move_date", "record_only", False, 2),  # written: replaced in place
         (Kind.QUESTION, "has_dog", "required", False, 1),  # added after the last key
         (Kind.QUESTION, "kaigo_nintei", "reask_on", ["move_type"], 1),

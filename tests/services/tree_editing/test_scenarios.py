@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kakanai.core.trees.interview import Interview
+from kakanai.core.trees.model import Question
 from kakanai.services.tree_editing import scenarios
 from kakanai.services.trees.scenario_coverage import with_scenarios
 from tests.conftest import AS_OF, QUESTIONNAIRES
@@ -52,7 +53,7 @@ def test_a_finished_preview_becomes_an_unconfirmed_scenario_that_passes_once_con
          "relationship": "世帯主"},
     ], "kokuho": "はい", "kaigo_nintei": "いいえ", "has_gentsuki": "はい"}  # fmt: skip
     while interview.current is not None:
-        interview.answer(given.get(interview.current.id, _blank(interview.current.type.value)))
+        interview.answer(given.get(interview.current.id, _blank(interview.current)))
     made = scenarios.from_preview(interview, "転出 75歳以上の単身者")
     tests = with_scenarios(TESTS, [made], tree_id="moving", where="moving.tests.yaml")
     (added,) = [o for o in run(tests=tests).outcomes if o.name == "転出 75歳以上の単身者"]
@@ -74,7 +75,11 @@ def test_suggested_scenarios_cover_the_rules_no_scenario_reaches() -> None:
     assert sum(1 for o in after.outcomes if not o.confirmed) == len(made)
 
 
-def _blank(kind: str) -> object:
+def _blank(question: Question) -> object:
+    """A plain answer to a question the scenario does not care about (the first choice)."""
+    choices = question.choice_values()
+    if choices:
+        return choices[0]
     return {"yesno": "いいえ", "address": {"postal_code": "100-0001", "prefecture": "東京都",
             "municipality": "サンプル市", "town": "中央一丁目", "block": "1番", "building": ""},
-            "phone": "090-1234-5678"}.get(kind, "記録")  # fmt: skip
+            "phone": "090-1234-5678"}.get(question.type.value, "記録")  # fmt: skip

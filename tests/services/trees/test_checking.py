@@ -136,6 +136,40 @@ BROKEN_TREES = [
     ),
     ("answer never used", [("        record_only: true\n", "")], "TREE_FLOW_005", "id: memo"),
     (
+        "a help sentence's condition reads a later question",
+        [
+            (
+                "        text: 犬を飼っていますか。\n",
+                (
+                    "        text: 犬を飼っていますか。\n"
+                    "        help: [{text: 子どもがいます。, when: children_count > 1}]\n"
+                ),
+            )
+        ],
+        "TREE_FLOW_002",
+        "help: [{text: 子どもがいます。",
+    ),
+    (
+        "a help sentence's condition that is not yes/no",
+        [
+            (
+                "        text: 犬を飼っていますか。\n",
+                (
+                    "        text: 犬を飼っていますか。\n"
+                    "        help: [{text: 転入です。, when: move_type}]\n"
+                ),
+            )
+        ],
+        "TREE_TYPE_004",
+        "help: [{text: 転入です。",
+    ),
+    (
+        "same_as names neither the head of household nor an earlier address",
+        [("        text: メモ\n", "        text: メモ\n        same_as: [household_heed]\n")],
+        "TREE_YAML_005",
+        "id: memo",
+    ),
+    (
         "a path with no procedure",
         [('when: move_type == "転出"', 'when: move_type == "転出" and has_child')],
         "TREE_FLOW_006",
@@ -283,3 +317,30 @@ def test_a_path_table_too_long_to_list_is_a_warning_that_points_at_rules(tmp_pat
     assert problem.code.code == "TREE_FLOW_007"
     assert problem.is_warning
     assert "--rules" in problem.message
+
+
+def test_help_sentences_with_conditions_and_same_as_are_read(tmp_path: Path) -> None:
+    text = broken(
+        (
+            "        text: 犬を飼っていますか。\n",
+            (
+                "        text: 犬を飼っていますか。\n"
+                "        help:\n"
+                "          - 猫は届出がいりません。\n"
+                '          - {text: 転居のときは鑑札を持ってきます。, when: move_type == "転居"}\n'
+            ),
+        ),
+        ("        text: メモ\n", "        text: メモ\n        same_as: [household_head]\n"),
+    )
+    report = run_check(tmp_path, text, SCENARIOS)
+    assert [p.render() for p in report.problems] == []
+    assert report.runtime is not None
+    tree = report.runtime.tree
+    dog, memo = tree.question("has_dog"), tree.question("memo")
+    assert dog is not None
+    assert memo is not None
+    assert dog.help == "猫は届出がいりません。"
+    assert [(part.text, part.when.source) for part in dog.help_parts] == [
+        ("転居のときは鑑札を持ってきます。", 'move_type == "転居"')
+    ]
+    assert memo.same_as == ["household_head"]

@@ -3,6 +3,7 @@ drafts: every answer is saved, a new view offers to resume or discard it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from kakanai.services.counter.session import pending_draft
 from kakanai.services.slip.sealing import open_slip
 from kakanai.services.workspace import Workspace
 from kakanai.store.audit import audit_entries
+from kakanai.store.tables import DraftRow
+from kakanai.ui.counter.household_table import HouseholdTable
 from kakanai.ui.counter.view import CounterView
-from tests.ui.counter.driving import answer, answer_until
+from tests.ui.counter.driving import ANSWERS, answer, answer_until, type_answer
 
 REFERENCE_CASE = Path(__file__).parents[2] / "fixtures" / "reference_case.json"
 
@@ -83,11 +86,10 @@ def test_back_from_the_summary_returns_to_the_last_question(
 def test_each_answer_is_saved_and_a_new_view_resumes_at_the_same_question(
     qtbot: QtBot, view: CounterView, workspace: Workspace
 ) -> None:
-    for count, raw in enumerate(("転入", "R8.11.15"), start=1):
-        answer(qtbot, view, raw)
-        draft = pending_draft(workspace)
-        assert draft is not None
-        assert draft.answered == count
+    answer_until(qtbot, view, "previous_address")
+    draft = pending_draft(workspace)
+    assert draft is not None
+    assert draft.answered == 2
     resumed = CounterView(workspace)
     qtbot.addWidget(resumed)
     resumed.show()
@@ -109,6 +111,7 @@ def test_discarding_the_offered_draft_starts_afresh(
     fresh.show()
     fresh.activate()
     click(qtbot, fresh.banner.reject_button)
+    click(qtbot, fresh.banner.accept_button)  # 破棄する, once asked again
     assert fresh.current_question_id() == "move_type"
     draft = pending_draft(workspace)
     assert draft is not None
@@ -119,10 +122,10 @@ def test_discarding_the_offered_draft_starts_afresh(
 def test_a_new_interview_mid_way_asks_first_in_the_banner(qtbot: QtBot, view: CounterView) -> None:
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
-    answer(qtbot, view, "転入")
+    answer_until(qtbot, view, "previous_address")
     qtbot.keyClick(view.question_page.field, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert view.banner.isVisible()
-    assert view.current_question_id() == "move_date"
+    assert view.current_question_id() == "previous_address"
     click(qtbot, view.banner.accept_button)
     assert view.current_question_id() == "move_type"
     assert view.side_panel.path.count() == 0
@@ -132,3 +135,58 @@ def test_every_menu_action_has_a_mnemonic_and_a_shortcut(view: CounterView) -> N
     for action in view.menu_actions():
         assert "&" in action.text(), action.text()
         assert not action.shortcut().isEmpty(), action.text()
+
+
+def test_rows_typed_on_the_household_page_survive_a_restart(
+    qtbot: QtBot, view: CounterView, workspace: Workspace
+) -> None:
+    answer_until(qtbot, view, "household")
+    with qtbot.waitSignal(view.typing_saved, timeout=5_000):
+        type_answer(qtbot, view, ANSWERS["household"][:2])
+    resumed = CounterView(workspace)
+    qtbot.addWidget(resumed)
+    resumed.show()
+    resumed.activate()
+    click(qtbot, resumed.banner.accept_button)
+    table = resumed.question_page.field
+    assert isinstance(table, HouseholdTable)
+    assert [row.name.text() for row in table.rows] == ["山田 太郎", "山田 花子"]
+
+
+def test_discarding_the_offered_draft_asks_first_and_deletes_what_was_typed(
+    qtbot: QtBot, view: CounterView, workspace: Workspace
+) -> None:
+    answer_until(qtbot, view, "honseki")
+    old = pending_draft(workspace)
+    assert old is not None
+    fresh = CounterView(workspace)
+    qtbot.addWidget(fresh)
+    fresh.show()
+    fresh.activate()
+    click(qtbot, fresh.banner.reject_button)
+    assert fresh.banner.isVisible()  # one keystroke does not delete a resident's data
+    assert "元に戻せません" in fresh.banner.message.text()
+    assert pending_draft(workspace) == old
+    click(qtbot, fresh.banner.accept_button)
+    with workspace.session() as db:
+        row = db.get(DraftRow, old.draft_id)
+        assert row is not None
+        assert "山田" not in json.dumps(row.answers, ensure_ascii=False)
+
+
+def test_the_summary_scrolls_by_keyboard_while_a_button_has_the_focus(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    view.resize(1024, 640)
+    answer_until(qtbot, view)
+    bar = view.summary_page.body.verticalScrollBar()
+    assert view.summary_page.print_slip.hasFocus()
+    assert bar.value() == 0
+    qtbot.keyClick(view.summary_page.print_slip, Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+
+
+def test_the_resume_banner_writes_the_date_as_people_do(qtbot: QtBot, view: CounterView) -> None:
+    started = dt.datetime(2026, 12, 6, 9, 5, tzinfo=dt.UTC)
+    view.banner.offer_resume(started, 3)
+    assert "12月6日 09:05開始" in view.banner.message.text()

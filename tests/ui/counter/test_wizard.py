@@ -1,5 +1,6 @@
 """The interview wizard driven through its widgets: large question text, digits and Enter,
-going back, the path panel, live procedures and each answer widget."""
+pages of a few questions, going back, the path panel, live procedures and each answer
+widget."""
 
 from __future__ import annotations
 
@@ -12,7 +13,15 @@ from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.answer_fields import ChoiceField, LineField
 from kakanai.ui.counter.household_table import HouseholdTable
 from kakanai.ui.counter.view import CounterView
-from tests.ui.counter.driving import answer, answer_until, press_enter, retype, type_text
+from tests.ui.counter.driving import (
+    answer,
+    answer_until,
+    field_of,
+    press_enter,
+    retype,
+    type_answer,
+    type_text,
+)
 
 MIN_QUESTION_POINTS = 16
 
@@ -35,30 +44,44 @@ def test_every_choice_is_numbered_with_a_mnemonic(view: CounterView) -> None:
     assert [t[:2] for t in texts] == ["&1", "&2", "&3"]
 
 
-def test_a_digit_picks_the_choice_and_enter_moves_on(qtbot: QtBot, view: CounterView) -> None:
+def test_a_digit_picks_the_choice_and_goes_on_to_the_next_question_of_the_page(
+    qtbot: QtBot, view: CounterView
+) -> None:
     field = choice_field(view)
     qtbot.keyClick(field.buttons[0], "2")
     assert field.buttons[1].isChecked()
-    assert view.current_question_id() == "move_type"
-    press_enter(qtbot, field.buttons[1])
-    assert view.current_question_id() == "move_date"
+    date = field_of(view, "move_date")
+    assert isinstance(date, LineField)
+    assert date.editor.hasFocus()
+
+
+def test_enter_hands_in_the_page_and_moves_on(qtbot: QtBot, view: CounterView) -> None:
+    qtbot.keyClick(choice_field(view).buttons[0], "2")
+    type_text(qtbot, QApplication.focusWidget(), "R8.11.20")
+    press_enter(qtbot, QApplication.focusWidget())
+    assert view.current_question_id() == "previous_address"
     assert view.session is not None
     assert view.session.interview.answers["move_type"] == "転居"
 
 
-def test_enter_without_a_choice_shows_the_problem_inline(qtbot: QtBot, view: CounterView) -> None:
+def test_enter_without_a_choice_shows_the_problem_under_it(qtbot: QtBot, view: CounterView) -> None:
     press_enter(qtbot, choice_field(view).buttons[0])
     assert view.current_question_id() == "move_type"
-    assert "回答を入力してください" in view.question_page.error.text()
+    block = view.question_page.block_of("move_type")
+    assert block is not None
+    assert block.problem.text() == "この設問は答えが必要です。数字キーで選んでください。"
+    assert "ANSWER" not in block.problem.text()
 
 
 def test_yes_no_takes_1_for_yes_and_2_for_no(qtbot: QtBot, view: CounterView) -> None:
     answer_until(qtbot, view, "has_mynumber_card")
     field = choice_field(view)
     qtbot.keyClick(field.buttons[0], "2")
-    press_enter(qtbot, field.buttons[1])
+    qtbot.keyClick(QApplication.focusWidget(), "1")
+    press_enter(qtbot, QApplication.focusWidget())
     assert view.session is not None
     assert view.session.interview.answers["has_mynumber_card"] is False
+    assert view.session.interview.answers["wants_inkan"] is True
 
 
 def test_alt_left_and_escape_go_back(qtbot: QtBot, view: CounterView) -> None:
@@ -74,7 +97,7 @@ def test_alt_left_and_escape_go_back(qtbot: QtBot, view: CounterView) -> None:
 
 def test_the_date_is_read_back_in_wareki_as_typed(qtbot: QtBot, view: CounterView) -> None:
     answer_until(qtbot, view, "move_date")
-    field = view.question_page.field
+    field = field_of(view, "move_date")
     assert isinstance(field, LineField)
     qtbot.keyClicks(field.editor, "S57.5.10")
     assert field.reading.text() == "昭和57年5月10日(1982年)"
@@ -117,7 +140,7 @@ def test_procedures_that_apply_are_listed_as_answers_come_in(
     qtbot: QtBot, view: CounterView
 ) -> None:
     assert view.side_panel.procedure_names() == []
-    answer(qtbot, view, "転入")
+    type_answer(qtbot, view, "転入")  # listed as soon as it is chosen, before Enter
     assert "転入届" in view.side_panel.procedure_names()
     answer_until(qtbot, view, "has_mynumber_card")
     assert "小・中学校の転入学の手続き(山田 一郎)" in view.side_panel.procedure_names()
@@ -168,7 +191,7 @@ def test_household_problems_are_shown_in_red_under_the_field(
     press_enter(qtbot, row.editors["name"])
     assert view.current_question_id() == "household"
     assert row.notes["name"].text() == "氏名を入力してください。"
-    assert "赤字の項目" in view.question_page.error.text()
+    assert "赤字の項目" in problem_under(view, "household")
 
 
 def test_two_heads_of_household_are_refused_with_the_sessions_message(
@@ -179,4 +202,11 @@ def test_two_heads_of_household_are_refused_with_the_sessions_message(
     heads = [{**member, "relationship": "世帯主"}, {**member, "relationship": "世帯主"}]
     answer(qtbot, view, heads)
     assert view.current_question_id() == "household"
-    assert "世帯主は1人だけ" in view.question_page.error.text()
+    assert "世帯主は1人だけ" in problem_under(view, "household")
+    assert "ANSWER_001" not in problem_under(view, "household")
+
+
+def problem_under(view: CounterView, question_id: str) -> str:
+    block = view.question_page.block_of(question_id)
+    assert block is not None
+    return block.problem.text()

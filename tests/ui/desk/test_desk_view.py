@@ -257,3 +257,15 @@ def test_the_preview_zooms_in_and_back_to_fit_width(qtbot: QtBot, workspace: Wor
     qtbot.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert preview.zoom == 0
     assert preview.effective_zoom() == pytest.approx(fit, rel=0.02)
+
+
+def test_ctrl_9_shows_each_page_whole(qtbot: QtBot, workspace: Workspace) -> None:
+    view = desk(qtbot, workspace)
+    opened(qtbot, view, sealed().digits)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
+    preview = view.result.preview
+    width, height = preview.shown_sizes()[0]
+    assert 0 < height <= preview.viewport().height()
+    assert width < preview.viewport().width() * 0.6  # an A4 page whole: narrower than the view

@@ -38,9 +38,7 @@ def view(qtbot: QtBot, workspace: Workspace) -> StatsView:
 def counted(qtbot: QtBot, view: StatsView, grouping: Grouping) -> None:
     view.bar.choose(YEAR, grouping)
     view.wait_idle()
-    qtbot.waitUntil(
-        lambda: view.table.model.rowCount() > 0 and view.table.model.table.name == grouping.title
-    )
+    qtbot.waitUntil(lambda: view.shown == (YEAR, grouping))
 
 
 def test_ctrl_4_opens_the_statistics_mode(qtbot: QtBot, workspace: Workspace) -> None:

@@ -23,20 +23,36 @@ def changed_lines(before: str, after: str) -> list[str]:
 
 def test_an_edit_in_a_form_changes_only_its_own_lines(qtbot: QtBot, view: SupervisionView) -> None:
     before = view.document.text
-    assert view.edit_page.choose(("QUESTION", "move_date"))
+    assert view.edit_page.choose(("QUESTION", "hittousha"))
     field = view.edit_page.form.field("help")
     assert isinstance(field, TextBoxField)
     field.box.setFocus()
     field.box.selectAll()
-    type_text(qtbot, field.box, "予定日でも構いません。")
+    type_text(qtbot, field.box, "国籍をお聞きください。")
     qtbot.keyClick(field.box, Qt.Key.Key_Tab)  # focus leaves: the edit is applied
     after = view.document.text
     assert changed_lines(before, after) == [
-        "-        help: 転出の場合は、引っ越しの予定日をお聞きください。",
-        "+        help: 予定日でも構いません。",
+        "-        help: 外国籍の方は「なし」と入力してください。",
+        "+        help: 国籍をお聞きください。",
     ]
     assert view.edit_page.yaml.toPlainText() == after
-    assert view.document.undo_stack.undoText() == "設問 move_date の補足を変更"
+    assert view.document.undo_stack.undoText() == "設問 hittousha の補足を変更"
+
+
+def test_a_help_in_conditional_parts_is_shown_but_only_the_yaml_edits_it(
+    qtbot: QtBot, view: SupervisionView
+) -> None:
+    before = view.document.text
+    assert view.edit_page.choose(("QUESTION", "move_date"))
+    field = view.edit_page.form.field("help")
+    assert isinstance(field, TextBoxField)
+    assert field.box.isReadOnly()
+    assert field.box.toPlainText() == (
+        '転出の場合は、引っ越しの予定日をお聞きください。(条件: move_type == "転出")'
+    )
+    field.box.setFocus()
+    qtbot.keyClick(field.box, Qt.Key.Key_Tab)
+    assert view.document.text == before
 
 
 def test_a_list_edit_changes_only_the_lists_lines(qtbot: QtBot, view: SupervisionView) -> None:

@@ -26,13 +26,15 @@ Draw = Callable[[Canvas, float, float], None]
 class Block:
     """Something of known height. ``keep_with_next`` keeps it on the page of the next one;
     ``repeat`` is drawn first when this block's run has to start a new page (a department's
-    heading); a ``skip_at_top`` block (a separator) is left out at the top of a page."""
+    heading); a ``skip_at_top`` block (a separator) is left out at the top of a page; a
+    ``page_break`` block draws nothing and starts a new page (unless one has just begun)."""
 
     height: float
     draw: Draw
     keep_with_next: bool = False
     repeat: Block | None = None
     skip_at_top: bool = False
+    page_break: bool = False
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,11 @@ def rule(width: float, *, space: float = 2 * MM, gray: float = RULE_GRAY) -> Blo
 
 def gap(height: float) -> Block:
     return Block(height, lambda _canvas, _x, _top: None)
+
+
+def page_break() -> Block:
+    """What follows starts on a new page (the slip's details after its route)."""
+    return Block(0.0, lambda _canvas, _x, _top: None, page_break=True)
 
 
 def fitted_name(text: str, width: float, size: float, min_size: float) -> list[Line]:

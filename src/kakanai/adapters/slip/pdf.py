@@ -15,8 +15,21 @@ from reportlab.pdfgen.canvas import Canvas
 
 from kakanai.adapters.pdf.fonts import GOTHIC, font_book
 from kakanai.adapters.qr.matrix import qr_matrix
+from kakanai.adapters.slip import route as route_blocks
 from kakanai.adapters.slip import sections as slip_sections
-from kakanai.adapters.slip.blocks import GRAY, MM, Block, Line, lines_of, rule, stacked, text_block
+from kakanai.adapters.slip.blocks import (
+    GRAY,
+    MM,
+    Block,
+    Line,
+    gap,
+    lines_of,
+    page_break,
+    rule,
+    side_by_side,
+    stacked,
+    text_block,
+)
 from kakanai.adapters.slip.sections import Style
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip.content import SlipContent, slip_content
@@ -103,14 +116,55 @@ def render_slip(  # noqa: PLR0913 - the case, its code, two times and three choi
     matrix = qr_matrix(qr_digits)
     if slip_sections.qr_side(matrix, style) > style.width:
         raise KakanaiError.of(ErrorCode.PRINT_QR_TOO_WIDE, digits=len(qr_digits), layout=layout)
-    blocks = [
-        slip_sections.heading(content, style),
-        slip_sections.resident(content, matrix, style),
-        slip_sections.summary(content, style),
-        *slip_sections.departments(content, style),
+    blocks = _a4_blocks(content, matrix, paper) if style.wide else _receipt_blocks(content, matrix)
+    return _draw(paper, content, blocks)
+
+
+def _a4_blocks(
+    content: SlipContent, matrix: Sequence[Sequence[bool]], paper: Layout
+) -> list[Block]:
+    """Page 1 routes the resident on its own: the name, every department with its procedures
+    as check boxes, and the QR code beside them. The details follow from page 2."""
+    style = paper.style
+    qr_width = slip_sections.qr_side(matrix, style)
+    left = style.width - qr_width - 6 * MM
+    qr = slip_sections.qr_with_notes(content, matrix, style, qr_width)
+    heading = slip_sections.heading(content, style)
+    brief = route_blocks.resident_brief(content, style, left)
+    stops = route_blocks.route(content, style, left)
+    follow = text_block(lines_of(content.labels.details_follow, left, style.small, color=GRAY))
+    beside = stacked([brief, *stops, follow])
+    room = (paper.height or 0) - paper.margin_top - paper.margin_bottom - heading.height
+    if beside.height + _footer(content, paper, 1, 1).height <= room:
+        first = [side_by_side(beside, qr, style.width - qr_width)]
+    else:  # too many stops to sit beside the code: the route runs on, full width
+        stops = route_blocks.route(content, style, style.width)
+        first = [side_by_side(brief, qr, style.width - qr_width), *stops]
+    return [
+        heading,
+        *first,
+        page_break(),
+        slip_sections.details_heading(content, style),
+        slip_sections.household(content, style),
+        *slip_sections.departments(content, style, boxes=False),
         slip_sections.closing(content, style),
     ]
-    return _draw(paper, content, blocks)
+
+
+def _receipt_blocks(content: SlipContent, matrix: Sequence[Sequence[bool]]) -> list[Block]:
+    """The route and the code only, a short line per procedure: a receipt a resident keeps."""
+    style = LAYOUTS["receipt80"].style
+    note = lines_of(content.labels.details_at_counter, style.width, style.small, color=GRAY)
+    return [
+        slip_sections.heading(content, style),
+        route_blocks.resident_brief(content, style, style.width),
+        *route_blocks.route(content, style, style.width, hint=False),
+        gap(2 * MM),
+        slip_sections.qr_with_notes(content, matrix, style, style.width),
+        gap(2 * MM),
+        text_block(note),
+        slip_sections.closing(content, style),
+    ]
 
 
 def _draw(paper: Layout, content: SlipContent, blocks: Sequence[Block]) -> bytes:
@@ -159,6 +213,10 @@ def paginate(blocks: Sequence[Block], capacity: Callable[[int], float]) -> list[
     ``keep_with_next`` starts a new page rather than split, unless it is taller than a page."""
     pages = _Pages(capacity)
     for chain in _chains(blocks):
+        if chain[0].page_break:
+            if not pages.fresh:
+                pages.turn(None)
+            continue
         repeat = next((b.repeat for b in chain if b.repeat is not None), None)
         height = sum(b.height for b in chain)
         alone = sum(b.height for b in chain if not b.skip_at_top)

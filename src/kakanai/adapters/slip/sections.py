@@ -20,7 +20,6 @@ from kakanai.adapters.slip.blocks import (
     band,
     check_box,
     draw_lines,
-    fitted_name,
     gap,
     height_of,
     labelled,
@@ -82,31 +81,24 @@ def heading(content: SlipContent, style: Style) -> Block:
     return stacked([together, rule(style.width)])
 
 
-def resident(content: SlipContent, matrix: Sequence[Sequence[bool]], style: Style) -> Block:
-    """The head of household's name, the address and the household, with the QR code."""
-    qr_width = qr_side(matrix, style)
-    width = style.width - qr_width - 6 * MM if style.wide else style.width
-    words = content.labels
-    kana = lines_of(content.resident_kana, width, style.small, color=GRAY, field="フリガナ")
-    name = fitted_name(content.resident, width, style.name, style.name_min)
-    person = text_block(kana + name, space_after=1.5 * MM)
-    address = labelled(
-        words.address,
-        [content.address],
-        size=style.body,
-        label_width=_label_width([words.address], style),
-        width=width,
+def household(content: SlipContent, style: Style) -> Block:
+    """Everyone moving: name (with furigana), relationship and date of birth."""
+    heading_text = content.labels.members.format(count=len(content.members))
+    title = lines_of(heading_text, style.width, style.small, bold=True)
+    return stacked([text_block(title), members_table(content, style.width, style), gap(3 * MM)])
+
+
+def details_heading(content: SlipContent, style: Style) -> Block:
+    """Where the details start: after the route, on a page of their own."""
+    return stacked(
+        [
+            band(
+                lines_of(content.labels.details, style.width - 5 * MM, style.heading, bold=True),
+                style.width,
+            ),
+            gap(2 * MM),
+        ]
     )
-    heading_text = words.members.format(count=len(content.members))
-    members = lines_of(heading_text, width, style.small, bold=True)
-    left = stacked(
-        [person, address, gap(2.5 * MM), text_block(members), members_table(content, width, style)]
-    )
-    if style.wide:
-        qr = qr_with_notes(content, matrix, style, qr_width)
-        return side_by_side(left, qr, style.width - qr_width)
-    qr = qr_with_notes(content, matrix, style, style.width)
-    return stacked([left, gap(3 * MM), qr])
 
 
 def members_table(content: SlipContent, width: float, style: Style) -> Block:
@@ -186,15 +178,10 @@ def qr_side(matrix: Sequence[Sequence[bool]], style: Style) -> float:
     return qr_symbol(matrix, module_size(len(matrix), style), QUIET_ZONE_MODULES).height
 
 
-def summary(content: SlipContent, style: Style) -> Block:
-    lines = lines_of(content.summary, style.width, style.body, bold=True)
-    lines += lines_of(content.labels.check_hint, style.width, style.small, color=GRAY)
-    return stacked([gap(2 * MM), text_block(lines, space_after=2 * MM)])
-
-
-def departments(content: SlipContent, style: Style) -> list[Block]:
+def departments(content: SlipContent, style: Style, *, boxes: bool = True) -> list[Block]:
     """Each department's heading, then its procedures; a heading stays with the first, and
-    comes again, marked as continued, above a procedure that starts a new page."""
+    comes again, marked as continued, above a procedure that starts a new page. ``boxes``:
+    a check box before each procedure (the details after a route need none)."""
     blocks: list[Block] = []
     label_width = _label_width(_row_labels(content), style)
     for department in content.departments:
@@ -204,7 +191,8 @@ def departments(content: SlipContent, style: Style) -> list[Block]:
         for number, procedure in enumerate(department.procedures):
             if number:
                 blocks.append(_separator(style.width))
-            blocks.extend(_procedure(procedure, style, label_width, continued if number else None))
+            repeat = continued if number else None
+            blocks.extend(_procedure(procedure, style, label_width, repeat, boxes=boxes))
         blocks.append(gap(3 * MM))
     return blocks
 
@@ -236,7 +224,12 @@ def _separator(width: float) -> Block:
 
 
 def _procedure(
-    procedure: SlipProcedure, style: Style, label_width: float, repeat: Block | None
+    procedure: SlipProcedure,
+    style: Style,
+    label_width: float,
+    repeat: Block | None,
+    *,
+    boxes: bool,
 ) -> list[Block]:
     """The check box and name, then one labelled row per field; kept on one page."""
     indent = style.box + 2 * MM
@@ -249,7 +242,8 @@ def _procedure(
     box_top = above + style.procedure * (LEADING - 1) / 2
 
     def draw_name(canvas: Canvas, x: float, top: float) -> None:
-        check_box(canvas, x + 0.5 * MM, top - box_top, style.box)
+        if boxes:
+            check_box(canvas, x + 0.5 * MM, top - box_top, style.box)
         draw_lines(canvas, x + indent, top - above, name)
 
     head_height = above + height_of(name) + 0.8 * MM

@@ -40,6 +40,7 @@ class SlipRow:
 class SlipProcedure:
     name: str
     rows: tuple[SlipRow, ...]
+    member: str = ""  # the member concerned, with the honorific ("" for the household)
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ def _departments(
     words: SlipLabels,
     lang: str,
 ) -> tuple[SlipDepartment, ...]:
-    """Departments in the order of their first procedure (the tree's order)."""
+    """Departments in visiting order: the order the tree lists them in (floor by floor, as a
+    city writes it), then any the tree does not know in the order of their first procedure."""
     known = {str(d.get("id")): d for d in case.get("departments", [])}
     names = {m.get("index"): str(m.get("name", "")) for m in members}
     grouped: dict[str, list[SlipProcedure]] = {}
@@ -193,9 +195,11 @@ def _departments(
         department = str(procedure.get("department", ""))
         member = names.get(procedure.get("member"), "") if procedure.get("per") == "member" else ""
         grouped.setdefault(department, []).append(_procedure(procedure, member, words, lang))
+    order = [key for key in known if key in grouped]
+    order += [key for key in grouped if key not in known]
     return tuple(
-        _department(known.get(key, {"name": key}), tuple(items), words, lang)
-        for key, items in grouped.items()
+        _department(known.get(key, {"name": key}), tuple(grouped[key]), words, lang)
+        for key in order
     )
 
 
@@ -230,4 +234,5 @@ def _procedure(
         rows.append(SlipRow(words.bring, bring, bullets=True))
     if because := str(procedure.get("because") or ""):
         rows.append(SlipRow(words.reason, (because,)))
-    return SlipProcedure(name=str(procedure.get("name", "")), rows=tuple(rows))
+    shown = member + words.honorific if member else ""
+    return SlipProcedure(name=str(procedure.get("name", "")), rows=tuple(rows), member=shown)

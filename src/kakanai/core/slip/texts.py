@@ -41,6 +41,10 @@ class SlipLabels:
     reissue: str
     based_on: str
     page: str
+    route_hint: str
+    details: str
+    details_follow: str
+    details_at_counter: str
 
 
 LABELS: dict[str, SlipLabels] = {
@@ -73,6 +77,10 @@ LABELS: dict[str, SlipLabels] = {
         based_on="この案内は面談でお伺いした内容にもとづいています。"
         "内容に変わりがあるときは、窓口にお申し出ください。",
         page="{page} / {pages} ページ",
+        route_hint="各課の窓口で二次元コードをお見せください。□ は各課の確認欄です。",
+        details="手続きの詳しいご案内(期限・持ち物・理由)",
+        details_follow="期限・持ち物・理由は、2ページ目からの「手続きの詳しいご案内」にあります。",
+        details_at_counter="期限・持ち物は、各課の窓口でご案内します。",
     ),
     "en": SlipLabels(
         title="Guidance slip (手続き案内票)",
@@ -104,6 +112,10 @@ LABELS: dict[str, SlipLabels] = {
         based_on="This guidance is based on your answers at the interview. "
         "Tell the counter if anything changes.",
         page="Page {page} of {pages}",
+        route_hint="Show the code at each counter. □: ticked by each division when done.",
+        details="Details: deadlines, what to bring, reasons",
+        details_follow="Deadlines, what to bring and reasons follow from page 2.",
+        details_at_counter="Each counter tells you the deadlines and what to bring.",
     ),
 }
 

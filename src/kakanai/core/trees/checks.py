@@ -17,7 +17,14 @@ from kakanai.core.trees.evaluation import (
     topological_order,
 )
 from kakanai.core.trees.member_questions import member_question_problems, member_vocabulary
-from kakanai.core.trees.model import Condition, Per, Question, QuestionTree, QuestionType
+from kakanai.core.trees.model import (
+    HOUSEHOLD_HEAD,
+    Condition,
+    Per,
+    Question,
+    QuestionTree,
+    QuestionType,
+)
 from kakanai.core.value_types import (
     ADDRESS,
     BOOL,
@@ -116,6 +123,7 @@ class StaticChecker:
                     suggestion=did_you_mean(procedure.department_id, departments),
                 )
         households = [q for q in self.tree.questions if q.type is QuestionType.HOUSEHOLD]
+        self.check_same_as()
         for extra in households[1:]:
             self.report(
                 extra.loc,
@@ -124,6 +132,28 @@ class StaticChecker:
                 value="household",
                 hint="household 型の設問は1つのツリーに1つだけにしてください。",
             )
+
+    def check_same_as(self) -> None:
+        """``same_as`` names the head of household or an address asked before the question."""
+        questions = self.tree.questions
+        for number, question in enumerate(questions):
+            earlier = questions[:number]
+            addresses = [q.id for q in earlier if q.type is QuestionType.ADDRESS]
+            has_household = any(q.type is QuestionType.HOUSEHOLD for q in earlier)
+            for name in question.same_as:
+                if name == HOUSEHOLD_HEAD and has_household:
+                    continue
+                if name in addresses:
+                    continue
+                known = [*addresses, *([HOUSEHOLD_HEAD] if has_household else [])]
+                self.report(
+                    question.loc,
+                    ErrorCode.YAML_BAD_VALUE,
+                    what=f"設問「{question.id}」の same_as",
+                    value=name,
+                    hint="この設問より前の住所の設問か、household_head(前に世帯を聞くとき)を"
+                    f"書いてください。{did_you_mean(name, known)}",
+                )
 
     def check_computed(self) -> None:
         for cycle in _cycles(computed_dependencies(self.tree)):
@@ -146,6 +176,8 @@ class StaticChecker:
         for question in self.tree.questions:
             self.check_when(question.when)
             self.check_when(question.member_when, member_allowed=True)
+            for part in question.help_parts:
+                self.check_when(part.when)
         for procedure in self.tree.procedures:
             member = procedure.per is Per.MEMBER
             self.check_when(procedure.when, member_allowed=member)
@@ -227,6 +259,9 @@ class StaticChecker:
                         name=name,
                         suggestion=suggestion if earlier is None else "",
                     )
+            for part in question.help_parts:
+                where = f"設問「{question.id}」の説明"
+                self.reads_before(runtime, part.when, question, where)
 
     def reads_before(
         self, runtime: TreeRuntime, condition: Condition, question: Question, where: str

@@ -92,7 +92,8 @@ def _question_edits(item_id: str, old: Question, new: Question) -> list[Edit]:
         item_id,
         [
             ("文言", old.text, new.text),
-            ("説明", old.help, new.help),
+            ("説明", old.help_source, new.help_source),
+            ("同じ内容の候補", ",".join(old.same_as), ",".join(new.same_as)),
             ("種類", old.type.value, new.type.value),
             ("選択肢", _choices(old), _choices(new)),
             ("条件", _when(old.when), _when(new.when)),

@@ -53,19 +53,18 @@ YOUNGEST_HEAD = 15
 their own (a child in a 児童養護施設 is registered so), so a one-person household may be."""
 OLDER_THAN_HEAD = frozenset({"父", "母", "祖父", "祖母"})
 YOUNGER_THAN_HEAD = frozenset({"子", "孫"})
-MARRIAGE_AGE = 18
-"""民法731条 as amended by 平成30年法律第59号, in force 2022-04-01 (before: 16 for women)."""
-OLD_RULE_BORN_BY = dt.date(2006, 4, 1)
-"""附則: a woman born on or before this day (16 when the amendment came into force) could
-still marry at 16 or 17. **verify** the day against the 附則 text."""
+# A spouse's age is not checked here: a foreign resident married abroad under their own
+# national law (法の適用に関する通則法24条) may be 夫 or 妻 below 民法731条's 18, and the
+# marriage tree asks about the household the marriage will make, deciding 婚姻適齢 itself
+# (procedure konin_nenrei).
 
 
 def _check_possible(
     question: Question, members: list[dict[str, Any]], head: dict[str, Any], as_of: dt.date
 ) -> None:
     """Refuse a household no 住民票 could record: a child heading others, a parent or
-    grandparent younger than the head, a child or grandchild older, a spouse below the age
-    of marriage. Members are named by place (``2人目``), never by name."""
+    grandparent younger than the head, a child or grandchild older. Members are named by
+    place (``2人目``), never by name."""
 
     def age(member: dict[str, Any]) -> int:
         return jv.age_on(member["birth_date"], as_of)
@@ -91,11 +90,6 @@ def _check_possible(
         elif relationship in YOUNGER_THAN_HEAD and member["birth_date"] <= born:
             problem = (
                 f"{place(member)}の続柄は「{relationship}」ですが、世帯主より年上か同じ年齢です。"
-            )
-        elif relationship in ("夫", "妻") and not _may_be_married(member, age(member)):
-            problem = (
-                f"{place(member)}の続柄は「{relationship}」ですが、{age(member)}歳です"
-                f"(結婚できるのは{MARRIAGE_AGE}歳から)。"
             )
         else:
             continue
@@ -177,8 +171,3 @@ def _relationship(question: Question, raw: object, where: str) -> str:
             f"{'・'.join(sorted(RELATIONSHIP_VALUES))} から選んでください。{hint}",
         )
     return text
-
-
-def _may_be_married(member: dict[str, Any], age: int) -> bool:
-    old_rule = member["relationship"] == "妻" and member["birth_date"] <= OLD_RULE_BORN_BY
-    return age >= MARRIAGE_AGE or (old_rule and age >= 16)

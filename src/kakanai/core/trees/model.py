@@ -54,6 +54,20 @@ class Condition:
         return self.expression.source
 
 
+HOUSEHOLD_HEAD = "household_head"
+"""In a question's ``same_as``: the head of household's name (世帯主と同じ)."""
+
+
+@dataclass
+class HelpPart:
+    """A sentence of a question's help shown only while its condition holds (the clerk is not
+    told about cases the household cannot have)."""
+
+    text: str
+    when: Condition
+    loc: Loc
+
+
 @dataclass
 class Question:
     id: str
@@ -63,7 +77,9 @@ class Question:
     section_id: str
     choices: list[Choice] = field(default_factory=list)
     when: Condition | None = None
-    help: str = ""
+    help: str = ""  # shown always; ``help_parts`` add the sentences that depend on answers
+    help_parts: list[HelpPart] = field(default_factory=list)
+    same_as: list[str] = field(default_factory=list)  # HOUSEHOLD_HEAD or earlier address ids
     required: bool = True
     record_only: bool = False
     minimum: float | None = None
@@ -87,6 +103,12 @@ class Question:
 
     def label_of(self, value: str) -> str:
         return next((c.label for c in self.choices if c.value == value), value)
+
+    @property
+    def help_source(self) -> str:
+        """Every sentence of the help as written, conditions included (for diffs)."""
+        parts = [f"{p.text}(条件: {p.when.source})" for p in self.help_parts]
+        return " ".join([self.help, *parts]).strip()
 
 
 @dataclass

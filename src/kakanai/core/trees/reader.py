@@ -17,6 +17,7 @@ from kakanai.core.trees.model import (
     Computed,
     Condition,
     Department,
+    HelpPart,
     Per,
     Procedure,
     Question,
@@ -48,8 +49,10 @@ QUESTION_KEYS = {
     "per",
     "member_when",
     "reask_on",
+    "same_as",
 }
 CHOICE_KEYS = {"value", "label"}
+HELP_KEYS = {"text", "when"}
 COMPUTED_KEYS = {"id", "title", "value"}
 PROCEDURE_KEYS = {
     "id",
@@ -300,7 +303,9 @@ class TreeReader:
             node.loc,
             section_id,
             when=self.condition(node, "when"),
-            help=self.text(node, "help"),
+            help=self.help_text(node),
+            help_parts=self.help_parts(node),
+            same_as=self.strings(node, "same_as"),
             required=self.flag(node, "required", True),
             record_only=self.flag(node, "record_only", False),
             minimum=self.number(node, "min"),
@@ -311,6 +316,32 @@ class TreeReader:
         )
         question.choices = self.read_choices(node, qtype)
         return question
+
+    def help_text(self, node: LMap) -> str:
+        """``help:`` as one text, or the sentences of a list that have no condition."""
+        value = node.get("help")
+        if not isinstance(value, LList):
+            return self.text(node, "help")
+        texts = [str(i.value) for i in value.items if isinstance(i, LScalar) and i.value]
+        return "".join(texts)
+
+    def help_parts(self, node: LMap) -> list[HelpPart]:
+        """The ``{text:, when:}`` items of a ``help:`` list."""
+        value = node.get("help")
+        if not isinstance(value, LList):
+            return []
+        parts = []
+        for item in value.items:
+            if isinstance(item, LScalar):
+                continue
+            if not isinstance(item, LMap):
+                self.bad_value(item, "help", "文字か {text:, when:} で書いてください。", shown="…")
+                continue
+            self.keys(item, "説明(help)", HELP_KEYS, {"text", "when"})
+            when = self.condition(item, "when")
+            if when is not None:
+                parts.append(HelpPart(self.text(item, "text"), when, item.loc))
+        return parts
 
     def question_type(self, node: LMap) -> QuestionType | None:
         value = node.get("type")

@@ -8,10 +8,23 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip.content import SlipContent, slip_content
 from kakanai.core.trees.case import display
+from kakanai.core.trees.evaluation import Values, applied_procedures
 from kakanai.core.trees.interview import Interview
-from kakanai.core.trees.model import Question, QuestionType
+from kakanai.core.trees.model import HOUSEHOLD_HEAD, Question, QuestionType
+
+OPTIONAL = "(空欄のままでも進めます)"
+_ANSWER_PREFIX = "」の回答が正しくありません: "
+
+
+@dataclass(frozen=True)
+class Offer:
+    """Something the app knows that fills a text answer (世帯主と同じ)."""
+
+    label: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -43,13 +56,14 @@ def answer_text(question: Question, value: object) -> str:
     return display(question, value)
 
 
-def live_procedures(interview: Interview) -> list[DepartmentProcedures]:
-    """The procedures that already apply, by department in the order they first appear."""
-    tree = interview.runtime.tree
+def live_procedures(values: Values) -> list[DepartmentProcedures]:
+    """The procedures that already apply to ``values`` (the answers so far, with those
+    typed on the page), by department in the order they first appear."""
+    tree = values.runtime.tree
     names = {d.id: d.name for d in tree.departments}
-    members = interview.values().members
+    members = values.members
     grouped: dict[str, list[str]] = {}
-    for applied in interview.procedures():
+    for applied in applied_procedures(values):
         procedure = applied.procedure
         text = procedure.name
         index = applied.member_index
@@ -63,3 +77,61 @@ def summary_content(case: Mapping[str, Any], *, desk: str, now: dt.datetime) -> 
     """The summary page says what the slip will say (procedures by department with reasons,
     what to bring, the members concerned)."""
     return slip_content(case, issued_at=now, expires_at=now, lang="ja", desk=desk)
+
+
+def help_texts(walked: list[tuple[Question, Values]]) -> dict[str, str]:
+    """Each shown question's help: what always applies, then the sentences whose condition
+    holds for this household (never those about cases it cannot have)."""
+    found = {}
+    for question, values in walked:
+        parts = [question.help]
+        parts += [part.text for part in question.help_parts if values.holds(part.when)]
+        if not question.required:
+            parts.append(OPTIONAL)
+        found[question.id] = "".join(p for p in parts if p)
+    return found
+
+
+def offers(interview: Interview, questions: tuple[Question, ...]) -> dict[str, list[Offer]]:
+    """What each question's ``same_as`` offers from the answers so far."""
+    found: dict[str, list[Offer]] = {}
+    for question in questions:
+        for name in question.same_as:
+            offer = _offer(interview, name)
+            if offer is not None:
+                found.setdefault(question.id, []).append(offer)
+    return found
+
+
+def _offer(interview: Interview, name: str) -> Offer | None:
+    if name == HOUSEHOLD_HEAD:
+        members = interview.values().members
+        heads = [m for m in members if m.get("relationship") == "世帯主"] or list(members[:1])
+        head = str(heads[0].get("name", "")) if heads else ""
+        return Offer("世帯主と同じ", head) if head else None
+    address = interview.answers.get(name)
+    question = interview.runtime.tree.question(name)
+    if not isinstance(address, Mapping) or question is None:
+        return None
+    parts = ("prefecture", "municipality", "town", "block")
+    text = "".join(str(address.get(key) or "") for key in parts)
+    return Offer(f"{_short(question.text)}と同じ", text) if text else None
+
+
+def _short(text: str) -> str:
+    """「引っ越す前の住所を教えてください。」→「引っ越す前の住所」."""
+    for ending in ("を教えてください。", "はどこですか。", "を入力してください。"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return "住所"
+
+
+def friendly_problem(exc: KakanaiError) -> str:
+    """A problem as the clerk reads it under the field: what to do, without the code or
+    the question repeated (the log and the status bar keep those)."""
+    message = exc.message
+    if exc.code is ErrorCode.ANSWER_INVALID and _ANSWER_PREFIX in message:
+        message = message.split(_ANSWER_PREFIX, 1)[1]
+    if message.strip() == "回答を入力してください。":
+        return "この設問は答えが必要です。入力してください。"
+    return message

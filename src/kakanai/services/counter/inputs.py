@@ -4,6 +4,8 @@ into katakana on the fly, a date read back in 和暦, and one household field at
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kakanai.core.japanese import values as jv
@@ -11,14 +13,63 @@ from kakanai.core.trees.answers import MEMBER_LABELS, SEX_WORDS
 from kakanai.core.value_types import RELATIONSHIP_VALUES
 
 _HIRAGANA_TO_KATAKANA = {code: code + 0x60 for code in (*range(0x3041, 0x3097), 0x309D, 0x309E)}
+_KATAKANA_TO_HIRAGANA = {kata: hira for hira, kata in _HIRAGANA_TO_KATAKANA.items()}
 
-# The relationships in the order a clerk picks them (the head first).
-_COMMON_FIRST = ("世帯主", "妻", "夫", "子", "父", "母", "祖父", "祖母", "孫", "兄弟姉妹")
-RELATIONSHIPS: tuple[str, ...] = (
-    *_COMMON_FIRST,
-    *sorted(RELATIONSHIP_VALUES - set(_COMMON_FIRST)),
+
+@dataclass(frozen=True)
+class Pick:
+    """One value of a short list and what picks it besides its number: its reading in
+    hiragana (what an IME in kana mode commits) and romaji (typed with the IME off)."""
+
+    value: str
+    reading: str
+    romaji: tuple[str, ...]
+
+
+SEX_PICKS = (
+    Pick("男", "おとこ", ("otoko", "m", "male")),
+    Pick("女", "おんな", ("onna", "f", "female", "w")),
 )
-SEXES = ("男", "女")
+RELATIONSHIP_PICKS = (
+    Pick("世帯主", "せたいぬし", ("setainushi",)),
+    Pick("妻", "つま", ("tsuma",)),
+    Pick("夫", "おっと", ("otto",)),
+    Pick("子", "こ", ("ko",)),
+    Pick("父", "ちち", ("chichi",)),
+    Pick("母", "はは", ("haha",)),
+    Pick("祖父", "そふ", ("sofu",)),
+    Pick("祖母", "そぼ", ("sobo",)),
+    Pick("孫", "まご", ("mago",)),
+    Pick("兄弟姉妹", "きょうだいしまい", ("kyoudaishimai", "kyodai")),
+    Pick("同居人", "どうきょにん", ("doukyonin", "dokyonin")),
+    Pick("その他", "そのた", ("sonota",)),
+)
+
+
+def picked(typed: str, picks: Sequence[Pick]) -> str | None:
+    """The value ``typed`` picks: its number (1–9, full-width too), the value itself, or the
+    start of exactly one reading (hiragana, katakana or romaji); None while it is ambiguous
+    or matches nothing."""
+    text = unicodedata.normalize("NFKC", typed).strip().lower()
+    if not text:
+        return None
+    if text.isdigit() and 1 <= int(text) <= min(len(picks), 9):
+        return picks[int(text) - 1].value
+    for pick in picks:
+        if text == pick.value:
+            return pick.value
+    kana = text.translate(_KATAKANA_TO_HIRAGANA)
+    found = {
+        p.value
+        for p in picks
+        if p.reading.startswith(kana) or any(r.startswith(text) for r in p.romaji)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def pick_legend(picks: Sequence[Pick]) -> str:
+    """``1 男  2 女``: the numbers that pick, for the clerk to read."""
+    return "  ".join(f"{n} {p.value}" for n, p in enumerate(picks[:9], start=1))
 
 
 def katakana_as_typed(text: str) -> str:
@@ -56,6 +107,20 @@ def date_reading(typed: str) -> Reading:
     except jv.ValueFormatError:
         return Reading(f"{day.year}年{day.month}月{day.day}日")
     return Reading(f"{wareki}({day.year}年)")
+
+
+def birth_reading(typed: str, as_of: dt.date) -> Reading:
+    """``S57.5.10`` → two lines, ``昭和57年5月10日`` and ``(1982年) 44歳``, so neither the
+    year nor the age is ever broken apart; the age shows a 和暦 typo at once."""
+    reading = date_reading(typed)
+    if reading.error or not reading.text:
+        return reading
+    day = jv.parse_date(typed)
+    if day > as_of:
+        return Reading(error="生年月日が未来の日付です。")
+    wareki, _, year = reading.text.partition("(")
+    second = f"({year} " if year else ""
+    return Reading(f"{wareki}\n{second}{jv.age_on(day, as_of)}歳")
 
 
 def member_field_error(key: str, typed: str, as_of: dt.date) -> str:

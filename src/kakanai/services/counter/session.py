@@ -55,12 +55,19 @@ class CounterSession:
     Build it with ``start`` or ``resume``. Read the interview through ``interview``; change
     it only through this class, which saves the draft before returning."""
 
-    def __init__(self, workspace: Workspace, interview: Interview, draft_id: int) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        interview: Interview,
+        draft_id: int,
+        typing: dict[str, Any] | None = None,
+    ) -> None:
         self.workspace = workspace
         self._interview = interview
         self.draft_id = draft_id
         self.closed = False
         self._clock = QuestionClock(workspace.now())  # statistics: seconds per question
+        self.typing: dict[str, Any] = typing or {}  # typed on the page on screen, not answers
 
     @classmethod
     def start(cls, workspace: Workspace) -> CounterSession:
@@ -87,7 +94,7 @@ class CounterSession:
                 return None
             interview = _restored(workspace, row)
             audit(session, "draft_resumed", who=workspace.who, now=workspace.now())
-            return cls(workspace, interview, row.id)
+            return cls(workspace, interview, row.id, drafts.draft_typing(row))
 
     @property
     def interview(self) -> Interview:
@@ -123,6 +130,12 @@ class CounterSession:
 
         self._apply(walk_back)
 
+    def save_typing(self, typed: dict[str, Any]) -> None:
+        """Keep what is typed on the page on screen in the draft, before it is an answer."""
+        self.typing = dict(typed)
+        with self.workspace.session() as session:
+            drafts.save_typing(session, self._open_row(session), typed, now=self.workspace.now())
+
     def finish(self) -> dict[str, Any]:
         """Build the case, store it with its questionnaire version, close the draft and
         audit ``case_saved``. COUNTER_003 while a question is still unanswered."""
@@ -148,7 +161,8 @@ class CounterSession:
         return case
 
     def discard(self) -> None:
-        """Abandon the interview: the draft is closed without a case."""
+        """Abandon the interview: the draft is closed without a case, its personal data
+        deleted at once (only the counts stay)."""
         if self.closed:
             return
         with self.workspace.session() as session:
@@ -172,6 +186,7 @@ class CounterSession:
             self._interview.restore(*before)
             raise
         self._clock.charge(question, self.workspace.now())
+        self.typing = {}  # saving the answers replaced what was typed before them
         return result
 
     def _open_row(self, session: Session) -> DraftRow:
@@ -192,7 +207,8 @@ def pending_draft(workspace: Workspace) -> DraftInfo | None:
 
 
 def discard_pending(workspace: Workspace) -> None:
-    """Discard the desk's open draft (the clerk chose not to resume it)."""
+    """Discard the desk's open draft (the clerk chose not to resume it); its personal data
+    is deleted at once."""
     with workspace.session() as session:
         row = drafts.open_draft(session, workspace.settings.desk)
         if row is not None:
@@ -214,6 +230,7 @@ def issue_slip(workspace: Workspace, case: dict[str, Any]) -> IssuedSlip:
         desk=settings.desk,
         valid_days=SLIP_VALID_DAYS,
         now=now,
+        trees=workspace.exact_runtime,
     )
     with workspace.session() as session:
         detail = f"{settings.slip_layout} 鍵{sealed.key_id}"

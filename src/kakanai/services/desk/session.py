@@ -61,7 +61,7 @@ def open_scan(workspace: Workspace, text: str, *, now: dt.datetime | None = None
     KakanaiError of the slip's first problem (tampered, expired, unknown key, other
     questionnaire version, not a slip); then nothing is recorded."""
     moment = now or workspace.now()
-    opened = open_slip_details(normalize_scanned(text), now=moment)
+    opened = open_slip_details(normalize_scanned(text), now=moment, trees=workspace.exact_runtime)
     case = opened.case
     department = workspace.department
     summary = department_summary(case, department.id)

@@ -3,6 +3,7 @@ migrated or changed, so a doctor run is safe on a desk in use."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import os
 import stat
@@ -10,15 +11,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from kakanai.adapters.pdf.fonts import FALLBACK, FAMILY_NAMES, GOTHIC, MINCHO, PRIMARY
 from kakanai.adapters.slip import key_files
 from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.slip.envelope import JST
+from kakanai.core.trees.visit import SEPARATOR
 from kakanai.services import shipped_data
 from kakanai.services.doctor.findings import Finding, Level
 from kakanai.services.settings import Settings, folder_printer
 from kakanai.services.slip.sealing import questionnaire_runtime
+from kakanai.services.trees import library
 from kakanai.store.database import DATABASE_FILE, open_engine, sqlite_url
 from kakanai.store.migrating import HEAD, stored_revision
 
@@ -156,6 +161,7 @@ def check_database(settings: Settings, folder: Path) -> Finding:
     label = engine.url.render_as_string(hide_password=True)
     try:
         stored = stored_revision(engine)
+        trees = _published_trees(engine, settings.questionnaire) if stored == HEAD else ""
     except SQLAlchemyError as exc:
         return _unreachable(settings, exc)
     finally:
@@ -163,7 +169,7 @@ def check_database(settings: Settings, folder: Path) -> Finding:
     if stored is None:
         return Finding(topic, Level.NOTE, f"{label}: 空のデータベースです(初回起動で表を作ります)")
     if stored == HEAD:
-        return Finding(topic, Level.OK, f"{label}: スキーマ版 {stored}(最新)")
+        return Finding(topic, Level.OK, f"{label}: スキーマ版 {stored}(最新)。{trees}")
     if stored < HEAD:
         message = (
             f"{label}: スキーマ版 {stored} は次の起動で {HEAD} に更新されます。"
@@ -172,6 +178,21 @@ def check_database(settings: Settings, folder: Path) -> Finding:
         return Finding(topic, Level.WARNING, message)
     code = ErrorCode.DOCTOR_SCHEMA_NEWER
     return Finding.problem(topic, Level.ERROR, code, stored=stored, head=HEAD)
+
+
+def _published_trees(engine: Engine, questionnaire: str) -> str:
+    """What the database publishes, and which version of the desk's trees is in force
+    today (only read)."""
+    published = [v for v in library.versions(engine) if not v.withdrawn]
+    if not published:
+        return "公開した設問ツリーの版はありません(ファイルの設問ツリーを使います)"
+    today = dt.datetime.now(JST).date()
+    used = []
+    for tree_id in questionnaire.split(SEPARATOR):
+        found = library.in_force_version(engine, tree_id, today)
+        used.append(f"{tree_id} 版{found.version}" if found else f"{tree_id} ファイルの版")
+    names = "、".join(sorted({v.tree_id for v in published}))
+    return f"公開した設問ツリー {len(published)}版({names})。本日使う版: {'、'.join(used)}"
 
 
 def _unreachable(settings: Settings, exc: Exception) -> Finding:

@@ -147,11 +147,23 @@ FIELDS: Mapping[Kind, tuple[FieldSpec, ...]] = {
 }
 
 
+TEXT_KINDS = (FieldKind.TEXT, FieldKind.WRAPPED_TEXT, FieldKind.LONG_TEXT)
+
+
+def structured(root: LNode | None, place: Place, spec: FieldSpec) -> bool:
+    """Whether a text field is written as a list of parts (a help with conditional
+    sentences: ``- {text: …, when: …}``), which the form shows but only the YAML edits."""
+    value = plain(node_at(root, [*place.path, spec.key]))
+    return spec.kind in TEXT_KINDS and isinstance(value, list | Mapping)
+
+
 def value_of(root: LNode | None, place: Place, spec: FieldSpec) -> object:
     """What the form shows for ``spec``: the value as written, in the field's kind."""
     node = node_at(root, [*place.path, spec.key])
     value = plain(node)
     kind = spec.kind
+    if kind in TEXT_KINDS and isinstance(value, list | Mapping):
+        return "\n".join(_part_line(part) for part in _listed(value) or [value])
     if kind is FieldKind.FLAG:
         return value if isinstance(value, bool) else spec.default
     if kind in (FieldKind.LIST, FieldKind.IDS):
@@ -179,8 +191,9 @@ def shown(spec: FieldSpec, root: LNode | None, place: Place) -> bool:
 
 
 def edit(text: str, root: LNode | None, place: Place, spec: FieldSpec, new: object) -> str | None:
-    """``text`` with the field set to ``new`` (None when nothing changes)."""
-    if new == value_of(root, place, spec):
+    """``text`` with the field set to ``new`` (None when nothing changes; a structured text
+    is never replaced by a form)."""
+    if new == value_of(root, place, spec) or structured(root, place, spec):
         return None
     item = node_at(root, place.path)
     present = isinstance(item, LMap) and item.get(spec.key) is not None
@@ -227,6 +240,14 @@ def _choice_items(choices: Sequence[object]) -> list[yaml_editing.Item]:
         value, label = choice if isinstance(choice, tuple) else (str(choice), str(choice))
         items.append(value if not label or label == value else {"value": value, "label": label})
     return items
+
+
+def _part_line(part: object) -> str:
+    """One part of a structured text: 「文(条件: when)」."""
+    if not isinstance(part, Mapping):
+        return str(part)
+    when = part.get("when")
+    return str(part.get("text", "")) + (f"(条件: {when})" if when else "")
 
 
 def _listed(value: object) -> list[object]:

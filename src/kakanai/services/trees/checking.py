@@ -16,6 +16,7 @@ from kakanai.core.trees.model import QuestionTree
 from kakanai.core.trees.paths import PATH_LIMIT, Exploration, explore
 from kakanai.core.trees.reader import TreeReader
 from kakanai.core.trees.reasoning.analysis import Analysis, analyse
+from kakanai.core.trees.reasoning.candidates import ReasoningLimitError
 from kakanai.core.trees.scenarios import ScenarioRun, ScenarioRunner, scenario_tree_id
 
 TESTS_SUFFIX = ".tests.yaml"
@@ -110,7 +111,12 @@ def check_source(text: str, path: str, as_of: dt.date) -> list[Problem]:
     checker = StaticChecker(tree)
     runtime = checker.run()
     problems = [*reader.problems, *checker.problems]
-    return problems or analyse(runtime, as_of).problems
+    if problems:
+        return problems
+    try:
+        return analyse(runtime, as_of).problems
+    except ReasoningLimitError as exc:
+        return [exc.problem]
 
 
 def check_tree(path: Path, as_of: dt.date, *, collect_paths: bool = False) -> TreeReport:
@@ -120,7 +126,11 @@ def check_tree(path: Path, as_of: dt.date, *, collect_paths: bool = False) -> Tr
     if report.tree is None or runtime is None:
         return report
     report.runtime = runtime
-    report.analysis = analyse(runtime, as_of)
+    try:
+        report.analysis = analyse(runtime, as_of)
+    except ReasoningLimitError as exc:
+        report.problems.append(exc.problem)
+        return report
     report.problems.extend(report.analysis.problems)
     if collect_paths and runtime.member_question_ids:
         start = Loc(report.tree.path, 1, 1)
@@ -148,6 +158,45 @@ def run_scenarios(report: TreeReport, runtime: TreeRuntime, tests: Path, as_of: 
     except YamlLoadError as exc:
         report.problems.extend(exc.problems)
         return
+    _run_scenario_root(report, runtime, root, as_of)
+
+
+def check_texts(
+    text: str, tests_text: str | None, *, path: str, tests: str, as_of: dt.date
+) -> TreeReport:
+    """``check_tree`` of a tree and its scenarios held in memory (what a supervisor
+    publishes), located as ``path`` and ``tests``."""
+    report = TreeReport(path)
+    try:
+        root = load_text(text, path)
+    except YamlLoadError as exc:
+        report.problems = list(exc.problems)
+        return report
+    reader = TreeReader(path)
+    report.tree = reader.read(root)
+    checker = StaticChecker(report.tree)
+    runtime = checker.run()
+    report.problems = [*reader.problems, *checker.problems]
+    if report.problems:
+        return report
+    report.runtime = runtime
+    report.analysis = analyse(runtime, as_of)
+    report.problems.extend(report.analysis.problems)
+    if tests_text is not None and not report.errors:
+        report.tests_path = tests
+        try:
+            tests_root = load_text(tests_text, tests)
+        except YamlLoadError as exc:
+            report.problems.extend(exc.problems)
+            return report
+        _run_scenario_root(report, runtime, tests_root, as_of)
+    return report
+
+
+def _run_scenario_root(
+    report: TreeReport, runtime: TreeRuntime, root: object, as_of: dt.date
+) -> None:
+    tests = report.tests_path
     if not isinstance(root, LMap):
         report.problems.append(
             Problem.at(Loc(str(tests), 1, 1), ErrorCode.YAML_NOT_MAPPING, what="テストファイル")

@@ -12,11 +12,11 @@ from kakanai.ui.counter.answer_fields import FIELD_STYLE, READING_STYLE, AnswerF
 
 POSTAL_DIGITS = 7
 PARTS = (
-    ("postal_code", "郵便番号(&Z)", "例: 100-0001(入力すると住所が出ます)"),
+    ("postal_code", "郵便番号(&Z)", "例: 1000001(入力すると住所が出ます)"),
     ("prefecture", "都道府県(&P)", ""),
-    ("municipality", "市区町村(&M)", ""),
+    ("municipality", "市区町村(&C)", ""),
     ("town", "町名・丁目(&T)", ""),
-    ("block", "番地・号(&B)", "例: 2番3号"),
+    ("block", "番地・号(&G)", "例: 2番3号"),
     ("building", "建物名・部屋番号(&U)", "例: サンプルハイツ 101号室"),
 )
 
@@ -31,7 +31,8 @@ class AddressField(AnswerField):
             editor = QLineEdit(self)
             editor.setStyleSheet(FIELD_STYLE)
             editor.setPlaceholderText(placeholder)
-            editor.setMinimumWidth(420)
+            editor.setMinimumWidth(280)
+            editor.textChanged.connect(lambda _text: self.changed.emit())
             caption = QLabel(label, self)
             caption.setBuddy(editor)
             form.addRow(caption, editor)
@@ -40,6 +41,7 @@ class AddressField(AnswerField):
         self.postal_note.setWordWrap(True)
         self.postal_note.setStyleSheet(READING_STYLE)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.postal_note)
         layout.addStretch(1)
@@ -47,6 +49,9 @@ class AddressField(AnswerField):
 
     def value(self) -> object:
         return {key: editor.text() for key, editor in self.editors.items()}
+
+    def is_blank(self) -> bool:
+        return not any(editor.text().strip() for editor in self.editors.values())
 
     def set_value(self, value: object) -> None:
         parts = value if isinstance(value, Mapping) else {}

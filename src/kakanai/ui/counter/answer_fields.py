@@ -1,18 +1,21 @@
 """The answer widgets of the wizard, one per question type: numbered choices (digits pick
 them), はい/いいえ, a date read back in 和暦, kana turned into katakana as typed, and plain
-text, phone, postal code and number fields."""
+text, phone, postal code and number fields (with quick fills for what the app knows)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -24,13 +27,18 @@ from kakanai.services.counter.postal_lookup import lookup_postal_code
 
 FIELD_STYLE = "font-size: 15pt;"
 READING_STYLE = "color: #335; font-size: 12pt;"
-ERROR_STYLE = "color: #c00000; font-size: 12pt;"
+ERROR_COLOUR = "color: #c00000;"
+ERROR_STYLE = ERROR_COLOUR + " font-size: 12pt;"
 MAX_NUMBERED = 9
+OFFER_CHARS = 18  # a longer offer is cut on its button (the tooltip has all of it)
 
 
 class AnswerField(QWidget):
     """An answer being typed: ``value()`` is the raw answer for the session and
-    ``set_value`` shows a remembered (normalised) one."""
+    ``set_value`` shows a remembered (normalised) one. ``changed`` on every edit."""
+
+    changed = Signal()
+    blank_hint = "入力してください。"
 
     def value(self) -> object:
         raise NotImplementedError
@@ -45,37 +53,50 @@ class AnswerField(QWidget):
         """Check what can be checked before the session sees it (inline); True when fine."""
         return True
 
+    def is_blank(self) -> bool:
+        value = self.value()
+        return value is None or value in ("", [])
+
 
 class ChoiceField(AnswerField):
-    """Numbered buttons; digit keys 1–9 pick (or, for several answers, toggle) a choice."""
+    """Numbered buttons; digit keys 1–9 pick (or, for several answers, toggle) a choice.
+    ``chosen`` follows a digit that picked one."""
 
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+    chosen = Signal()
+    blank_hint = "数字キーで選んでください。"
+
+    def __init__(
+        self, question: Question, parent: QWidget | None = None, *, mnemonics: bool = True
+    ) -> None:
         super().__init__(parent)
         self.multi = question.type is QuestionType.MULTI
         if question.type is QuestionType.YESNO:
             options = [("はい", "はい"), ("いいえ", "いいえ")]
         else:
             options = [(c.value, c.label) for c in question.choices]
-        self._values = [value for value, _ in options]
+        self.values = [value for value, _ in options]
         self.group = QButtonGroup(self)
         self.group.setExclusive(not self.multi)
         layout = QVBoxLayout(self)
-        layout.setSpacing(10)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
         for number, (_, label) in enumerate(options, start=1):
-            mark = f"&{number}" if number <= MAX_NUMBERED else str(number)
+            shown = str(number)
+            if number <= MAX_NUMBERED and mnemonics:
+                shown = f"&{number}"
             kind = QCheckBox if self.multi else QRadioButton
-            button: QAbstractButton = kind(f"{mark}  {label}", self)
-            button.setStyleSheet("font-size: 16pt; padding: 6px;")
+            button: QAbstractButton = kind(f"{shown}  {label}", self)
+            button.setStyleSheet("font-size: 15pt; padding: 3px;")
             self.group.addButton(button, number - 1)
             layout.addWidget(button)
-        layout.addStretch(1)
+        self.group.buttonToggled.connect(lambda *_: self.changed.emit())
 
     @property
     def buttons(self) -> list[QAbstractButton]:
         return self.group.buttons()
 
     def value(self) -> object:
-        chosen = [self._values[i] for i, b in enumerate(self.buttons) if b.isChecked()]
+        chosen = [self.values[i] for i, b in enumerate(self.buttons) if b.isChecked()]
         if self.multi:
             return chosen
         return chosen[0] if chosen else None
@@ -84,7 +105,7 @@ class ChoiceField(AnswerField):
         if isinstance(value, bool):
             value = "はい" if value else "いいえ"
         wanted = set(value) if isinstance(value, list) else {value}
-        for choice, button in zip(self._values, self.buttons, strict=True):
+        for choice, button in zip(self.values, self.buttons, strict=True):
             button.setChecked(choice in wanted)
 
     def focus_first(self) -> None:
@@ -98,31 +119,43 @@ class ChoiceField(AnswerField):
             button.setChecked(not button.isChecked() if self.multi else True)
             button.setFocus()
             event.accept()
+            if not self.multi:
+                self.chosen.emit()
             return
         super().keyPressEvent(event)
 
 
 class LineField(AnswerField):
-    """One line of text with a reading under it (a date in 和暦, a postal code's town)."""
+    """One line of text with a reading under it (a date in 和暦, a postal code's town), and
+    buttons that fill in what the app already knows (``offer``)."""
 
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, question: Question, parent: QWidget | None = None, *, caption: bool = True
+    ) -> None:
         super().__init__(parent)
         self.question = question
         self.editor = QLineEdit(self)
         self.editor.setStyleSheet(FIELD_STYLE)
-        self.editor.setMinimumWidth(420)
+        self.editor.setMinimumWidth(280)
         self.editor.setPlaceholderText(_PLACEHOLDERS.get(question.type, ""))
         self.reading = QLabel(self)
         self.reading.setWordWrap(True)
         self.reading.setStyleSheet(READING_STYLE)
-        caption = QLabel("回答(&A)", self)
-        caption.setBuddy(self.editor)
+        self.offer_buttons: list[QPushButton] = []
+        self.offers = QHBoxLayout()
+        self.offers.setContentsMargins(0, 0, 0, 0)
+        self.offers.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(caption)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if caption:
+            label = QLabel("回答(&A)", self)
+            label.setBuddy(self.editor)
+            layout.addWidget(label)
         layout.addWidget(self.editor)
+        layout.addLayout(self.offers)
         layout.addWidget(self.reading)
-        layout.addStretch(1)
         self.editor.textEdited.connect(self._on_text_edited)
+        self.editor.textChanged.connect(lambda _text: self.changed.emit())
 
     def value(self) -> object:
         return self.editor.text()
@@ -136,6 +169,28 @@ class LineField(AnswerField):
     def focus_first(self) -> None:
         self.editor.setFocus()
         self.editor.selectAll()
+
+    def offer(self, label: str, text: str) -> QPushButton:
+        """A button that puts ``text`` in the field (for example 世帯主と同じ); the first
+        offer's key is F2, the next F3."""
+        key = f"F{2 + len(self.offer_buttons)}"
+        shown = text if len(text) <= OFFER_CHARS else text[: OFFER_CHARS - 1] + "…"
+        button = QPushButton(f"{label}: {shown} ({key})", self)
+        button.setToolTip(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(lambda: self._take_offer(text))
+        shortcut = QShortcut(QKeySequence(key), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(button.click)
+        self.offers.insertWidget(self.offers.count() - 1, button)
+        self.offer_buttons.append(button)
+        return button
+
+    def _take_offer(self, text: str) -> None:
+        self.editor.setText(text)
+        self.editor.setFocus()
+        self.editor.end(False)
+        self._show_reading()
 
     def _on_text_edited(self, text: str) -> None:
         if self.question.type is QuestionType.KATAKANA:
@@ -159,7 +214,7 @@ class LineField(AnswerField):
 _PLACEHOLDERS = {
     QuestionType.DATE: "例: R8.11.15、令和8年11月15日、2026-11-15",
     QuestionType.KATAKANA: "例: ヤマダ タロウ(ひらがなで入力してもカタカナになります)",
-    QuestionType.PHONE: "例: 090-1234-5678",
+    QuestionType.PHONE: "例: 090-1234-5678(ハイフンなしでも可)",
     QuestionType.POSTAL_CODE: "例: 100-0001",
     QuestionType.NUMBER: "数字で入力",
 }

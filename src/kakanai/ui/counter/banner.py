@@ -1,5 +1,5 @@
-"""A non-modal question across the top of the wizard (resume an interview left open?
-discard the one in progress?) with two buttons, instead of a dialog."""
+"""A non-modal question across the top of the wizard (resume an interview left open? discard
+it, for sure? discard the one in progress?) with two buttons, instead of a dialog."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 RESUME = "resume"
+CONFIRM_RESUME_DISCARD = "confirm_resume_discard"
 DISCARD = "discard"
+DELETED_AT_ONCE = "入力した氏名・住所・電話番号などはすぐに削除され、元に戻せません。"
 
 
 class Banner(QFrame):
@@ -38,22 +40,33 @@ class Banner(QFrame):
 
     def offer_resume(self, started: dt.datetime, answered: int) -> None:
         """Ask (topic ``RESUME``) whether to resume the interview left open at this desk."""
+        when = f"{started.month}月{started.day}日 {started:%H:%M}"
         self.ask(
             RESUME,
-            f"中断した面談があります({started:%m月%d日 %H:%M}開始、{answered}問回答済み)。"
-            "続きから再開しますか。",
+            f"中断した面談があります({when}開始、{answered}問回答済み)。続きから再開しますか。",
             "再開(&R)",
-            "破棄して新しく始める(&D)",
+            "破棄…(&D)",
         )
+
+    def confirm_resume_discard(self) -> None:
+        """Ask (topic ``CONFIRM_RESUME_DISCARD``) once more before the left draft goes."""
+        self.ask(
+            CONFIRM_RESUME_DISCARD,
+            f"中断した面談を破棄しますか。{DELETED_AT_ONCE}",
+            "破棄する(&D)",
+            "やめる(&W)",
+        )
+        self.reject_button.setFocus()  # the safe answer is the one Enter gives
 
     def confirm_discard(self) -> None:
         """Ask (topic ``DISCARD``) whether to drop the interview in progress for a new one."""
         self.ask(
             DISCARD,
-            "面談の途中です。この面談を破棄して新しい面談を始めますか。",
-            "破棄して新しく始める(&Y)",
-            "この面談を続ける(&C)",
+            f"面談の途中です。この面談を破棄して新しい面談を始めますか。{DELETED_AT_ONCE}",
+            "破棄して新しく始める(&D)",
+            "この面談を続ける(&W)",
         )
+        self.reject_button.setFocus()  # the safe answer is the one Enter gives
 
     def ask(self, topic: str, message: str, accept: str, reject: str) -> None:
         """Show a question; ``accept`` and ``reject`` are button texts with mnemonics."""

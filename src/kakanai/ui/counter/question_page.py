@@ -1,9 +1,12 @@
-"""One question per page: the question in large text, its help, the answer widget for its
-type, the problem in red under it, and 戻る / 次へ. Enter moves on."""
+"""A page of the wizard: the questions of one page (one, or a few short ones of a section) in
+large text with their help and answer widgets, the problem in red under the answer it
+concerns, and 戻る / 次へ. Enter moves on; a digit that picks a choice moves to the next
+question on the page."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -17,47 +20,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.core.trees.model import Question, QuestionType
-from kakanai.ui.counter.address_field import AddressField
+from kakanai.core.trees.model import Question
+from kakanai.services.counter.display import Offer
 from kakanai.ui.counter.answer_fields import ERROR_STYLE, AnswerField, ChoiceField, LineField
-from kakanai.ui.counter.household_table import HouseholdTable
+from kakanai.ui.counter.question_block import QuestionBlock, field_for
 
-QUESTION_STYLE = "font-size: 19pt; font-weight: bold;"
-HELP_STYLE = "font-size: 12pt; color: #444;"
 SECTION_STYLE = "font-size: 11pt; color: #2a5599; font-weight: bold;"
-
-
-def field_for(question: Question, as_of: dt.date) -> AnswerField:
-    """The answer widget for a question's type."""
-    if question.type in {QuestionType.CHOICE, QuestionType.YESNO, QuestionType.MULTI}:
-        return ChoiceField(question)
-    if question.type is QuestionType.ADDRESS:
-        return AddressField()
-    if question.type is QuestionType.HOUSEHOLD:
-        return HouseholdTable(as_of)
-    return LineField(question)
+REQUIRED = "この設問は答えが必要です。"
 
 
 class QuestionPage(QWidget):
-    answer_given = Signal(object)  # the raw answer, checked inline already
+    answers_given = Signal(object)  # {question id: raw answer} of the questions shown
     back_requested = Signal()
+    typed_changed = Signal()  # any answer on the page was edited
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.question: Question | None = None
-        self.field: AnswerField | None = None
+        self.blocks: list[QuestionBlock] = []
+        self.current_id = ""  # the question the interview is at
         self.section = QLabel(self)
         self.section.setStyleSheet(SECTION_STYLE)
-        self.text = QLabel(self)
-        self.text.setObjectName("question_text")
-        self.text.setWordWrap(True)
-        self.text.setStyleSheet(QUESTION_STYLE)
-        self.help = QLabel(self)
-        self.help.setWordWrap(True)
-        self.help.setStyleSheet(HELP_STYLE)
+        self.column = QWidget()
+        self.column_layout = QVBoxLayout(self.column)
+        self.column_layout.setContentsMargins(0, 0, 8, 0)
+        self.column_layout.addStretch(1)
         self.scroller = QScrollArea(self)
         self.scroller.setWidgetResizable(True)
         self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setWidget(self.column)
         self.error = QLabel(self)
         self.error.setObjectName("answer_error")
         self.error.setWordWrap(True)
@@ -73,44 +63,130 @@ class QuestionPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.next_button)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setContentsMargins(16, 10, 12, 8)
         layout.addWidget(self.section)
-        layout.addWidget(self.text)
-        layout.addWidget(self.help)
-        layout.addSpacing(8)
         layout.addWidget(self.scroller, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
-    def show_question(
-        self, question: Question, *, section: str, remembered: object, as_of: dt.date
+    # --- what the view and the tests read ---
+
+    @property
+    def block(self) -> QuestionBlock | None:
+        """The block of the question the interview is at (else the first shown)."""
+        shown = [b for b in self.blocks if not b.isHidden()]
+        found = [b for b in shown if b.question.id == self.current_id]
+        return next(iter(found or shown), None)
+
+    @property
+    def field(self) -> AnswerField | None:
+        block = self.block
+        return block.field if block is not None else None
+
+    @property
+    def text(self) -> QLabel:
+        block = self.block
+        return block.text if block is not None else self.section
+
+    def block_of(self, question_id: str) -> QuestionBlock | None:
+        return next((b for b in self.blocks if b.question.id == question_id), None)
+
+    def shown_ids(self) -> list[str]:
+        return [b.question.id for b in self.blocks if not b.isHidden()]
+
+    # --- showing ---
+
+    def show_page(
+        self,
+        questions: Sequence[Question],
+        *,
+        section: str,
+        filled: Mapping[str, object],
+        as_of: dt.date,
+        offers: Mapping[str, Sequence[Offer]],
     ) -> None:
-        """Show ``question`` with a fresh answer widget, prefilled with ``remembered``."""
-        self.question = question
+        """Show the page's ``questions`` with fresh answer widgets, ``filled`` with answers
+        given before (question id → value)."""
+        for block in self.blocks:
+            block.hide()  # at once, so the focus leaves it
+            block.deleteLater()
+        self.blocks = []
         self.section.setText(section)
-        self.text.setText(question.text)
-        optional = "" if question.required else "(空欄のままでも進めます)"
-        self.help.setText(" ".join(p for p in (question.help, optional) if p))
-        self.help.setVisible(bool(self.help.text()))
-        self.field = field_for(question, as_of)
-        if remembered is not None:
-            self.field.set_value(remembered)
-        self.scroller.setWidget(self.field)
+        compact = len(questions) > 1
+        first_choice = next((q for q in questions if _is_choice(q)), None)
+        for question in questions:
+            field = field_for(question, as_of, mnemonics=question is first_choice or not compact)
+            if question.id in filled and filled[question.id] is not None:
+                field.set_value(filled[question.id])
+            if isinstance(field, LineField):
+                for offer in offers.get(question.id, ()):
+                    field.offer(offer.label, offer.text)
+            block = QuestionBlock(question, field, compact=compact)
+            self.column_layout.insertWidget(len(self.blocks), block)
+            block.show()  # now, not when the layout gets to it: the focus goes there
+            self.blocks.append(block)
+            field.changed.connect(self.typed_changed)
+            if isinstance(field, ChoiceField):
+                field.chosen.connect(lambda b=block: self._after_choice(b))
         self.error.clear()
-        self.field.focus_first()
+        self.scroller.verticalScrollBar().setValue(0)
+
+    def set_shown(self, shown: Sequence[str], helps: Mapping[str, str]) -> None:
+        """Show the blocks of ``shown`` questions (hide the rest) with their help texts."""
+        for block in self.blocks:
+            block.setVisible(block.question.id in shown)
+            block.show_help(helps.get(block.question.id, ""))
+
+    def focus_first(self) -> None:
+        """The first question not answered yet (else the first) gets the focus."""
+        block = self.block
+        if block is not None:
+            block.field.focus_first()
+
+    def typed(self, *, every: bool = False) -> dict[str, object]:
+        """The raw answers on the page: of the questions shown (or ``every`` one)."""
+        blocks = [b for b in self.blocks if every or not b.isHidden()]
+        return {b.question.id: b.field.value() for b in blocks}
+
+    def typed_anything(self) -> bool:
+        return any(not b.field.is_blank() for b in self.blocks if not b.isHidden())
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
 
+    def show_problem(self, question_id: str, message: str) -> None:
+        """Say what is wrong right under the answer it concerns, and go there."""
+        block = self.block_of(question_id)
+        if block is None:
+            self.show_error(message)
+            return
+        block.show_problem(message)
+        block.field.focus_first()
+        self.scroller.ensureWidgetVisible(block)
+
+    # --- answering ---
+
     def submit(self) -> None:
-        """Hand the answer on when the inline checks pass."""
-        if self.field is None:
-            return
-        if not self.field.check():
-            self.error.setText("赤字の項目を直してください。")
-            return
+        """Hand the answers on when the inline checks pass."""
+        shown = [b for b in self.blocks if not b.isHidden()]
+        problems = [b for b in shown if not self._checked(b)]
         self.error.clear()
-        self.answer_given.emit(self.field.value())
+        if problems:
+            problems[0].field.focus_first()
+            self.scroller.ensureWidgetVisible(problems[0])
+            return
+        self.answers_given.emit(self.typed())
+
+    def _checked(self, block: QuestionBlock) -> bool:
+        field = block.field
+        if not field.check():
+            block.show_problem("赤字の項目を直してください。")
+            return False
+        if block.question.required and field.is_blank():
+            block.show_problem(REQUIRED + field.blank_hint)
+            return False
+        block.show_problem("")
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
         if event.key() in {Qt.Key.Key_Return, Qt.Key.Key_Enter}:
@@ -118,3 +194,16 @@ class QuestionPage(QWidget):
             self.submit()
             return
         super().keyPressEvent(event)
+
+    def _after_choice(self, block: QuestionBlock) -> None:
+        """A digit picked a choice: on a page of several questions, go on to the next one."""
+        shown = [b for b in self.blocks if not b.isHidden()]
+        if block in shown and block is not shown[-1] and len(shown) > 1:
+            following = shown[shown.index(block) + 1]
+            following.field.focus_first()
+            self.scroller.ensureWidgetVisible(following, 10, 30)
+        block.show_problem("")
+
+
+def _is_choice(question: Question) -> bool:
+    return bool(question.choices) or question.type.value == "yesno"

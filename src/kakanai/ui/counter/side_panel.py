@@ -1,5 +1,6 @@
-"""The wizard's side panel: the path so far (question → answer; activating one goes back to
-change it) and the procedures that already apply, by department, updated live."""
+"""The wizard's side panel: the path so far (question → answer; ↑/↓ and Enter, or a click, go
+back to one to change it) and the procedures that already apply, by department, updated live
+without losing the clerk's place in the list."""
 
 from __future__ import annotations
 
@@ -27,18 +28,18 @@ class SidePanel(QWidget):
         self.path.setObjectName("path_list")
         self.path.setWordWrap(True)
         self.path.setAlternatingRowColors(True)
-        self.path.setToolTip("クリックまたは Enter で、その回答に戻って変更できます。")
+        self.path.setToolTip("↑↓で選んで Enter(またはクリック)で、その回答に戻って変更できます。")
         self.procedures = QListWidget(self)
         self.procedures.setObjectName("live_procedures")
         self.procedures.setWordWrap(True)
-        path_title = QLabel("これまでの回答(&H)", self)
+        path_title = QLabel("これまでの回答(&Y)", self)
         path_title.setBuddy(self.path)
         path_title.setStyleSheet(TITLE_STYLE)
         procedure_title = QLabel("対象になる手続き(&L)", self)
         procedure_title.setBuddy(self.procedures)
         procedure_title.setStyleSheet(TITLE_STYLE)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 12, 12, 8)
+        layout.setContentsMargins(6, 8, 4, 6)
         layout.addWidget(path_title)
         layout.addWidget(self.path, 3)
         layout.addWidget(procedure_title)
@@ -47,15 +48,20 @@ class SidePanel(QWidget):
         self.path.itemActivated.connect(self._on_item_chosen)
 
     def show_path(self, steps: list[PathStep]) -> None:
+        """The answers so far; the newest is the current item (↑ goes to the one before)."""
         self.path.clear()
         for step in steps:
             item = QListWidgetItem(f"{step.question}\n  → {step.answer}")
             item.setData(Qt.ItemDataRole.UserRole, step.question_id)
             item.setToolTip(f"{step.question}\n{step.answer}")
             self.path.addItem(item)
+        if steps:
+            self.path.setCurrentRow(len(steps) - 1)
         self.path.scrollToBottom()
 
     def show_procedures(self, groups: list[DepartmentProcedures]) -> None:
+        """The procedures by department; the list stays where the clerk scrolled it."""
+        scrolled = self.procedures.verticalScrollBar().value()
         self.procedures.clear()
         for group in groups:
             department = QListWidgetItem(f"{group.department}({len(group.procedures)}件)")
@@ -68,7 +74,8 @@ class SidePanel(QWidget):
                 item = QListWidgetItem(f"・{name}")
                 item.setData(Qt.ItemDataRole.UserRole, name)
                 self.procedures.addItem(item)
-        self.procedures.scrollToBottom()
+        self.procedures.doItemsLayout()  # the new range, before the old place is restored
+        self.procedures.verticalScrollBar().setValue(scrolled)
 
     def procedure_names(self) -> list[str]:
         """Every procedure line shown (for tests and the status bar)."""

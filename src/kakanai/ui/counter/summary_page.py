@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSlider,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -17,7 +20,14 @@ from PySide6.QtWidgets import (
 from kakanai.core.slip.content import SlipContent, SlipDepartment
 
 TITLE_STYLE = "font-size: 19pt; font-weight: bold;"
-BUTTON_STYLE = "font-size: 13pt; padding: 6px 14px;"
+BUTTON_STYLE = "font-size: 12pt; padding: 6px 8px;"
+# Keys that scroll the summary wherever the focus is on the page (the buttons take none).
+SCROLL_KEYS = {
+    Qt.Key.Key_PageDown: QAbstractSlider.SliderAction.SliderPageStepAdd,
+    Qt.Key.Key_PageUp: QAbstractSlider.SliderAction.SliderPageStepSub,
+    Qt.Key.Key_Down: QAbstractSlider.SliderAction.SliderSingleStepAdd,
+    Qt.Key.Key_Up: QAbstractSlider.SliderAction.SliderSingleStepSub,
+}
 
 
 class SummaryPage(QWidget):
@@ -27,9 +37,14 @@ class SummaryPage(QWidget):
         self.title.setStyleSheet(TITLE_STYLE)
         self.case_label = QLabel(self)
         self.case_label.setStyleSheet("font-size: 12pt;")
+        self.case_label.setWordWrap(True)  # never wider than the window
         self.body = QTextBrowser(self)
         self.body.setObjectName("summary_body")
         self.body.setStyleSheet("font-size: 13pt;")
+        body_label = QLabel("案内の内容(&V)  PageUp / PageDown で送れます", self)
+        body_label.setWordWrap(True)
+        body_label.setBuddy(self.body)
+        body_label.setStyleSheet("color: #444;")
         self.error = QLabel(self)
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c00000; font-size: 12pt; font-weight: bold;")
@@ -43,11 +58,14 @@ class SummaryPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         self.new_interview.setStyleSheet(BUTTON_STYLE)
-        buttons.addWidget(self.new_interview)
+        heading = QHBoxLayout()  # the next interview is another kind of action: apart
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.new_interview)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 12)
-        layout.addWidget(self.title)
+        layout.setContentsMargins(16, 10, 12, 8)
+        layout.addLayout(heading)
         layout.addWidget(self.case_label)
+        layout.addWidget(body_label)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
@@ -59,6 +77,14 @@ class SummaryPage(QWidget):
         )
         self.body.setHtml(summary_html(content))
         self.print_slip.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        action = SCROLL_KEYS.get(Qt.Key(event.key()))
+        if action is not None and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.body.verticalScrollBar().triggerAction(action)
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def summary_html(content: SlipContent) -> str:

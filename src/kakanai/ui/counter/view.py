@@ -1,21 +1,30 @@
-"""Counter mode (窓口): the interview wizard. One question per page over a ``CounterSession``
-(every step saved as a draft), the path and live procedures at the side, then the summary
-with the guidance slip and the counter's 住民異動届."""
+"""Counter mode (窓口): the interview wizard. A page at a time over a ``CounterSession`` (every
+answer saved as a draft, and what is typed on the page too), the path and live procedures at
+the side, then the summary with the guidance slip and the counter's 住民異動届."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QProgressBar, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from kakanai.core.errors import KakanaiError
-from kakanai.services.counter.display import live_procedures, path_steps, summary_content
+from kakanai.core.trees.model import Question
+from kakanai.services.counter import pages
+from kakanai.services.counter.display import (
+    friendly_problem,
+    help_texts,
+    live_procedures,
+    offers,
+    path_steps,
+    summary_content,
+)
 from kakanai.services.counter.session import CounterSession, discard_pending, pending_draft
 from kakanai.services.workspace import Workspace
-from kakanai.ui.counter.banner import DISCARD, RESUME, Banner
+from kakanai.ui.counter.banner import CONFIRM_RESUME_DISCARD, DISCARD, RESUME, Banner
 from kakanai.ui.counter.idle_page import IdlePage
 from kakanai.ui.counter.question_page import QuestionPage
 from kakanai.ui.counter.side_panel import SidePanel
@@ -23,18 +32,24 @@ from kakanai.ui.counter.summary_outputs import SummaryOutputs
 from kakanai.ui.counter.summary_page import SummaryPage
 from kakanai.ui.modes import ModeView
 
-SIDE_WIDTH = 360
+SIDE_WIDTH = (230, 340)  # the side panel's narrowest and preferred widths
+TYPING_SAVE_MS = 400  # what is typed reaches the draft this long after the last key
 
 
 class CounterView(ModeView):
+    """``typing_saved`` follows each save of what is typed on the page into the draft."""
+
     mode_id = "counter"
     mode_label = "窓口"
     menu_title = "面談(&I)"
+    typing_saved = Signal()
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.session: CounterSession | None = None
+        self.groups = pages.page_groups(workspace.runtime)
+        self._page: tuple[Question, ...] = ()
         self.outputs = SummaryOutputs(workspace, self, stored=self._show_summary)
         self._started = False
         self.banner = Banner(self)
@@ -48,7 +63,11 @@ class CounterView(ModeView):
         for page in (self.idle_page, self.question_page, self.summary_page):
             self.pages.addWidget(page)
         self.side_panel = SidePanel(self)
-        self.side_panel.setFixedWidth(SIDE_WIDTH)
+        self.side_panel.setMinimumWidth(SIDE_WIDTH[0])
+        self._typing_timer = QTimer(self)
+        self._typing_timer.setSingleShot(True)
+        self._typing_timer.setInterval(TYPING_SAVE_MS)
+        self._typing_timer.timeout.connect(self.save_typing)
         self._actions = self._build_actions()
         self._layout()
         self._connect()
@@ -56,7 +75,7 @@ class CounterView(ModeView):
     # --- read-only accessors (tests, the end-to-end test, screenshots) ---
 
     def current_question_id(self) -> str | None:
-        """The question on screen, or None on the summary or idle page."""
+        """The question the interview is at, or None on the summary or idle page."""
         if self.pages.currentWidget() is not self.question_page or self.session is None:
             return None
         current = self.session.current
@@ -77,6 +96,13 @@ class CounterView(ModeView):
         slip = self.outputs.slip
         return slip.pdf if slip else None
 
+    def in_progress(self) -> bool:
+        """An interview with answers (or typing) that has not been stored as a case."""
+        session = self.session
+        if session is None or session.closed or self.case is not None:
+            return False
+        return bool(session.interview.path() or self.question_page.typed_anything())
+
     # --- ModeView ---
 
     def menu_actions(self) -> list[QAction]:
@@ -88,11 +114,20 @@ class CounterView(ModeView):
             self._offer_resume_or_start()
         self._focus_page()
 
+    def unfinished_work(self) -> str:
+        if not self.in_progress():
+            return ""
+        self.save_typing()
+        return (
+            "面談の途中です。入力した内容は下書きに保存されていて、次に起動したときに再開できます。"
+        )
+
     # --- flow ---
 
     def start_new(self) -> None:
         """Start a new interview (a draft row at once)."""
         self.outputs.reset()
+        self._page = ()
         try:
             self.session = CounterSession.start(self.workspace)
         except KakanaiError as exc:
@@ -102,32 +137,82 @@ class CounterView(ModeView):
         self.refresh()
 
     def refresh(self) -> None:
-        """Show the session's state: the current question, or the summary at the end."""
+        """Show the session's state: the page of the current question, or the summary."""
         session = self.session
         if session is None or (session.closed and self.case is None):
-            self.pages.setCurrentWidget(self.idle_page)
-            self.side_panel.show_path([])
-            self.side_panel.show_procedures([])
-            self.progress.setValue(0)
-            self.progress.setFormat("")
+            self._show_idle()
             return
         interview = session.interview
         self.side_panel.show_path(path_steps(interview))
-        self.side_panel.show_procedures(live_procedures(interview))
+        self.side_panel.show_procedures(live_procedures(interview.values()))
         progress = interview.progress()
         self.progress.setValue(round(progress.fraction * 100))
         self.progress.setFormat(f"{progress.answered}問回答 ・ 残り約{progress.remaining}問")
         question = session.current
         if question is None:
+            self._page = ()
             self._show_summary()
             return
-        self.question_page.show_question(
-            question,
-            section=interview.runtime.tree.section_of(question).title,
-            remembered=interview.remembered(question.id),
-            as_of=interview.as_of,
-        )
+        group = self.groups.get(question.id, (question,))
+        self.question_page.current_id = question.id
+        if group != self._page or self.pages.currentWidget() is not self.question_page:
+            self._show_page(session, group)
+        self._update_shown()
         self.pages.setCurrentWidget(self.question_page)
+
+    def _show_page(self, session: CounterSession, group: tuple[Question, ...]) -> None:
+        interview = session.interview
+        filled: dict[str, object] = {}
+        for question in group:
+            known = interview.answers.get(question.id, interview.remembered(question.id))
+            filled[question.id] = session.typing.get(question.id, known)
+        self._page = group
+        self.question_page.show_page(
+            group,
+            section=interview.runtime.tree.section_of(group[0]).title,
+            filled=filled,
+            as_of=interview.as_of,
+            offers=offers(interview, group),
+        )
+        self.question_page.focus_first()
+
+    def _update_shown(self) -> None:
+        session = self.session
+        if session is None or not self._page:
+            return
+        typed = self.question_page.typed(every=True)
+        walked = pages.walk(session.interview, self._page, typed)
+        self.question_page.set_shown([q.id for q, _ in walked], help_texts(walked))
+        values = pages.typed_values(session.interview, self._page, typed)
+        self.side_panel.show_procedures(live_procedures(values))
+
+    def _show_idle(self) -> None:
+        self._page = ()
+        self.pages.setCurrentWidget(self.idle_page)
+        self.side_panel.show_path([])
+        self.side_panel.show_procedures([])
+        self.progress.setValue(0)
+        self.progress.setFormat("")
+
+    def save_typing(self) -> None:
+        """Put what is typed on the page into the draft now (also on a timer as it is typed)."""
+        self._typing_timer.stop()
+        session = self.session
+        if session is None or session.closed or not self._page:
+            return
+        typed = self.question_page.typed()
+        if typed == session.typing:
+            return
+        try:
+            session.save_typing(typed)
+        except KakanaiError as exc:
+            self._problem(exc)
+            return
+        self.typing_saved.emit()
+
+    def _on_typed_changed(self) -> None:
+        self._update_shown()
+        self._typing_timer.start()
 
     def _offer_resume_or_start(self) -> None:
         try:
@@ -150,34 +235,42 @@ class CounterView(ModeView):
                 return
             self.status.emit("中断した面談を再開しました。")
             self.refresh()
+        elif topic == CONFIRM_RESUME_DISCARD:
+            self._guarded(lambda: discard_pending(self.workspace))
+            self.status.emit("中断した面談を破棄しました。入力した内容は削除しました。")
+            self.start_new()
         elif topic == DISCARD:
             if self.session is not None:
                 self._guarded(self.session.discard)
-            self.start_new()
-
-    def _on_banner_rejected(self, topic: str) -> None:
-        if topic == RESUME:
-            self._guarded(lambda: discard_pending(self.workspace))
+            self.status.emit("面談を破棄しました。入力した内容は削除しました。")
             self.start_new()
         self._focus_page()
 
+    def _on_banner_rejected(self, topic: str) -> None:
+        if topic == RESUME:
+            self.banner.confirm_resume_discard()
+            return
+        if topic == CONFIRM_RESUME_DISCARD:
+            self._offer_resume_or_start()
+            return
+        self._focus_page()
+
     def _on_new_requested(self) -> None:
-        session = self.session
-        in_progress = session is not None and not session.closed and session.interview.path()
-        if not in_progress:
+        if not self.in_progress():
             self.start_new()
             return
         self.banner.confirm_discard()
 
-    def _on_answer_given(self, raw: object) -> None:
-        if self.session is None:
+    def _on_answers_given(self, typed: dict[str, object]) -> None:
+        session = self.session
+        if session is None:
             return
-        try:
-            self.session.answer(raw)
-        except KakanaiError as exc:
-            self.question_page.show_error(problem_text(exc))
-            return
+        shown = [q for q in self._page if q.id in typed]
+        problem = pages.answer_page(session, shown, typed)
         self.refresh()
+        if problem is not None:
+            self.question_page.show_problem(problem.question_id, friendly_problem(problem.error))
+            self.status.emit(problem.error.message)
 
     def _on_back_requested(self) -> None:
         session = self.session
@@ -186,7 +279,7 @@ class CounterView(ModeView):
             return
         if session is None:
             return
-        self._guarded(session.back)
+        self._guarded(lambda: pages.back_a_page(session, self.groups))
         self.refresh()
 
     def _on_step_chosen(self, question_id: str) -> None:
@@ -225,7 +318,7 @@ class CounterView(ModeView):
         try:
             message = output(session)
         except KakanaiError as exc:
-            self.summary_page.error.setText(problem_text(exc))
+            self.summary_page.error.setText(friendly_problem(exc))
             self.status.emit(exc.message)
             return
         if message:
@@ -240,16 +333,18 @@ class CounterView(ModeView):
             self._problem(exc)
 
     def _problem(self, exc: KakanaiError) -> None:
-        self.question_page.show_error(problem_text(exc))
+        self.question_page.show_error(friendly_problem(exc))
         self.status.emit(exc.message)
 
     def _focus_page(self) -> None:
         if self.banner.isVisible():
             self.banner.accept_button.setFocus()
-        elif self.pages.currentWidget() is self.question_page and self.question_page.field:
-            self.question_page.field.focus_first()
+        elif self.pages.currentWidget() is self.question_page:
+            self.question_page.focus_first()
         elif self.pages.currentWidget() is self.idle_page:
             self.idle_page.start_button.setFocus()
+        elif self.pages.currentWidget() is self.summary_page:
+            self.summary_page.print_slip.setFocus()
 
     def _build_actions(self) -> dict[str, QAction]:
         specs: list[tuple[str, str, list[str], Callable[[], object]]] = [
@@ -270,29 +365,29 @@ class CounterView(ModeView):
         return actions
 
     def _layout(self) -> None:
-        body = QHBoxLayout()
-        body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.pages, 1)
+        body = QSplitter(Qt.Orientation.Horizontal, self)
+        body.setChildrenCollapsible(False)
+        body.addWidget(self.pages)
         body.addWidget(self.side_panel)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 1)
+        body.setSizes([1000, SIDE_WIDTH[1]])
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 4)
+        layout.setContentsMargins(6, 4, 6, 2)
         layout.addWidget(self.banner)
         layout.addWidget(self.progress)
-        layout.addLayout(body, 1)
+        layout.addWidget(body, 1)
+        self._body = body
 
     def _connect(self) -> None:
         self.banner.accepted.connect(self._on_banner_accepted)
         self.banner.rejected.connect(self._on_banner_rejected)
-        self.question_page.answer_given.connect(self._on_answer_given)
+        self.question_page.answers_given.connect(self._on_answers_given)
         self.question_page.back_requested.connect(self._on_back_requested)
+        self.question_page.typed_changed.connect(self._on_typed_changed)
         self.side_panel.step_chosen.connect(self._on_step_chosen)
         self.summary_page.print_slip.clicked.connect(self.print_slip)
         self.summary_page.save_slip.clicked.connect(self.save_slip)
         self.summary_page.print_form.clicked.connect(self.print_residence_form)
         self.summary_page.new_interview.clicked.connect(self._on_new_requested)
         self.idle_page.start_button.clicked.connect(self._on_new_requested)
-
-
-def problem_text(exc: KakanaiError) -> str:
-    """A problem as the pages show it in red: the message, then its code."""
-    return f"{exc.message}  [{exc.code.code}]"

@@ -1,5 +1,5 @@
 """The page preview of one form: its rendered pages one under the other, scrollable, scaled
-to the width of the view (or zoomed)."""
+to the width of the view, or each page whole in the view, or zoomed."""
 
 from __future__ import annotations
 
@@ -10,10 +10,13 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 PREVIEW_DPI = 150
 """Pages are rendered once at this resolution and scaled to the view."""
 PAGE_GAP = 12
+FIT_WIDTH = 0.0
+FIT_PAGE = -1.0  # each page whole in the view (the zoom for checking a layout at a glance)
 
 
 class FormPreview(QScrollArea):
-    """Shows pages; ``zoom`` 0 fits the width, otherwise a factor of the rendered size."""
+    """Shows pages; ``zoom`` FIT_WIDTH or FIT_PAGE, otherwise a factor of the rendered
+    size."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -55,6 +58,15 @@ class FormPreview(QScrollArea):
         self._scale()
         self.verticalScrollBar().setValue(0)
 
+    def shown_sizes(self) -> list[tuple[float, float]]:
+        """Each page's size on screen in logical pixels (width, height)."""
+        sizes = []
+        for label in self._labels:
+            pixmap = label.pixmap()
+            ratio = pixmap.devicePixelRatio() or 1.0
+            sizes.append((pixmap.width() / ratio, pixmap.height() / ratio))
+        return sizes
+
     def clear(self) -> None:
         self.show_pages([])
 
@@ -75,15 +87,19 @@ class FormPreview(QScrollArea):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
-        if self.zoom == 0:
+        if self.zoom in (FIT_WIDTH, FIT_PAGE):
             self._scale()
 
     def _scale(self) -> None:
         ratio = self.devicePixelRatioF()
         room = self.viewport().width() - 2 * PAGE_GAP
+        height = self.viewport().height() - 2 * PAGE_GAP
         for page, label in zip(self._pages, self._labels, strict=True):
-            if self.zoom == 0:
+            if self.zoom == FIT_WIDTH:
                 width = max(room, 100)
+            elif self.zoom == FIT_PAGE:
+                whole = round(page.width() * height / max(page.height(), 1))
+                width = max(min(room, whole), 100)
             else:
                 width = round(page.width() * 96 / PREVIEW_DPI * self.zoom)
             scaled = page.scaledToWidth(

@@ -28,12 +28,12 @@ from kakanai.store.handoffs import Handoff
 from kakanai.ui.desk.background import Background
 from kakanai.ui.desk.camera_panel import CameraPanel
 from kakanai.ui.desk.form_output import FormOutput
-from kakanai.ui.desk.form_preview import PREVIEW_DPI
+from kakanai.ui.desk.form_preview import FIT_PAGE, FIT_WIDTH, PREVIEW_DPI
 from kakanai.ui.desk.rejection_panel import RejectionPanel
 from kakanai.ui.desk.scan_result import ScanResultPanel
 from kakanai.ui.desk.wedge import WedgeInput
 from kakanai.ui.modes import ModeView
-from kakanai.ui.printing import page_images
+from kakanai.ui.printing import file_dialog_options, page_images
 
 IMAGE_FILTER = "画像 (*.png *.jpg *.jpeg *.bmp *.tif *.tiff);;すべてのファイル (*)"
 IDLE_TEXT = (
@@ -76,8 +76,10 @@ class DeskView(ModeView):
         self.output.problem.connect(self.result.show_problem)
         self._build_zoom_actions()
         self.rejection = RejectionPanel()
-        self.idle = QLabel(IDLE_TEXT.format(department=escape(workspace.department.name)))
+        self.idle = QLabel()
         self.idle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.idle.setWordWrap(True)
+        self.apply_settings()
         self.pages = QStackedWidget()
         for page in (self.idle, self.result, self.rejection):
             self.pages.addWidget(page)
@@ -137,6 +139,10 @@ class DeskView(ModeView):
 
     def title_detail(self) -> str:
         return self.workspace.department.name
+
+    def apply_settings(self) -> None:
+        """The department (or anything else) changed in 設定: the idle page names it."""
+        self.idle.setText(IDLE_TEXT.format(department=escape(self.workspace.department.name)))
 
     def menu_actions(self) -> list[QAction]:
         return [
@@ -209,7 +215,9 @@ class DeskView(ModeView):
         self.preview_shown.emit()
 
     def _choose_image(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, "案内票の画像を開く", "", IMAGE_FILTER)
+        name, _ = QFileDialog.getOpenFileName(
+            self, "案内票の画像を開く", "", IMAGE_FILTER, options=file_dialog_options()
+        )
         if name:
             self.open_image(Path(name))
 
@@ -272,7 +280,8 @@ class DeskView(ModeView):
         self._zoom_actions = [
             self._action("拡大(&Z)", "Ctrl++", lambda: preview.zoom_by(1.25)),
             self._action("縮小(&X)", "Ctrl+-", lambda: preview.zoom_by(0.8)),
-            self._action("幅に合わせる(&A)", "Ctrl+0", lambda: preview.set_zoom(0)),
+            self._action("幅に合わせる(&A)", "Ctrl+0", lambda: preview.set_zoom(FIT_WIDTH)),
+            self._action("ページ全体を表示(&G)", "Ctrl+9", lambda: preview.set_zoom(FIT_PAGE)),
         ]
 
     def _action(self, text: str, shortcut: str, slot: object) -> QAction:

@@ -43,6 +43,7 @@ class StatsView(ModeView):
         self._background = Background(self)
         self._ticket = 0
         self._counted: tuple[Period, Grouping] | None = None
+        self.shown: tuple[Period, Grouping] | None = None  # what the table and chart show
         self._lazy: dict[int, Callable[[], None]] = {}
         self.bar = PeriodBar(workspace.now().date())
         self.figures = QLabel()
@@ -134,6 +135,7 @@ class StatsView(ModeView):
         report = _report(period, grouping, rows, self._overview)
         self.table.set_table(tables.grouping_table(report))
         self._show_chart(period, grouping, rows)
+        self.shown = (period, grouping)
         self._lazy = {3: self._load_questions, 4: self._load_public}
         self._on_tab_changed(self.tabs.currentIndex())
         self.status.emit(f"{period.label} を集計しました。")

@@ -51,6 +51,15 @@ class Field(QWidget):
     def set_value(self, value: object) -> None:
         raise NotImplementedError
 
+    def show_read_only(self, why: str) -> None:
+        """Show the value without letting the form change it, and say why."""
+        for box in self.findChildren(QLineEdit) + self.findChildren(QPlainTextEdit):
+            box.setReadOnly(True)
+        note = QLabel(why, self)
+        note.setWordWrap(True)
+        note.setStyleSheet(HINT_STYLE)
+        self.layout_.addWidget(note)
+
     def add_hint(self) -> None:
         if self.spec.hint:
             hint = QLabel(self.spec.hint, self)

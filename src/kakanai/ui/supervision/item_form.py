@@ -24,6 +24,7 @@ from kakanai.ui.supervision.field_widgets import ConditionField, Field, FlagFiel
 from kakanai.ui.supervision.undo_keys import UndoToWindow
 
 TITLE_STYLE = "font-size: 13pt; font-weight: bold;"
+STRUCTURED_HINT = "条件つきの文に分けて書かれています。右の YAML で編集してください。"
 
 
 class ItemForm(QWidget):
@@ -84,6 +85,8 @@ class ItemForm(QWidget):
                 continue
             field = make_field(spec, self._tree, self._departments(), self._keys)
             field.set_value(fields.value_of(root, place, spec))
+            if fields.structured(root, place, spec):
+                field.show_read_only(STRUCTURED_HINT)
             field.committed.connect(lambda value, s=spec: self._on_committed(s, value))
             if isinstance(field, ConditionField):
                 field.edit.finished.connect(self.document.end_typing)

@@ -1,12 +1,14 @@
 """The preview: the draft run in the counter's own wizard widgets (a real Interview over the
-draft's runtime, no case stored), with why the question on screen is asked and why each
-procedure applies or does not. An edit of the draft shows at once: the answers given so far
-are carried over where the edited tree still takes them."""
+draft's runtime, no case stored; one question a page, so each can explain itself), with why
+the question on screen is asked and why each procedure applies or does not. An edit of the
+draft shows at once: the answers given so far are carried over where the edited tree still
+takes them."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -24,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kakanai.core.errors import KakanaiError
 from kakanai.core.trees.interview import Interview
-from kakanai.services.counter.display import live_procedures, path_steps
+from kakanai.services.counter.display import help_texts, live_procedures, offers, path_steps
 from kakanai.services.tree_editing import explaining
 from kakanai.services.tree_editing.diagnostics import ordered
 from kakanai.services.tree_editing.scenarios import checked_runtime
@@ -33,6 +35,8 @@ from kakanai.ui.counter.side_panel import SidePanel
 from kakanai.ui.supervision.document import TREE, DraftDocument
 
 VERDICT_COLORS = {True: "#1b5e20", None: "#555555", False: "#8a8a8a"}
+TAB_LETTERS = "EVSR"  # the mode's tabs (view._build_tabs): Alt+E/V/S/R must stay theirs
+MNEMONIC = re.compile(r"\(&([0-9A-Za-z])\)")
 
 
 class PreviewPage(QWidget):
@@ -61,7 +65,6 @@ class PreviewPage(QWidget):
         self.pages.addWidget(self.question_page)
         self.pages.addWidget(self.finished)
         self.side_panel = SidePanel(self)
-        _free_help_key(self.side_panel)
         self.reasons = QTextBrowser(self)
         self.reasons.setObjectName("preview_reasons")
         self.reasons.setOpenLinks(False)
@@ -69,7 +72,7 @@ class PreviewPage(QWidget):
         self.restart_button.clicked.connect(self.restart)
         self.save_button.clicked.connect(self.save_requested)
         self.day.dateChanged.connect(lambda _date: self.rebuild(carry=True))
-        self.question_page.answer_given.connect(self._on_answer_given)
+        self.question_page.answers_given.connect(self._on_answers_given)
         self.question_page.back_requested.connect(self._on_back)
         self.side_panel.step_chosen.connect(self._on_step_chosen)
         document.changed.connect(self._on_document_changed)
@@ -116,7 +119,7 @@ class PreviewPage(QWidget):
         if interview is None:
             return
         self.side_panel.show_path(path_steps(interview))
-        self.side_panel.show_procedures(live_procedures(interview))
+        self.side_panel.show_procedures(live_procedures(interview.values()))
         question = interview.current
         self.save_button.setEnabled(question is None)
         if question is None:
@@ -126,13 +129,18 @@ class PreviewPage(QWidget):
             )
             self.pages.setCurrentWidget(self.finished)
         else:
-            self.question_page.show_question(
-                question,
+            page = self.question_page
+            page.current_id = question.id
+            page.show_page(
+                (question,),
                 section=interview.runtime.tree.section_of(question).title,
-                remembered=interview.remembered(question.id),
+                filled={question.id: interview.remembered(question.id)},
                 as_of=interview.as_of,
+                offers=offers(interview, (question,)),
             )
-            self.pages.setCurrentWidget(self.question_page)
+            page.set_shown([question.id], help_texts([(question, interview.values())]))
+            drop_mnemonics(page, TAB_LETTERS)
+            self.pages.setCurrentWidget(page)
         self._show_reasons(interview)
 
     def _show_reasons(self, interview: Interview) -> None:
@@ -161,11 +169,12 @@ class PreviewPage(QWidget):
 
     # --- the wizard's signals ---
 
-    def _on_answer_given(self, raw: object) -> None:
-        if self.interview is None:
+    def _on_answers_given(self, typed: dict[str, object]) -> None:
+        interview = self.interview
+        if interview is None or interview.current is None:
             return
         try:
-            self.interview.answer(raw)
+            interview.answer(typed.get(interview.current.id))
         except KakanaiError as exc:
             self.question_page.show_error(f"{exc.message}  [{exc.code.code}]")
             return
@@ -234,9 +243,11 @@ class PreviewPage(QWidget):
         layout.addWidget(body, 1)
 
 
-def _free_help_key(panel: SidePanel) -> None:
-    """The counter's path title says Alt+H, which the menu bar's ヘルプ(&H) also says (in the
-    counter too); here it says Alt+I. (For the counter's own side panel to change.)"""
-    for label in panel.findChildren(QLabel):
-        if label.text() == "これまでの回答(&H)":
-            label.setText("これまでの回答(&I)")
+def drop_mnemonics(widget: QWidget, letters: str) -> None:
+    """The counter's labels whose Alt+letter is one of the mode's tabs lose it here (the
+    household's 氏名(&S) would otherwise switch to シナリオ at times): Tab still reaches them."""
+    for label in widget.findChildren(QLabel):
+        text = label.text()
+        found = MNEMONIC.search(text)
+        if found and found[1].upper() in letters:
+            label.setText(text.replace(found[0], ""))

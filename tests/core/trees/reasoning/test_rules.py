@@ -9,7 +9,7 @@ import pytest
 
 from kakanai.core.trees.reasoning.analysis import analyse
 from kakanai.core.trees.reasoning.rules import Table
-from kakanai.services.trees.checking import load_runtime
+from kakanai.services.trees.checking import check_source, load_runtime
 from tests.conftest import QUESTIONNAIRES
 from tests.core.trees.reasoning.test_agreement import TreeMaker, runtime_of, valid_seeds
 from tests.core.trees.reasoning.test_logic_checks import TREE
@@ -80,3 +80,67 @@ def test_the_rules_say_exactly_who_is_guided(seed: int) -> None:
         union = dd.any_of(dd.cube(rule.cube) for rule in table.rules)
         assert dd.conj(union, table.possible) == dd.conj(table.function, table.possible)
         assert not table.truncated
+
+
+MULTI = """\
+questionnaire: {id: multi, title: 複数選択, version: "1"}
+departments: [{id: shimin, name: 市民課}]
+sections:
+  - id: s
+    title: 証明書
+    questions:
+      - {id: wanted, type: multi, text: 必要な証明書, choices: [住民票, 戸籍, 税]}
+      - {id: urgent, type: yesno, text: 急ぎますか。}
+procedures:
+  - {id: base, name: 受付, department: shimin, because: 全員。}
+  - {id: juuminhyou, name: 住民票, department: shimin, when: '"住民票" in wanted', because: B}
+  - id: koseki_only
+    name: 戸籍だけ
+    department: shimin
+    when: '"戸籍" in wanted and "住民票" not in wanted and "税" not in wanted and urgent'
+    because: B
+  - id: nothing
+    name: 確認
+    department: shimin
+    when: '"住民票" not in wanted and "戸籍" not in wanted'
+    because: B
+  - id: either
+    name: どちらか
+    department: shimin
+    when: '"住民票" in wanted or "税" in wanted'
+    because: B
+"""
+
+
+@pytest.mark.parametrize(
+    ("procedure", "rules"),
+    [
+        ("juuminhyou", ["wanted に 住民票 を含む"]),
+        ("koseki_only", ["wanted に 戸籍 を含み、住民票・税 のどれも含まない かつ urgent=はい"]),
+        ("nothing", ["wanted に 住民票・戸籍 のどれも含まない"]),
+        ("either", ["wanted に 住民票 か 税 を含む"]),
+    ],
+)
+def test_a_multi_question_s_rule_names_the_options_it_needs(
+    procedure: str, rules: list[str]
+) -> None:
+    assert texts(tables_of(MULTI)[procedure]) == rules
+
+
+def test_a_multi_question_with_too_many_options_in_conditions_is_refused() -> None:
+    """2**13 subsets are past what the checker reasons over in seconds: a clear message."""
+    options = [f"o{i}" for i in range(13)]
+    procedures = "".join(
+        f"  - {{id: p{i}, name: P{i}, department: shimin, when: '\"{o}\" in wanted', because: B}}\n"
+        for i, o in enumerate(options)
+    )
+    text = (
+        MULTI.split("procedures:", maxsplit=1)[0]
+        .replace("[住民票, 戸籍, 税]", f"[{', '.join(options)}]")
+        .replace("      - {id: urgent, type: yesno, text: 急ぎますか。}\n", "")
+        + "procedures:\n  - {id: base, name: 受付, department: shimin, because: 全員。}\n"
+        + procedures
+    )
+    problems = check_source(text, "multi.yaml", AS_OF)
+    assert [(p.code.code, p.line) for p in problems] == [("TREE_FLOW_009", 7)]
+    assert "13個" in problems[0].message

@@ -9,13 +9,28 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kakanai.core.errors import ErrorCode, KakanaiError, Problem
 from kakanai.core.japanese import values as jv
 from kakanai.core.japanese.domain import LATEST_DATE
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.model import Question, QuestionType
 from kakanai.core.value_types import RELATIONSHIP_VALUES
 
-MAX_MULTI_OPTIONS = 10  # options of one multi question that conditions may mention
+MAX_MULTI_OPTIONS = 12
+"""Options of one multi question that conditions may mention: their subsets are the
+question's classes (2**12 = 4096, checked in a few seconds). Beyond, TREE_FLOW_009."""
+
+
+class ReasoningLimitError(KakanaiError):
+    """A tree the checker cannot reason about in bounded time; its problem says what to do."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(
+            problem.code, problem.message, path=problem.path, line=problem.line, col=problem.col
+        )
+        self.problem = problem
+
+
 # The dates an answer may hold (core/japanese/domain.py): the checker reasons over exactly
 # what the counter accepts, so a path past 2999 or before 明治元年 is no path at all.
 EARLIEST = jv.EARLIEST_DATE
@@ -88,7 +103,15 @@ class Candidates:
 
     def _multi(self, question: Question, found: list[object]) -> list[object]:
         mentioned = [v for v in question.choice_values() if v in {str(c) for c in found}]
-        mentioned = mentioned[:MAX_MULTI_OPTIONS]
+        if len(mentioned) > MAX_MULTI_OPTIONS:
+            problem = Problem.at(
+                question.loc,
+                ErrorCode.FLOW_MULTI_OPTIONS,
+                name=question.id,
+                count=len(mentioned),
+                limit=MAX_MULTI_OPTIONS,
+            )
+            raise ReasoningLimitError(problem)
         others = [v for v in question.choice_values() if v not in mentioned]
         extras = range(len(others) + 1) if question.id in self.len_read else range(1)
         subsets: list[object] = []

@@ -26,8 +26,11 @@ class Entry:
     input: str  # question id, fact, or "member"
     values: tuple[str, ...]
     accepts: tuple[object, ...] = ()  # the answers it accepts (JSON-able), for machines
+    relation: str = ""  # instead of the values: a multi question's options, 「に A を含む」
 
     def text(self) -> str:
+        if self.relation:
+            return f"{self.input}{self.relation}"
         return f"{self.input}={'・'.join(self.values)}"
 
 
@@ -94,7 +97,8 @@ class RuleMaker:
                 domain = space.domains[qid]
                 ordered = sorted(values)
                 accepts = tuple(_plain(v) for i in ordered for v in domain.candidates[i])
-                return Entry(qid, tuple(domain.labels[i] for i in ordered), accepts)
+                labels = tuple(domain.labels[i] for i in ordered)
+                return Entry(qid, labels, accepts, options_relation(domain.values, values))
         for qid, blank_var in space.blank_var.items():
             if blank_var == var:
                 return Entry(qid, ("未回答",) if values == {BLANK} else ("回答あり",))
@@ -131,6 +135,39 @@ class RuleMaker:
         return " かつ ".join(literals) if literals and matched == set(profiles) else labels
 
 
+def options_relation(classes: list[object], chosen: frozenset[int]) -> str:
+    """A multi question's classes (subsets of options) as the options they must and must
+    not contain — 「に A・B を含み、C を含まない」 — when exactly those classes match; else ""."""
+    sets: list[frozenset[str]] = []
+    order: list[str] = []
+    for found in classes:
+        if not isinstance(found, list):
+            return ""
+        sets.append(frozenset(str(o) for o in found))
+        order.extend(str(o) for o in found)
+    known = frozenset[str]().union(*sets)
+    must = frozenset.intersection(*(sets[i] for i in chosen)) if chosen else frozenset()
+    never = known - frozenset[str]().union(*(sets[i] for i in chosen))
+    matching = {i for i, s in enumerate(sets) if must <= s and not (never & s)}
+    if matching != set(chosen) or not (must or never):
+        return _any_option(sets, order, chosen)
+    contains = "・".join(sorted(must, key=order.index)) + (" をすべて" if len(must) > 1 else " を")
+    lacks = "・".join(sorted(never, key=order.index)) + (" のどれも" if len(never) > 1 else " を")
+    if must and never:
+        return f" に {contains}含み、{lacks}含まない"
+    return f" に {contains}含む" if must else f" に {lacks}含まない"
+
+
+def _any_option(sets: list[frozenset[str]], order: list[str], chosen: frozenset[int]) -> str:
+    """「に A か B を含む」: the classes that contain at least one of some options, if exactly
+    those are chosen; else ""."""
+    having = {o: {i for i, s in enumerate(sets) if o in s} for o in dict.fromkeys(order)}
+    options = [o for o, found in having.items() if found and found <= chosen]
+    if len(options) < 2 or set().union(*(having[o] for o in options)) != set(chosen):
+        return ""
+    return f" に {' か '.join(options)} を含む"
+
+
 def cover(dd: Diagrams, on: Node, off: Node) -> tuple[list[Cube], bool]:
     """An irredundant cover of ``on`` by prime cubes that avoid ``off``."""
     if on == FALSE:
@@ -157,12 +194,11 @@ def _expand(dd: Diagrams, cube: Cube, off: Node) -> Cube:
         if dd.conj(dd.cube(trial), off) == FALSE:
             result = trial
     for var in sorted(result):
-        for value in range(dd.variables[var].size):
-            if value in result[var]:
-                continue
-            trial = {**result, var: result[var] | {value}}
-            if dd.conj(dd.cube(trial), off) == FALSE:
-                result = trial
+        # A value may join when no assignment of ``off`` meets the rest of the cube with it;
+        # values join independently, so all of them are found in one projection.
+        rest = dd.conj(dd.cube({v: s for v, s in result.items() if v != var}), off)
+        clashing = dd.values_meeting(rest, var)
+        result[var] = frozenset(set(range(dd.variables[var].size)) - clashing)
         if len(result[var]) == dd.variables[var].size:
             del result[var]
     return result

@@ -22,6 +22,7 @@ from kakanai.core.trees.reasoning.space import BLANK, Space
 Tri = tuple[Node, Node]  # (the residents for whom it is True, those for whom it is False)
 Guarded = list[tuple[Node, object]]  # disjoint guards, each with the value it gives
 ALWAYS: Tri = (TRUE, FALSE)
+WIDE_DOMAIN = 16  # classes from which a question's classes are grouped, not enumerated
 
 
 class TreeLogic:
@@ -133,7 +134,10 @@ class TreeLogic:
     def _enumerate(self, node: ast.expr, profile: int | None) -> Guarded:
         """Evaluate an atom on every combination of what its leaves can be."""
         leaves: list[ast.expr] = [leaf.node for leaf in at.leaves(node)]
-        options = [self.guarded(leaf, profile) for leaf in leaves]
+        wide = self._widest(leaves)
+        options = [
+            [] if i == wide else self.guarded(leaf, profile) for i, leaf in enumerate(leaves)
+        ]
         member = self.space.profiles.members[profile] if profile is not None else None
         if profile is not None and self.runtime.member_question_ids:
             for read in at.member_answers(node, self.runtime.member_question_ids):
@@ -141,17 +145,50 @@ class TreeLogic:
                 options.append(self.member_answer(read.attr, profile))
         ctx = evaluation_context({}, _nobody_answered, None, self.space.as_of, member)
         results: dict[object, tuple[Node, object]] = {}
-        for combo in _combinations(self.dd, options):
-            guard, values = combo
-            pinned = {id(leaf): value for leaf, value in zip(leaves, values, strict=True)}
-            try:
-                value = evaluate_pinned(node, ctx, pinned)
-            except (ArithmeticError, ValueError, TypeError):
-                value = UNKNOWN  # the interview would stop here too; never a silent outcome
+
+        def add(guard: Node, value: object) -> None:
             key = _hashable(value)
             before = results.get(key)
             results[key] = (guard if before is None else self.dd.disj(before[0], guard), value)
+
+        def value_of(leaves: list[ast.expr], values: list[object]) -> object:
+            pinned = {id(leaf): value for leaf, value in zip(leaves, values, strict=True)}
+            try:
+                return evaluate_pinned(node, ctx, pinned)
+            except (ArithmeticError, ValueError, TypeError):
+                return UNKNOWN  # the interview would stop here too; never a silent outcome
+
+        if wide is None:
+            for guard, values in _combinations(self.dd, options):
+                add(guard, value_of(leaves, values))
+            return list(results.values())
+        # A question with many classes (a multi question's subsets): its classes are grouped
+        # by the value the atom takes and joined in one literal, instead of one literal each.
+        qid = leaves[wide].id  # type: ignore[attr-defined]
+        var, present = self.space.value_var[qid], self.present.get(qid, FALSE)
+        classes = self.space.domains[qid].values
+        rest = [*leaves[:wide], *leaves[wide + 1 :], leaves[wide]]
+        for guard, values in _combinations(self.dd, [*options[:wide], *options[wide + 1 :]]):
+            grouped: dict[object, tuple[list[int], object]] = {}
+            for index, candidate in enumerate(classes):
+                value = value_of(rest, [*values, candidate])
+                grouped.setdefault(_hashable(value), ([], value))[0].append(index)
+            for indexes, value in grouped.values():
+                chosen = self.dd.conj(present, self.dd.literal(var, indexes))
+                add(self.dd.conj(guard, chosen), value)
+            add(self.dd.conj(guard, self.dd.neg(present)), value_of(rest, [*values, UNKNOWN]))
         return list(results.values())
+
+    def _widest(self, leaves: list[ast.expr]) -> int | None:
+        """The leaf that is a question with the most classes, if it has many."""
+        widest, size = None, WIDE_DOMAIN - 1
+        for index, leaf in enumerate(leaves):
+            qid = leaf.id if isinstance(leaf, ast.Name) else None
+            if qid is None or qid not in self.runtime.question_ids:
+                continue
+            if qid in self.space.value_var and self.space.domains[qid].size > size:
+                widest, size = index, self.space.domains[qid].size
+        return widest
 
     def member_answer(self, qid: str, profile: int) -> Guarded:
         """A member's own answer: known where the question was asked and asked of them."""

@@ -1,0 +1,69 @@
+"""The clerk's effort at the counter (`kakanai bench counter`): a fresh process opens the app
+offscreen and a clerk types each household (`counter_households`) through the real widgets
+(``python -m kakanai.ui.counter_bench``; Qt is loaded only there). Prints screens, key
+events and typed characters per household. Targets are read, never asserted."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from kakanai.benchmarks.counter_households import HOUSEHOLDS
+
+REFERENCE = "参照世帯(4人・転入)"
+KEY_TARGET = 150
+SCREEN_TARGET = 18
+
+
+def bench_counter(_repeat: int) -> int:
+    """Counts do not vary between runs, so ``--repeat`` is not used."""
+    with tempfile.TemporaryDirectory(prefix="kakanai-bench-counter-") as folder:
+        results = _run(Path(folder))
+    if isinstance(results, str):
+        print(results, file=sys.stderr)
+        return 1
+    for result in results:
+        same = "同じ" if result["same_case"] else "違う(入力漏れ)"
+        print(
+            f"{result['household']}: 画面 {result['screens']}, キー操作 {result['key_events']}"
+            f"(入力した文字 {result['typed']}、その他のキー {result['other']})、"
+            f"案件は画面なしの面談と{same}"
+        )
+    reference = next(r for r in results if r["household"] == REFERENCE)
+    keys_ok = "達成" if reference["key_events"] <= KEY_TARGET else "未達"
+    screens_ok = "達成" if reference["screens"] <= SCREEN_TARGET else "未達"
+    print(
+        f"目標(参照世帯): キー操作 ≤ {KEY_TARGET} → {keys_ok}; "
+        f"画面 ≤ {SCREEN_TARGET} → {screens_ok}"
+    )
+    print("日本語は1文字を1操作と数えています(実際の日本語入力では読みと変換のキーが加わります)。")
+    return 0 if all(r["same_case"] for r in results) else 1
+
+
+def _run(data_dir: Path) -> list[dict[str, Any]] | str:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "KAKANAI_DATA_DIR": str(data_dir / "data"),
+        "KAKANAI_MODE": "counter",
+        "KAKANAI_PRINTER": f"folder:{data_dir / 'printed'}",
+    }
+    env.pop("KAKANAI_DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "kakanai.ui.counter_bench"],
+        input=json.dumps(HOUSEHOLDS, ensure_ascii=False),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or len(lines) != len(HOUSEHOLDS):
+        return f"計測用プロセスが失敗しました: {done.stderr.strip()[-1500:]}"
+    return [json.loads(line) for line in lines]

@@ -1,0 +1,126 @@
+"""The households `kakanai bench counter` types in: the reference family (4 people, 転入; the
+same answers as tests/fixtures/reference_case.answers.yaml), one person moving within the
+city (転居) and five people leaving it (転出). Raw answers, as a clerk hears them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+MINATO = {
+    "postal_code": "330-0061",
+    "prefecture": "埼玉県",
+    "municipality": "みなと市",
+    "town": "常盤一丁目",
+    "block": "12番地3号",
+    "building": "みなとコーポラス常盤 203号室",
+}
+CHUO = {
+    "postal_code": "100-0001",
+    "prefecture": "東京都",
+    "municipality": "サンプル市",
+    "town": "中央一丁目",
+    "block": "2番3号",
+    "building": "サンプルハイツ中央 101号室",
+}
+MIDORI = {
+    "postal_code": "100-0012",
+    "prefecture": "東京都",
+    "municipality": "サンプル市",
+    "town": "緑町三丁目",
+    "block": "15番地の8",
+    "building": "",
+}
+MIRAI = {
+    "postal_code": "530-0001",
+    "prefecture": "大阪府",
+    "municipality": "大阪市北区",
+    "town": "梅田",
+    "block": "1丁目1番",
+    "building": "",
+}
+
+
+def _member(name: str, kana: str, birth: str, sex: str, relationship: str) -> dict[str, str]:
+    return {
+        "name": name,
+        "kana": kana,
+        "birth_date": birth,
+        "sex": sex,
+        "relationship": relationship,
+    }
+
+
+REFERENCE: dict[str, Any] = {
+    "move_type": "転入",
+    "move_date": "R8.11.15",
+    "previous_address": MINATO,
+    "new_address": CHUO,
+    "honseki": "埼玉県みなと市常盤一丁目12番地",
+    "hittousha": "山田 太郎",
+    "phone": "090-1234-5678",
+    "previous_head": "山田 太郎",
+    "tenshutsu_shoumei": "転出証明書",
+    "applicant": "世帯主",
+    "household": [
+        _member("山田 太郎", "やまだ たろう", "S57.5.10", "男", "世帯主"),
+        _member("山田 花子", "ヤマダ ハナコ", "1984-02-03", "女", "妻"),
+        _member("山田 一郎", "ﾔﾏﾀﾞ ｲﾁﾛｳ", "H29.6.1", "男", "子"),
+        _member("山田 桜", "ヤマダ サクラ", "R4.8.20", "女", "子"),
+    ],
+    "has_mynumber_card": "はい",
+    "mynumber_card_everyone": "はい",
+    "wants_inkan": "はい",
+    "kokuho": "はい",
+    "kaigo_nintei": "いいえ",
+    "single_parent": "いいえ",
+    "wants_hoikusho": "はい",
+    "previous_school": "みなと市立常盤小学校",
+    "has_disability_support": "いいえ",
+    "has_dog": "はい",
+    "dog_name": "ポチ",
+    "dog_registration_number": "第2019-1234号",
+    "has_gentsuki": "いいえ",
+}
+
+ONE_PERSON_WITHIN: dict[str, Any] = {
+    "move_type": "転居",
+    "move_date": "R8.11.20",
+    "previous_address": CHUO,
+    "new_address": MIDORI,
+    "honseki": "東京都サンプル市中央一丁目1番",
+    "hittousha": "中島 恵子",
+    "phone": "090-2468-1357",
+    "previous_head": "中島 恵子",
+    "household": [_member("中島 恵子", "ナカジマ ケイコ", "1984-02-03", "女", "世帯主")],
+    "has_mynumber_card": "はい",
+    "kokuho": "いいえ",
+    "has_disability_support": "いいえ",
+    "has_dog": "いいえ",
+}
+
+FIVE_LEAVING: dict[str, Any] = {
+    "move_type": "転出",
+    "move_date": "2026-12-20",
+    "previous_address": CHUO,
+    "new_address": MIRAI,
+    "honseki": "東京都サンプル市中央一丁目1番",
+    "hittousha": "長谷川 浩",
+    "phone": "090-7070-6060",
+    "household": [
+        _member("長谷川 浩", "ハセガワ ヒロシ", "S57.5.10", "男", "世帯主"),
+        _member("長谷川 瞳", "ハセガワ ヒトミ", "1984-02-03", "女", "妻"),
+        _member("長谷川 颯", "ハセガワ ハヤテ", "H30.4.2", "男", "子"),
+        _member("長谷川 澪", "ハセガワ ミオ", "H20.4.2", "女", "子"),
+        _member("長谷川 節子", "ハセガワ セツコ", "S26.1.5", "女", "母"),
+    ],
+    "kokuho": "はい",
+    "kaigo_nintei": "いいえ",
+    "single_parent": "いいえ",
+    "has_gentsuki": "はい",
+}
+
+HOUSEHOLDS: dict[str, dict[str, Any]] = {
+    "参照世帯(4人・転入)": REFERENCE,
+    "1人・転居": ONE_PERSON_WITHIN,
+    "5人・転出": FIVE_LEAVING,
+}

@@ -1,0 +1,304 @@
+"""A clerk at the keyboard, for `kakanai bench counter` and the GUI tests: answers the question
+on screen the way a clerk types it, always into the widget that has the focus, and counts
+every key event (typed characters apart from other keys such as Enter and Tab)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QWidget
+
+from kakanai.core.japanese.values import ValueFormatError, normalize_katakana
+from kakanai.core.trees.model import QuestionType
+from kakanai.ui.counter.address_field import AddressField
+from kakanai.ui.counter.answer_fields import ChoiceField, LineField
+from kakanai.ui.counter.household_table import HouseholdTable
+from kakanai.ui.counter.pick_edit import PickEdit
+from kakanai.ui.counter.view import CounterView
+
+CLICK_MS = 150
+MAX_TABS = 40  # a field further than this from the focus is a broken tab order
+
+
+@dataclass
+class Keyboard:
+    """Sends keys to the focused widget and counts them. Japanese characters are committed
+    the way an input method commits them (one event per character: a real IME needs more
+    keys, for the reading and the conversion)."""
+
+    typed: int = 0
+    other: int = 0
+    log: list[str] = field(default_factory=list)
+    window: QWidget | None = None  # whose focus to use when no window is active
+
+    @property
+    def events(self) -> int:
+        return self.typed + self.other
+
+    def focus(self) -> QWidget:
+        widget = QApplication.focusWidget()
+        if widget is None and self.window is not None:
+            widget = self.window.focusWidget()
+        if widget is None:
+            raise AssertionError("nothing has the keyboard focus")
+        return widget
+
+    def type(self, text: str) -> None:
+        for char in text:
+            self.typed += 1
+            widget = self.focus()
+            if char.isascii():
+                QTest.keyClicks(widget, char)
+            elif isinstance(widget, QLineEdit):
+                commit = QInputMethodEvent()
+                commit.setCommitString(char)
+                QApplication.sendEvent(widget, commit)
+            else:
+                event = QKeyEvent(QEvent.Type.KeyPress, 0, Qt.KeyboardModifier.NoModifier, char)
+                QApplication.sendEvent(widget, event)
+
+    def press(
+        self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+    ) -> None:
+        self.other += 1
+        self.log.append(str(key))
+        before = self.focus()
+        QTest.keyClick(before, key, modifier)
+        if modifier & Qt.KeyboardModifier.AltModifier and self.focus() is before:
+            QTest.qWait(CLICK_MS)  # a button's mnemonic clicks it after a short animation
+
+    def tab_to(self, target: QWidget) -> None:
+        """Tab (or Shift+Tab when it is behind) until ``target`` (or a widget inside it)
+        has the focus."""
+        focused = self.focus()
+        if focused is target or target.isAncestorOf(focused):
+            return
+        backwards = _is_before(target, focused)
+        mnemonic = _mnemonic_of(target)
+        if mnemonic and _tabs_between(focused, target, backwards=backwards) > 1:
+            key = Qt.Key(ord(mnemonic.upper()))
+            self.press(key, Qt.KeyboardModifier.AltModifier)
+        for _ in range(MAX_TABS):
+            focused = self.focus()
+            if focused is target or target.isAncestorOf(focused):
+                return
+            modifier = Qt.KeyboardModifier.ShiftModifier if backwards else Qt.KeyboardModifier(0)
+            self.press(Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab, modifier)
+        raise AssertionError(f"Tab never reached {target.objectName() or type(target).__name__}")
+
+
+def _mnemonic_of(target: QWidget) -> str:
+    """The letter of the label that leads to ``target`` (its buddy), if it has one."""
+    window = target.window()
+    for label in window.findChildren(QLabel):
+        if label.buddy() is target and label.isVisible():
+            found = re.search(r"&([0-9A-Za-z])", label.text())
+            return found[1] if found else ""
+    return ""
+
+
+def _tabs_between(focused: QWidget, target: QWidget, *, backwards: bool) -> int:
+    """How many Tab (or Shift+Tab) presses go from ``focused`` to ``target``."""
+    count = 0
+    widget: QWidget = focused
+    for _ in range(MAX_TABS * 4):
+        step = widget.previousInFocusChain() if backwards else widget.nextInFocusChain()
+        if step is None or step is focused:
+            return MAX_TABS
+        widget = step
+        if widget is focused:
+            return MAX_TABS
+        if widget is target or target.isAncestorOf(widget):
+            return count + 1
+        if (
+            widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            count += 1
+    return MAX_TABS
+
+
+def _is_before(target: QWidget, focused: QWidget) -> bool:
+    """Whether ``target`` comes before ``focused`` in the tab chain."""
+    widget: QWidget | None = focused.previousInFocusChain()
+    for _ in range(MAX_TABS):
+        if widget is None or widget is focused:
+            return False
+        if widget is target or target.isAncestorOf(widget):
+            return True
+        widget = widget.previousInFocusChain()
+    return False
+
+
+class Clerk:
+    """Answers the questions of ``view`` from raw answers (question id → raw value), page by
+    page, using what each page offers (a digit per choice, F2 for 世帯主と同じ, the
+    surname a new household row starts with)."""
+
+    def __init__(self, view: CounterView, keyboard: Keyboard | None = None) -> None:
+        self.view = view
+        self.keys = keyboard or Keyboard(window=view.window())
+        self.screens = 0
+
+    def answer_all(self, answers: Mapping[str, Any]) -> None:
+        """Answer every page until the summary is on screen."""
+        while (current := self.view.current_question_id()) is not None:
+            self.screens += 1
+            self.answer_page(answers)
+            if self.view.current_question_id() == current:
+                page = self.view.question_page
+                problems = [b.problem.text() for b in page.blocks if b.problem.text()]
+                raise AssertionError(f"{current}: the page did not move on: {problems}")
+        self.screens += 1  # the summary
+
+    def answer_page(self, answers: Mapping[str, Any]) -> None:
+        """Type the answers of every question shown on the page, then press Enter."""
+        self.type_page(answers)
+        self.keys.press(Qt.Key.Key_Return)
+
+    def type_page(self, answers: Mapping[str, Any]) -> None:
+        page = self.view.question_page
+        done: set[str] = set()
+        while True:
+            blocks = [b for b in page.blocks if not b.isHidden() and b.question.id not in done]
+            if not blocks:
+                return
+            block = blocks[0]
+            done.add(block.question.id)
+            self.answer(block.field, answers.get(block.question.id))
+
+    def answer(self, field_: QWidget, raw: object) -> None:
+        """Type one answer into its widget (without moving on)."""
+        if isinstance(field_, ChoiceField):
+            self.choose(field_, raw)
+        elif isinstance(field_, LineField):
+            self.line(field_, "" if raw is None else str(raw))
+        elif isinstance(field_, AddressField):
+            self.address(field_, raw if isinstance(raw, Mapping) else {})
+        elif isinstance(field_, HouseholdTable):
+            self.household(field_, raw if isinstance(raw, list) else [])
+        else:
+            raise TypeError(f"no clerk for {type(field_).__name__}")
+
+    def choose(self, field_: ChoiceField, raw: object) -> None:
+        wanted = raw if isinstance(raw, list) else [raw]
+        if raw is None or not field_.buttons:
+            return
+        if not field_.isAncestorOf(self.keys.focus()):
+            self.keys.tab_to(field_)
+        if field_.value() == raw:
+            return
+        for value in wanted:
+            self.keys.type(str(field_.values.index(str(value)) + 1))
+
+    def line(self, field_: LineField, text: str) -> None:
+        """An offer (F2, F3) when it is the answer or nearly (a few characters off its
+        end); digits alone for a phone number (the field takes them without hyphens)."""
+        if field_.question.type is QuestionType.PHONE:
+            text = "".join(ch for ch in text if ch.isdigit()) or text
+        for number, button in enumerate(field_.offer_buttons):
+            offered = button.toolTip()
+            if text and field_.editor.text() != text and _near(offered, text):
+                self.keys.tab_to(field_.editor)
+                self.keys.press(Qt.Key(Qt.Key.Key_F2 + number))
+                for _ in range(len(offered) - len(text)):
+                    self.keys.press(Qt.Key.Key_Backspace)
+                self.keys.type(text[len(offered) :])
+                return
+        self.fill(field_.editor, text)
+
+    def fill(self, editor: QWidget, text: str) -> None:
+        """Put ``text`` in ``editor``: go there, and type it unless it is there already;
+        after a prefilled start (a surname) only the rest is typed."""
+        current = _text_of(editor)
+        if current == text:
+            return
+        if self.keys.focus() is not editor:
+            self.keys.tab_to(editor)  # Tab selects a line's text, so typing replaces it
+        rest = _after_prefill(editor, text)
+        if rest is not None:
+            self.keys.type(rest)
+            return
+        if isinstance(editor, QLineEdit) and editor.text() and not editor.hasSelectedText():
+            self.keys.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        if not text:
+            self.keys.press(Qt.Key.Key_Delete)
+            return
+        self.keys.type(text)
+
+    def address(self, field_: AddressField, address: Mapping[str, Any]) -> None:
+        """The postal code's digits first (the rest fills in), then what differs."""
+        postal = str(address.get("postal_code", ""))
+        self.fill(field_.editors["postal_code"], "".join(c for c in postal if c.isdigit()))
+        for key, editor in field_.editors.items():
+            if key != "postal_code":
+                self.fill(editor, str(address.get(key) or ""))
+
+    def household(self, table: HouseholdTable, members: list[Any]) -> None:
+        for number, member in enumerate(members):
+            if number >= len(table.rows):
+                self.keys.tab_to(table.rows[-1].relationship)
+                self.keys.press(Qt.Key.Key_Tab)  # Tab at the end of the last row adds one
+            row = table.rows[number]
+            for key, editor in row.editors.items():
+                wanted = str(member.get(key, ""))
+                if isinstance(editor, PickEdit):
+                    self.pick(editor, wanted)
+                else:
+                    self.fill(editor, wanted)
+
+    def pick(self, editor: PickEdit, value: str) -> None:
+        """A digit picks a listed value; others are typed."""
+        if editor.text() == value:
+            return
+        if self.keys.focus() is not editor:
+            self.keys.tab_to(editor)
+        values = [p.value for p in editor.picks]
+        if value in values[:9]:
+            self.keys.type(str(values.index(value) + 1))
+        else:
+            self.keys.type(value)
+
+
+def _near(offered: str, wanted: str) -> bool:
+    """Whether ``wanted`` is ``offered`` with at most a few characters changed at the end."""
+    shorter = min(len(offered), len(wanted))
+    same_start = offered[:shorter] == wanted[:shorter]
+    return same_start and abs(len(offered) - len(wanted)) <= 4
+
+
+def _after_prefill(editor: QWidget, text: str) -> str | None:
+    """What is left to type after the prefilled start the cursor stands behind, if the
+    editor holds one that ``text`` begins with (the same words, in any kana width)."""
+    if not isinstance(editor, QLineEdit) or not editor.text() or editor.hasSelectedText():
+        return None
+    start = editor.text()
+    if text.startswith(start):
+        return text[len(start) :]
+    words = text.replace("\u3000", " ").split(" ", 1)
+    shown = start.replace("\u3000", " ").split(" ", 1)
+    if len(words) == 2 and len(shown) == 2 and not shown[1] and _same_kana(words[0], shown[0]):
+        return words[1]
+    return None
+
+
+def _same_kana(typed: str, shown: str) -> bool:
+    try:
+        return normalize_katakana(typed) == normalize_katakana(shown)
+    except ValueFormatError:
+        return False
+
+
+def _text_of(editor: QWidget) -> str:
+    if isinstance(editor, QComboBox):
+        return editor.currentText()
+    if isinstance(editor, QLineEdit):
+        return editor.text()
+    return ""

@@ -1,0 +1,76 @@
+"""The measuring side of `kakanai bench counter`, run in a fresh process: the main window on the
+counter, and a clerk typing each household given on stdin (JSON: name → raw answers) through
+the real widgets. Prints one JSON line per household: screens, key events, typed characters,
+and whether the case is the one the same answers give without the screens."""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any
+
+from kakanai.core.trees.case import build_case
+from kakanai.core.trees.interview import Interview
+from kakanai.services.workspace import Workspace, open_workspace
+from kakanai.ui.application import MODES, application
+from kakanai.ui.counter.clerk import Clerk
+from kakanai.ui.counter.view import CounterView
+from kakanai.ui.main_window import MainWindow
+
+WINDOW = (1366, 768)
+_IGNORED = ("case_id", "created_at")
+
+
+def headless_case(workspace: Workspace, answers: dict[str, Any]) -> dict[str, Any]:
+    """The case the same answers give through the interview alone (what must not change)."""
+    interview = Interview(workspace.runtime, workspace.now().date())
+    while interview.current is not None:
+        interview.answer(answers.get(interview.current.id))
+    return build_case(interview, case_id="-", created_at=workspace.now())
+
+
+def comparable(case: dict[str, Any]) -> str:
+    return json.dumps({k: v for k, v in case.items() if k not in _IGNORED}, sort_keys=True)
+
+
+def drive(
+    view: CounterView, workspace: Workspace, name: str, answers: dict[str, Any]
+) -> dict[str, Any]:
+    if view.session is not None and not view.session.closed:
+        view.session.discard()
+    view.start_new()
+    clerk = Clerk(view)
+    clerk.answer_all(answers)
+    typed = view.outputs.preview(view.session)
+    same = typed is not None and comparable(typed) == comparable(headless_case(workspace, answers))
+    return {
+        "household": name,
+        "members": len(answers.get("household", [])),
+        "screens": clerk.screens,
+        "key_events": clerk.keys.events,
+        "typed": clerk.keys.typed,
+        "other": clerk.keys.other,
+        "same_case": same,
+    }
+
+
+def main() -> int:
+    households: dict[str, dict[str, Any]] = json.loads(sys.stdin.read())
+    app = application()
+    workspace = open_workspace()
+    window = MainWindow(workspace, MODES)
+    window.resize(*WINDOW)
+    window.show()
+    app.processEvents()
+    view = window.current_view
+    assert isinstance(view, CounterView)
+    for name, answers in households.items():
+        sys.stdout.write(
+            json.dumps(drive(view, workspace, name, answers), ensure_ascii=False) + "\n"
+        )
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
