@@ -54,7 +54,7 @@ def _supervision(workspace: Workspace, parent: QWidget) -> ModeView:
     from kakanai.ui.supervision.view import SupervisionView  # noqa: PLC0415 - start-up time
 
     # The one place where signing in (who may open the mode) and publishing are wired.
-    return SupervisionView(workspace, parent, access=SupervisionAccess())
+    return SupervisionView(workspace, parent, access=SupervisionAccess(workspace))
 
 
 def _stats(workspace: Workspace, parent: QWidget) -> ModeView:

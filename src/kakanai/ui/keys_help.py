@@ -43,7 +43,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
     (
         "監修モード",
         (
-            ("Alt+E / Alt+V / Alt+S / Alt+R", "編集 / プレビュー / シナリオ / 決裁"),
+            ("Alt+E / Alt+V / Alt+S / Alt+R / Alt+Z", "編集 / プレビュー / シナリオ / 決裁 / 様式"),
             ("Alt+O / Alt+L / Alt+Q", "項目の一覧 / YAML / 検査結果"),
             ("Ctrl+Space", "条件の入力候補(設問のID・選択肢・関数)"),
             ("Enter", "候補を選ぶ・条件の入力を終える"),
@@ -53,8 +53,7 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("F5", "シナリオを実行"),
             ("Ctrl+Shift+M", "決裁書を作る"),
             ("Ctrl+Shift+U", "公開(版と施行日を指定)"),
-            ("Ctrl+Shift+W", "公開した版を取り下げる"),
-            ("Ctrl+Shift+L", "ログアウト"),
+            ("Ctrl+Shift+W", "公開した版を取り下げる(ほかのモードへ移るとログアウト)"),
         ),
     ),
     (

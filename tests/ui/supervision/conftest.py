@@ -9,10 +9,15 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kakanai.services.supervision.accounts import sign_in
 from kakanai.services.tree_editing.draft import open_draft
 from kakanai.services.workspace import Workspace
+from kakanai.ui.application import MODES
+from kakanai.ui.main_window import ModeEntry
+from kakanai.ui.supervision.access import SupervisionAccess
 from kakanai.ui.supervision.view import SupervisionView, Unsaved
 from tests.conftest import QUESTIONNAIRES
+from tests.supervised_workspaces import NAME, PASSWORD
 
 
 @pytest.fixture
@@ -49,3 +54,15 @@ class Asked:
     def __call__(self, _parent: object, _name: str) -> Unsaved:
         self.times += 1
         return self.answer
+
+
+def signed_in_modes() -> list[ModeEntry]:
+    """The app's modes, the supervisor signing in through the real service (not the dialog,
+    which tests/ui/supervision/test_sign_in.py drives)."""
+
+    def build(ws: Workspace, parent: object) -> SupervisionView:
+        access = SupervisionAccess(ws, ask=lambda _parent, w: sign_in(w, NAME, PASSWORD))
+        return SupervisionView(ws, parent, access=access)  # type: ignore[arg-type]
+
+    return [m if m.mode_id != "supervision" else ModeEntry(m.mode_id, m.label, m.shortcut, build)
+            for m in MODES]  # fmt: skip

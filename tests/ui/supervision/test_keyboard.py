@@ -10,12 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
+from kakanai.services.supervision.accounts import add_user
 from kakanai.services.workspace import Workspace
-from kakanai.ui.application import MODES
 from kakanai.ui.main_window import MainWindow
 from kakanai.ui.supervision.document import TREE
 from kakanai.ui.supervision.view import SupervisionView
-from tests.ui.supervision.conftest import checked
+from tests.supervised_workspaces import NAME, PASSWORD
+from tests.ui.supervision.conftest import checked, signed_in_modes
 
 MNEMONIC = re.compile(r"&([^&\s])")
 
@@ -74,7 +75,8 @@ def test_f8_goes_to_the_item_of_the_next_problem(qtbot: QtBot, view: Supervision
 def test_no_two_controls_on_a_page_share_a_mnemonic(qtbot: QtBot, workspace: Workspace) -> None:
     """Alt+letter reaches exactly one control: the menus, the tabs, the problems and each
     page's labels and buttons, with every kind of item's form."""
-    window = MainWindow(workspace, MODES)
+    add_user(workspace, NAME, "supervisor", password=PASSWORD)
+    window = MainWindow(workspace, signed_in_modes())
     qtbot.addWidget(window)
     window.show()
     view = window.show_mode("supervision")
@@ -85,7 +87,8 @@ def test_no_two_controls_on_a_page_share_a_mnemonic(qtbot: QtBot, workspace: Wor
     items = [("META", ""), ("SECTION", "move"), ("QUESTION", "move_type"),
              ("COMPUTED", "has_child_hs"), ("PROCEDURE", "kokumin_nenkin"),
              ("DEPARTMENT", "shimin")]  # fmt: skip
-    for page in (view.edit_page, view.preview_page, view.scenarios_page, view.review_page):
+    pages = (view.edit_page, view.preview_page, view.scenarios_page, view.review_page)
+    for page in (*pages, view.templates_slot):
         view.tabs.setCurrentWidget(page)
         for item in items if page is view.edit_page else [None]:
             if item is not None:

@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from kakanai.services.supervision.accounts import add_user
 from kakanai.services.workspace import Workspace
 from kakanai.ui.application import MODES
 from kakanai.ui.main_window import MainWindow, ModeEntry
@@ -17,14 +18,16 @@ from kakanai.ui.supervision.access import SupervisionAccess
 from kakanai.ui.supervision.document import TREE
 from kakanai.ui.supervision.view import SupervisionView, Unsaved
 from tests.conftest import QUESTIONNAIRES
-from tests.ui.supervision.conftest import Asked
+from tests.supervised_workspaces import NAME, PASSWORD
+from tests.ui.supervision.conftest import Asked, signed_in_modes
 
 EDITED = ("member.age >= 75", "member.age >= 74")
 
 
 @pytest.fixture
 def window(qtbot: QtBot, workspace: Workspace) -> MainWindow:
-    shown = MainWindow(workspace, MODES)
+    add_user(workspace, NAME, "supervisor", password=PASSWORD)
+    shown = MainWindow(workspace, signed_in_modes())
     qtbot.addWidget(shown)
     shown.show()
     return shown
@@ -111,11 +114,12 @@ def test_opening_another_file_with_unsaved_changes_asks_first(
 
 
 def test_a_guard_that_refuses_keeps_the_current_mode(qtbot: QtBot, workspace: Workspace) -> None:
+    add_user(workspace, NAME, "supervisor", password=PASSWORD)
     refused: list[object] = []
 
     def build(ws: Workspace, parent: object) -> SupervisionView:
-        guard = SupervisionAccess(guard=lambda window: refused.append(window) is not None)
-        return SupervisionView(ws, parent, access=guard)  # type: ignore[arg-type]
+        cancel = SupervisionAccess(ws, ask=lambda window, _ws: refused.append(window))
+        return SupervisionView(ws, parent, access=cancel)  # type: ignore[arg-type]
 
     modes = [m if m.mode_id != "supervision" else ModeEntry(m.mode_id, m.label, m.shortcut, build)
              for m in MODES]  # fmt: skip

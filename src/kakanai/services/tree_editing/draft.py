@@ -77,11 +77,12 @@ def open_draft(path: Path) -> Draft:
     return Draft(path, text, tests_text, path, text, tests_text)
 
 
-def draft_of(questionnaire_id: str) -> Draft:
+def draft_of(questionnaire_id: str, in_use: Path | None = None) -> Draft:
     """The supervisor's draft of a tree in use: the one saved in the drafts folder, else a
-    new draft copied from the tree the counters use (saved to the drafts folder)."""
+    new draft copied from ``in_use`` (the version in force; by default the tree file the
+    counters read), saved to the drafts folder."""
     saved = drafts_folder() / f"{questionnaire_id}.yaml"
-    in_use = questionnaire_file(questionnaire_id)
+    in_use = in_use or questionnaire_file(questionnaire_id)
     if saved.is_file():
         draft = open_draft(saved)
         draft.source = in_use

@@ -29,8 +29,8 @@ class EditorActions:
         self.next_problem = self._action("次の問題へ(&N)", ["F8"], view.next_problem)
         self.run = self._action("シナリオを実行(&R)", ["F5"], self._run_scenarios)
         self.review = self._action("決裁書を作る(&M)", ["Ctrl+Shift+M"], self._build_review)
-        self.publish = self._action("公開(&U)…", [], view.review_page.publish_button.click)
-        self.publish.setEnabled(view.access.publish is not None)
+        self.publish = self._action("公開(&U)…", ["Ctrl+Shift+U"], view.publish)
+        self.withdraw = self._action("公開した版を取り下げる(&W)…", ["Ctrl+Shift+W"], view.withdraw)
         self.undo_button = self._button(self.undo, "元に戻す")
         self.redo_button = self._button(self.redo, "やり直す")
         self.save_button = self._button(self.save, "保存")
@@ -55,6 +55,7 @@ class EditorActions:
             self.run,
             self.review,
             self.publish,
+            self.withdraw,
         ]
 
     def buttons(self) -> list[QPushButton]:

@@ -35,7 +35,7 @@ from kakanai.ui.counter.side_panel import SidePanel
 from kakanai.ui.supervision.document import TREE, DraftDocument
 
 VERDICT_COLORS = {True: "#1b5e20", None: "#555555", False: "#8a8a8a"}
-TAB_LETTERS = "EVSR"  # the mode's tabs (view._build_tabs): Alt+E/V/S/R must stay theirs
+TAB_LETTERS = "EVSRZ"  # the mode's tabs (view._build_tabs): Alt+E/V/S/R/Z stay theirs
 MNEMONIC = re.compile(r"\(&([0-9A-Za-z])\)")
 
 

@@ -27,25 +27,28 @@ from kakanai.core.trees.review import Review
 from kakanai.services.trees.review_document import ReviewInputs, document_of, gather
 from kakanai.services.trees.review_workbook import write_workbook
 from kakanai.ui.desk.background import Background
-from kakanai.ui.supervision.access import Publish
 from kakanai.ui.supervision.document import DraftDocument
 
 
 class ReviewPage(QWidget):
     reported = Signal(str)
     built = Signal()  # the document is shown (tests, screenshots)
+    exported = Signal(str)  # the document was written to this file (PDF or Excel)
+    publish_requested = Signal()
 
     def __init__(
         self,
         document: DraftDocument,
         ensure_saved: Callable[[], bool],
-        publish: Publish | None,
+        may_publish: Callable[[], bool],
+        against_default: Callable[[], str],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.document = document
         self.ensure_saved = ensure_saved
-        self.publish_action = publish
+        self.may_publish = may_publish
+        self.against_default = against_default
         self.inputs: ReviewInputs | None = None
         self._background = Background(self)
         self.against = QLineEdit(self)
@@ -57,9 +60,7 @@ class ReviewPage(QWidget):
         self.pdf_button = QPushButton("PDFで保存(&P)…", self)
         self.xlsx_button = QPushButton("Excelで保存(&X)…", self)
         self.publish_button = QPushButton("公開(&U)…", self)
-        self.publish_button.setToolTip(
-            "版と施行日を決めて公開します。" if publish else "公開の機能はまだつながっていません。"
-        )
+        self.publish_button.setToolTip("版と施行日を決めて公開します(監修者のログインが必要)。")
         self.view = QTextBrowser(self)
         self.view.setObjectName("review_view")
         self._layout(against_label)
@@ -88,13 +89,21 @@ class ReviewPage(QWidget):
             raise KakanaiError.of(ErrorCode.EDIT_REVIEW_OUTPUT, path=out, detail="決裁書が未作成")
         if out.suffix.lower() == ".xlsx":
             write_workbook(self.inputs, out)
-            return out
-        try:
-            out.write_bytes(review_pdf(document_of(self.inputs)))
-        except OSError as exc:
-            detail = exc.strerror or type(exc).__name__
-            raise KakanaiError.of(ErrorCode.EDIT_REVIEW_OUTPUT, path=out, detail=detail) from None
+        else:
+            try:
+                out.write_bytes(review_pdf(document_of(self.inputs)))
+            except OSError as exc:
+                detail = exc.strerror or type(exc).__name__
+                raise KakanaiError.of(
+                    ErrorCode.EDIT_REVIEW_OUTPUT, path=out, detail=detail
+                ) from None
+        self.exported.emit(str(out))
         return out
+
+    def refresh_against(self) -> None:
+        """Compare with the version in force now (after a publish or a withdrawal)."""
+        self.against.setText(self.against_default())
+        self._outdated()
 
     def show_chapter(self, title: str) -> bool:
         """Scroll the document so that ``title`` is at the top."""
@@ -135,8 +144,8 @@ class ReviewPage(QWidget):
         self.reported.emit(f"決裁書を保存しました: {written}")
 
     def _publish(self) -> None:
-        if self.publish_action is not None and self.ensure_saved():
-            self.publish_action(self, self.document.draft.path)
+        if self.may_publish():
+            self.publish_requested.emit()
 
     def _browse(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -147,7 +156,7 @@ class ReviewPage(QWidget):
 
     def _on_opened(self) -> None:
         draft = self.document.draft
-        self.against.setText(str(draft.source) if draft.source != draft.path else "")
+        self.against.setText(self.against_default() if draft.source != draft.path else "")
         self._outdated()
 
     def _outdated(self) -> None:
@@ -160,7 +169,7 @@ class ReviewPage(QWidget):
         self.pdf_button.setEnabled(built)
         self.xlsx_button.setEnabled(built)
         clean = built and self.inputs is not None and self.inputs.report.ok
-        self.publish_button.setEnabled(clean and self.publish_action is not None)
+        self.publish_button.setEnabled(clean and self.may_publish())
 
     def _layout(self, against_label: QLabel) -> None:
         source = QHBoxLayout()

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from kakanai.core.errors import KakanaiError
 from kakanai.core.trees.visit import SEPARATOR
 from kakanai.services.tree_editing import diagnostics
-from kakanai.services.tree_editing.draft import Draft, draft_of, open_draft
+from kakanai.services.tree_editing.draft import Draft, draft_of, drafts_folder, open_draft
+from kakanai.services.tree_editing.in_force import InForce, in_force
 from kakanai.services.tree_editing.scenarios import from_preview
 from kakanai.services.workspace import Workspace
 from kakanai.ui.modes import ModeView
@@ -35,8 +36,11 @@ from kakanai.ui.supervision.document import DraftDocument
 from kakanai.ui.supervision.edit_page import EditPage
 from kakanai.ui.supervision.preview_page import PreviewPage
 from kakanai.ui.supervision.problems_panel import ProblemsPanel
+from kakanai.ui.supervision.publish_dialog import PublishDialog
 from kakanai.ui.supervision.review_page import ReviewPage
 from kakanai.ui.supervision.scenarios_page import ScenariosPage
+from kakanai.ui.supervision.templates_slot import TemplatesSlot
+from kakanai.ui.supervision.withdraw_dialog import WithdrawDialog
 
 
 class Unsaved(Enum):
@@ -85,9 +89,12 @@ class SupervisionView(ModeView):
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.access = access or SupervisionAccess()
+        self.access = access or SupervisionAccess.open()
         self.ask_unsaved: Callable[[QWidget, str], Unsaved] = ask_unsaved
-        first = draft or draft_of(workspace.settings.questionnaire.split(SEPARATOR)[0])
+        self.publish_dialog: PublishDialog | None = None
+        self.withdraw_dialog: WithdrawDialog | None = None
+        tree_id = workspace.settings.questionnaire.split(SEPARATOR)[0]
+        first = draft or draft_of(tree_id, self.in_force(tree_id).path)
         self._reopen: Callable[[], Draft] = _reopener(first)
         self.document = DraftDocument(first, lambda: workspace.now().date(), self)
         self.file_label = QLabel(self)
@@ -98,7 +105,10 @@ class SupervisionView(ModeView):
         self.edit_page = EditPage(self.document)
         self.preview_page = PreviewPage(self.document)
         self.scenarios_page = ScenariosPage(self.document)
-        self.review_page = ReviewPage(self.document, self.ensure_saved, self.access.publish)
+        self.review_page = ReviewPage(
+            self.document, self.ensure_saved, lambda: self.access.can_publish, self._against
+        )
+        self.templates_slot = TemplatesSlot(self)
         self.tabs = self._build_tabs()
         self.problems = ProblemsPanel(self)
         self.actions_ = EditorActions(self)
@@ -120,10 +130,19 @@ class SupervisionView(ModeView):
         self.edit_page.outline.setFocus()
 
     def can_enter(self) -> bool:
-        return self.access.guard(self.window())
+        entered = self.access.guard(self.window())
+        self._show_file()
+        return entered
 
     def can_leave(self) -> bool:
-        """Unsaved changes: save them, drop them (back to what was saved), or stay."""
+        """Unsaved changes: save them, drop them (back to what was saved), or stay. Leaving
+        signs the supervisor out: the next one to open the mode signs in again."""
+        if not self._may_drop_changes():
+            return False
+        self.access.sign_out()
+        return True
+
+    def _may_drop_changes(self) -> bool:
         if not self.document.modified:
             return True
         answer = self.ask_unsaved(self.window(), self.document.draft.name)
@@ -135,15 +154,80 @@ class SupervisionView(ModeView):
             return True
         return False
 
+    # --- the version in force, publishing and rolling back ---
+
+    def in_force(self, tree_id: str) -> InForce:
+        return in_force(self.workspace, tree_id, self.workspace.now().date(), drafts_folder())
+
+    def _against(self) -> str:
+        """The review compares the draft with the version in force today."""
+        tree_id = self.document.reading.tree.meta.id or self.document.draft.path.stem
+        try:
+            return str(self.in_force(tree_id).path)
+        except KakanaiError as exc:
+            self._report(f"{exc.message} [{exc.code.code}]")
+            return ""
+
+    def publish(self) -> PublishDialog | None:
+        """Ask for a version and a 施行日 and publish the saved draft (the dialog runs it)."""
+        supervisor = self.access.supervisor
+        if not self.access.can_publish or supervisor is None:
+            self._report("公開するには、監修者としてログインしてください。")
+            return None
+        if not self.ensure_saved():
+            return None
+        tree_id = self.document.reading.tree.meta.id
+        dialog = PublishDialog(
+            self.workspace, supervisor, self.document.draft, tree_id, self.window()
+        )
+        dialog.accepted.connect(lambda: self._on_published(dialog))
+        self.publish_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def withdraw(self) -> WithdrawDialog | None:
+        """Choose a published version of this tree and withdraw it (取り下げ)."""
+        supervisor = self.access.supervisor
+        if not self.access.can_publish or supervisor is None:
+            self._report("取り下げるには、監修者としてログインしてください。")
+            return None
+        tree_id = self.document.reading.tree.meta.id
+        dialog = WithdrawDialog(self.workspace, supervisor, tree_id, self.window())
+        dialog.accepted.connect(lambda: self._on_withdrawn(dialog))
+        self.withdraw_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_published(self, dialog: PublishDialog) -> None:
+        done = dialog.published
+        if done is not None:
+            day = done.effective_from.isoformat()
+            self._report(f"{done.tree_id} の版 {done.version} を公開しました(施行日 {day})。")
+            self.review_page.refresh_against()
+
+    def _on_withdrawn(self, dialog: WithdrawDialog) -> None:
+        done = dialog.withdrawn
+        if done is not None:
+            now = self.in_force(done.tree_id)
+            self._report(f"版 {done.version} を取り下げました。本日から施行: {now.label}")
+            self.review_page.refresh_against()
+
     # --- files ---
 
     def save(self) -> bool:
+        step = self.document.undo_stack.undoText()
         try:
             self.document.save()
         except KakanaiError as exc:
             self._report(f"{exc.message} [{exc.code.code}]")
             return False
-        self._report(f"保存しました: {self.document.draft.path}")
+        draft = self.document.draft
+        tree_id = self.document.reading.tree.meta.id
+        problem = self.access.record(
+            "tree_edited",
+            f"{tree_id} {draft.name} 保存" + (f"(最後の変更: {step})" if step else ""),
+        )
+        self._report(problem or f"保存しました: {draft.path}")
         return True
 
     def ensure_saved(self) -> bool:
@@ -208,6 +292,7 @@ class SupervisionView(ModeView):
         tabs.addTab(self.preview_page, "プレビュー(&V)")
         tabs.addTab(self.scenarios_page, "シナリオ(&S)")
         tabs.addTab(self.review_page, "決裁(&R)")
+        tabs.addTab(self.templates_slot, "様式(&Z)")
         return tabs
 
     def _layout(self) -> None:
@@ -236,7 +321,20 @@ class SupervisionView(ModeView):
         self.problems.problem_chosen.connect(self._on_problem_chosen)
         for page in (self.edit_page, self.scenarios_page, self.review_page):
             page.reported.connect(self._report)
+        self.scenarios_page.ran.connect(self._on_scenarios_ran)
+        self.review_page.exported.connect(self._on_review_exported)
+        self.review_page.publish_requested.connect(self.publish)
         self.preview_page.save_requested.connect(self.save_preview_as_scenario)
+
+    def _on_scenarios_ran(self) -> None:
+        tree_id = self.document.reading.tree.meta.id
+        summary = self.scenarios_page.summary.text()
+        self._report(self.access.record("scenarios_run", f"{tree_id} {summary}"))
+
+    def _on_review_exported(self, path: str) -> None:
+        tree = self.document.reading.tree.meta
+        detail = f"{tree.id} 版{tree.version} {Path(path).name}"
+        self._report(self.access.record("review_printed", detail))
 
     def _on_changed(self) -> None:
         self.problems.show_checking()
@@ -252,11 +350,14 @@ class SupervisionView(ModeView):
         if draft.source != draft.path:
             where += f"(使用中の {draft.source.name} の下書き)"
         mark = "  ● 保存していない変更があります" if draft.modified else ""
-        self.file_label.setText(f"下書き: {where}{mark}")
+        supervisor = self.access.supervisor
+        who = f"監修者: {supervisor.name}  " if supervisor is not None else ""
+        self.file_label.setText(f"{who}下書き: {where}{mark}")
         self.file_label.setToolTip(f"保存先: {draft.path}\n元の設問ツリー: {draft.source}")
 
     def _report(self, message: str) -> None:
-        self.status.emit(message)
+        if message:
+            self.status.emit(message)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
