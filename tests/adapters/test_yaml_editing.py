@@ -100,7 +100,7 @@ def test_a_scalar_is_plain_only_where_yaml_reads_it_back_as_text(value: str, wri
 
 
 def test_a_key_added_after_a_block_list_goes_under_the_item_not_the_next_one() -> None:
-    question = ["sections", ("id", "move"), "questions", ("id", "tenshutsu_shoumei")]
+    question = ["sections", ("id", "notification"), "questions", ("id", "tenshutsu_shoumei")]
     edited = set_key(MOVING, question, "reask_on_note", "x")
     assert changed_lines(MOVING, edited) == ["+        reask_on_note: x"]
     before = MOVING.splitlines()

@@ -20,7 +20,7 @@ def register(commands: Subparsers) -> Commands:
         "--against", default=None, help="現行版(ファイル、または git:版:パス)。変更の影響を載せます"
     )
     review.add_argument("--as-of", type=iso_date, default=None, help="面談日 (既定: 今日)")
-    return Commands(handlers={"review": _review})
+    return Commands(handlers={"review": _review}, benches={"editor": _bench_editor})
 
 
 def _review(args: argparse.Namespace) -> int:
@@ -30,3 +30,9 @@ def _review(args: argparse.Namespace) -> int:
     written = write_review(args.tree, args.out, args.as_of or dt.date.today(), args.against)
     print(f"{written}: 決裁書を書き出しました")
     return EXIT_OK
+
+
+def _bench_editor(repeat: int) -> int:
+    from kakanai.benchmarks.editor import bench_editor  # noqa: PLC0415 - only when asked
+
+    return bench_editor(repeat)

@@ -34,7 +34,7 @@ from kakanai.ui.supervision.undo_keys import is_undo_key
 
 ERROR_COLOR = QColor("#c62828")
 WARNING_COLOR = QColor("#b26a00")
-TYPING_PAUSE_MS = 200  # the condition is applied (and checked) when typing pauses this long
+TYPING_PAUSE_MS = 30  # the condition is applied (and checked) when typing pauses this long
 _OPENERS = ("==", "!=", " in", "[", ",", '"', "member.", "(")
 OFFER_ROLE = Qt.ItemDataRole.UserRole + 1
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from kakanai.core.errors import Problem
 from kakanai.services.tree_editing.draft import Draft, Reading, read_draft
-from kakanai.services.trees.checking import check_source
+from kakanai.services.trees.checking import reasoning_problems, static_check
 from kakanai.ui.desk.background import Background
 
 TREE = "tree"
@@ -134,14 +134,26 @@ class DraftDocument(QObject):
     # --- checking ---
 
     def check(self) -> None:
-        """Run every check of the tree in the background; ``checked`` when done."""
+        """Check the tree as read: the fast checks at once (what a typo in a condition
+        breaks, shown while typing), then the reasoning in the background when they pass;
+        ``checked`` after each, ``is_checked`` once every check has run."""
         self._ticket += 1
         ticket = self._ticket
         self.is_checked = False
-        text, path, day = self.draft.text, str(self.draft.path), self.today()
+        reading = self.reading
+        if reading.broken:
+            self._on_checked(ticket, list(reading.problems))
+            return
+        problems, runtime = static_check(reading.tree, list(reading.problems))
+        if runtime is None:
+            self._on_checked(ticket, problems)
+            return
+        self.problems = []
+        self.checked.emit()  # the fast checks pass: the marks of the last typo go at once
+        day = self.today()
         self._background.run(
-            lambda: check_source(text, path, day),
-            lambda problems: self._on_checked(ticket, problems),
+            lambda: reasoning_problems(runtime, day),
+            lambda found: self._on_checked(ticket, found),
             lambda error: self._on_check_failed(ticket, error),
         )
 
