@@ -1,8 +1,9 @@
-"""The supervisor's mode's screens for `make screenshots`: the editor with a question's form
-and the YAML, a typo underlined with もしかして, completion, the preview explaining itself,
-a failing scenario's difference with the coverage, the review, the unsaved-changes question.
-Popups (completion, the question box) are windows of their own, drawn onto the window's
-picture where they stand."""
+"""The supervisor's mode's screens for `make screenshots`: the sign-in refusing a wrong
+password, the editor with a question's form and the YAML, a typo underlined with もしかして,
+completion, the preview explaining itself, a failing scenario's difference with the
+coverage, the review, the unsaved-changes question, publishing (版 and 施行日), withdrawing,
+and the 様式 tab. Popups (completion, dialogs) are windows of their own, drawn onto the
+window's picture where they stand."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ def supervision(shots: Any) -> None:
     from kakanai.ui.supervision.view import Unsaved  # noqa: PLC0415 - after env
 
     clerk = Keys()
+    _sign_in_when_asked(shots)
 
     # A supervisor's desk starts in this mode (settings: mode), so the window is only as wide
     # as this mode needs (the counter's screen, built first otherwise, needs 1067 px).
@@ -38,16 +40,78 @@ def supervision(shots: Any) -> None:
     shots.workspace.loaded = dataclasses.replace(loaded, settings=settings)
     window = shots.window("supervision")
     shots.workspace.loaded = loaded
+    _activate(shots, window)  # the sign-in dialog had the keyboard; the clerk types here
     view = window.current_view
     view.document.wait_checked()
     view.edit_page.choose(("QUESTION", "wants_hoikusho"))
     shots.save(window, "supervision-1-editor-form-and-yaml")
     _condition(shots, clerk, window, view)
-    _preview(shots, clerk, window, view)
+    _preview(shots, window, view)
     _scenarios(shots, clerk, window, view)
     _review(shots, window, view)
     view.ask_unsaved = lambda _parent, _name: Unsaved.DISCARD
+    stack = view.document.undo_stack
+    while stack.canUndo():  # the draft as shipped again: it passes every check and scenario
+        stack.undo()
+    _publish(shots, window, view)
+    view.tabs.setCurrentWidget(view.templates_slot)
+    shots.save(window, "supervision-10-templates-tab")
     window.close()
+
+
+NAME = "監修 花子"
+PASSWORD = "screenshots-password"  # noqa: S105 - a throwaway user in a temporary folder
+
+
+def _activate(shots: Any, window: Any) -> None:
+    from PySide6.QtTest import QTest  # noqa: PLC0415 - after the platform is chosen
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - after the platform is chosen
+
+    window.activateWindow()
+    if not QTest.qWaitForWindowActive(window, 2000):
+        print("the window could not be activated", QApplication.activeWindow())
+    shots.settle()
+
+
+def _sign_in_when_asked(shots: Any) -> None:
+    """A supervisor exists; when the sign-in dialog opens, a wrong password is refused (a
+    picture), then the right one lets in."""
+    from PySide6.QtCore import QTimer  # noqa: PLC0415 - after the platform is chosen
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415 - after the platform is chosen
+
+    from kakanai.services.supervision.accounts import add_user  # noqa: PLC0415 - after env
+
+    add_user(shots.workspace, NAME, "supervisor", password=PASSWORD)
+
+    def act() -> None:
+        dialog = QApplication.activeModalWidget()
+        dialog.name.setText(NAME)
+        dialog.password.setText("wrong password")
+        dialog.ok_button.click()
+        shots.save(dialog, "supervision-0-sign-in-refused")
+        dialog.password.setText(PASSWORD)
+        dialog.ok_button.click()
+
+    QTimer.singleShot(0, act)
+
+
+def _publish(shots: Any, window: Any, view: Any) -> None:
+    import datetime as dt  # noqa: PLC0415
+
+    dialog = view.publish()
+    tomorrow = shots.workspace.now().date() + dt.timedelta(days=1)
+    dialog.effective.setDate(tomorrow)
+    dialog.adjustSize()
+    _save_with(shots, window, [dialog], "supervision-8-publish-version-and-date")
+    dialog.start()
+    for _ in range(600):
+        shots.settle(2)
+        if not dialog.isVisible():
+            break
+    withdraw = view.withdraw()
+    withdraw.adjustSize()
+    _save_with(shots, window, [withdraw], "supervision-9-withdraw")
+    withdraw.reject()
 
 
 def _condition(shots: Any, clerk: Any, window: Any, view: Any) -> None:
@@ -72,12 +136,18 @@ def _condition(shots: Any, clerk: Any, window: Any, view: Any) -> None:
     shots.settle()
 
 
-def _preview(shots: Any, clerk: Any, window: Any, view: Any) -> None:
-    from tests.ui.counter import driving  # noqa: PLC0415 - the tests' clerk
+def _preview(shots: Any, window: Any, view: Any) -> None:
+    from tests.ui.counter import driving  # noqa: PLC0415 - the tests' reference answers
 
     view.tabs.setCurrentWidget(view.preview_page)
     shots.settle()
-    driving.answer_until(clerk, view.preview_page, "kokuho")
+    # The interview is answered through the preview's own Interview (the tests drive the
+    # widgets, tests/ui/supervision/test_preview.py): here only the screen matters.
+    page = view.preview_page
+    while page.interview.current is not None and page.interview.current.id != "kokuho":
+        page.interview.answer(driving.ANSWERS.get(page.interview.current.id))
+    page.refresh()
+    page.question_page.focus_first()
     shots.save(window, "supervision-4-preview-explains-itself")
 
 

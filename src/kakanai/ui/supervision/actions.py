@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QInputDialog, QPushButton
+from shiboken6 import isValid
 
 if TYPE_CHECKING:
     from kakanai.ui.supervision.view import SupervisionView
@@ -81,6 +82,8 @@ class EditorActions:
             ("undo", self.undo, UNDO, self.undo_button),
             ("redo", self.redo, REDO, self.redo_button),
         ):
+            if not isValid(action) or not isValid(button):
+                return  # the window is closing: the stack signals while it is destroyed
             can, shown = self._can[key], self._steps[key]
             action.setText(f"{text}: {shown}" if can else text)
             action.setEnabled(can)

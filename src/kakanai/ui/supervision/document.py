@@ -112,11 +112,12 @@ class DraftDocument(QObject):
         """Set a text (undo and redo do this); re-read and re-check the tree."""
         if which == TESTS:
             self.draft.tests_text = text
-        else:
-            self.draft.text = text
-            self._reread()
-            self.check()
+            self.changed.emit(which)
+            return
+        self.draft.text = text
+        self._reread()
         self.changed.emit(which)
+        self.check()  # after ``changed``: the screens show the new text, then its problems
 
     def end_typing(self) -> None:
         """The next change starts a new step, even in the same field (focus left it)."""

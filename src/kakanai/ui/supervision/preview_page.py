@@ -211,6 +211,8 @@ class PreviewPage(QWidget):
         super().showEvent(event)
         if self._stale:
             self.rebuild(carry=True)
+        if self.pages.currentWidget() is self.question_page:
+            self.question_page.focus_first()  # the keys go to the wizard, as at the counter
 
     def _layout(self, day_label: QLabel) -> None:
         bar = QHBoxLayout()

@@ -69,6 +69,7 @@ class SignInDialog(QDialog):
         except KakanaiError as exc:
             self.message.setText(f"{exc.message} [{exc.code.code}]")
             self.message.show()
+            self.adjustSize()  # the message wraps onto lines of its own: all of it shows
             self.password.clear()
             self.password.setFocus()
             return

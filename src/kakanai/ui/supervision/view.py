@@ -314,7 +314,7 @@ class SupervisionView(ModeView):
 
     def _connect(self) -> None:
         document = self.document
-        document.checked.connect(lambda: self.problems.show_problems(document.problems))
+        document.checked.connect(self._on_checked)
         document.changed.connect(lambda _which: self._on_changed())
         document.check_failed.connect(self._report)
         document.saved.connect(self._show_file)
@@ -325,6 +325,11 @@ class SupervisionView(ModeView):
         self.review_page.exported.connect(self._on_review_exported)
         self.review_page.publish_requested.connect(self.publish)
         self.preview_page.save_requested.connect(self.save_preview_as_scenario)
+
+    def _on_checked(self) -> None:
+        self.problems.show_problems(self.document.problems)
+        if not self.document.is_checked:
+            self.problems.show_checking()  # the fast checks pass; the reasoning is running
 
     def _on_scenarios_ran(self) -> None:
         tree_id = self.document.reading.tree.meta.id
@@ -349,10 +354,11 @@ class SupervisionView(ModeView):
         where = f"{draft.path.parent.name}/{draft.name}"
         if draft.source != draft.path:
             where += f"(使用中の {draft.source.name} の下書き)"
-        mark = "  ● 保存していない変更があります" if draft.modified else ""
+        # The mark comes first: a narrow window cuts the end of the line, never the mark.
+        mark = "● 未保存の変更あり  " if draft.modified else ""
         supervisor = self.access.supervisor
         who = f"監修者: {supervisor.name}  " if supervisor is not None else ""
-        self.file_label.setText(f"{who}下書き: {where}{mark}")
+        self.file_label.setText(f"{mark}{who}下書き: {where}")
         self.file_label.setToolTip(f"保存先: {draft.path}\n元の設問ツリー: {draft.source}")
 
     def _report(self, message: str) -> None:
