@@ -17,15 +17,15 @@ from sqlalchemy import Engine, text
 
 from kakanai.benchmarks.memory import peak_kib
 from kakanai.benchmarks.stats_demo import Written, has_cases, write_visits
-from kakanai.benchmarks.stats_visits import visits
+from kakanai.benchmarks.stats_visits import visits, year_shapes
 from kakanai.benchmarks.store import scratch_database
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.stats.periods import Grouping, Period, fiscal_year, fiscal_year_of
 from kakanai.core.stats.time_model import TimeModel
-from kakanai.services.slip.sealing import questionnaire_runtime
 from kakanai.services.stats import source as stats
 from kakanai.services.stats.names import names_of
 from kakanai.services.stats.preferences import StatsPreferences
+from kakanai.services.stats.source import shipped_trees
 from kakanai.services.workspace import open_database, open_workspace
 from kakanai.store.database import sqlite_url
 
@@ -75,7 +75,8 @@ def demo_data(engine: Engine, cases: int, period: Period, seed: int, *, show: bo
         if show:
             print(f"\r  {written.cases:,} / {cases:,} 件", end="", flush=True)
 
-    written = write_visits(engine, visits(cases, period, seed=seed), progress=progress)
+    year = visits(cases, period, seed=seed, found=year_shapes())
+    written = write_visits(engine, year, progress=progress)
     if show:
         print()
     analyze(engine)
@@ -108,7 +109,7 @@ def _measure(label: str, url: str, cases: int, period: Period) -> None:
     print(f"{label}: 見本データ {cases:,}件の書き込み {time.perf_counter() - started:.1f} 秒")
     engine = open_database(url)
     try:
-        names = names_of([questionnaire_runtime("moving").tree])
+        names = names_of(shipped_trees())
         source = stats.source_of(engine, names, StatsPreferences(TimeModel()), "サンプル市")
         opened = _median(lambda: stats.overview(source, period))
         _line("画面を開く(月別・合計・連携の流れ)", opened, OPEN_TARGET_S)

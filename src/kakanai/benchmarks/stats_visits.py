@@ -1,5 +1,6 @@
 """Sample visits for the statistics (`kakanai demo-data`, `kakanai bench stats`, the tests): a
-year of a mid-size city drawn from the shipped tree's own test scenarios. Each scenario is
+year of a mid-size city drawn from the shipped trees' own test scenarios (the tests use the
+moving tree's alone; the demo year mixes every life event the city ships). Each scenario is
 interviewed once through the real engine and its forms counted by the real templates; the
 year then repeats those visits at realistic dates, desks and interview lengths."""
 
@@ -24,6 +25,8 @@ COUNTER_DESKS = tuple(f"窓口{n}" for n in range(1, 7))
 # Department desks (連携課の端末): with the six counters, the twenty desks of the city hall.
 DEPARTMENT_DESKS = {
     "shimin": ("市民課 証明・登録",),
+    "hoken_center": ("保健センター",),
+    "seikatsu_fukushi": ("生活福祉課",),
     "hoken_nenkin": ("保険年金課1", "保険年金課2", "保険年金課3"),
     "kaigo": ("介護保険課1", "介護保険課2"),
     "shougai": ("障がい者福祉課",),
@@ -35,6 +38,11 @@ DEPARTMENT_DESKS = {
 # Moves peak in March and April (年度替わり); the rest of the year is calmer.
 MONTH_WEIGHTS = {4: 1.7, 5: 0.9, 6: 0.8, 7: 0.85, 8: 0.85, 9: 0.9, 10: 0.85, 11: 0.75,
                  12: 0.8, 1: 0.8, 2: 0.9, 3: 2.0}  # fmt: skip
+# The mix of a year's visits at a 書かない窓口 by life event (moves dominate the counter;
+# certificates come next; births, deaths, marriages, divorces and moves abroad after them).
+# An assumption for sample data, not a measured figure; events a city does not ship drop out.
+EVENT_SHARES = {"moving": 0.55, "certificates": 0.17, "birth": 0.08, "death": 0.08,
+                "marriage": 0.06, "divorce": 0.03, "abroad": 0.03}  # fmt: skip
 TARGET_PROCEDURES_PER_VISIT = 5.0  # 60,000 visits: about 300,000 procedures
 HANDOFF_SHARE = 0.95  # residents who go on to a department the slip sends them to
 RESCAN_SHARE = 0.12  # slips scanned again at the same department
@@ -79,9 +87,13 @@ class Visit:
 
 
 def shapes(tree: str = "moving") -> list[Shape]:
-    """The shipped tree's scenarios as visits (each interviewed and its forms counted)."""
+    """The shipped tree's scenarios as visits (each interviewed and its forms counted); a
+    handoff goes only to the city hall's own departments, not to an outside office."""
     path = shipped_data.questionnaire_file(tree)
     report = check_tree(path, dt.date(2026, 11, 23))
+    if report.tree is None:
+        return []
+    outside = {d.id for d in report.tree.departments if d.external}
     found = []
     for run in report.scenario_runs:
         created = dt.datetime(2026, 11, 23, 10, tzinfo=JST)
@@ -89,16 +101,44 @@ def shapes(tree: str = "moving") -> list[Shape]:
         fills = tuple(form_fills(case))
         counter = {f.procedure_id for f in fills if f.form_id == RESIDENCE_FORM}
         procedures = tuple((p["id"], p["department"], p.get("member")) for p in case["procedures"])
-        departments = dict.fromkeys(d for i, d, _ in procedures if i not in counter)
+        departments = dict.fromkeys(
+            d for i, d, _ in procedures if i not in counter and d not in outside
+        )
         questions = tuple(q.id for q, _ in run.interview.path())
         found.append(Shape(run.name, procedures, tuple(departments), fills, questions, tree))
     return found
 
 
+def year_shapes() -> list[Shape]:
+    """Every shipped life event's scenarios (the demo year's visits)."""
+    return [shape for event in EVENT_SHARES for shape in _shapes_if_shipped(event)]
+
+
+def _shapes_if_shipped(event: str) -> list[Shape]:
+    return shapes(event) if shipped_data.questionnaire_file(event).is_file() else []
+
+
 def weights(found: list[Shape]) -> list[float]:
-    """Weights that bring the mean procedures per visit to the target: exp(t × count),
-    with t found by bisection (bigger households are rarer than single movers, but a city
-    of families averages about five procedures a visit)."""
+    """Each event its share of the year (EVENT_SHARES; a single event takes all). Within the
+    moving tree, weights that bring its mean procedures per visit to the target: exp(t ×
+    count), with t found by bisection (bigger households are rarer than single movers, but a
+    city of families averages about five procedures a move); other events' scenarios are
+    equally likely."""
+    events = dict.fromkeys(shape.event for shape in found)
+    shares = {e: EVENT_SHARES.get(e, 0.01) for e in events}
+    total = sum(shares.values())
+    result = [0.0] * len(found)
+    for event in events:
+        places = [i for i, shape in enumerate(found) if shape.event == event]
+        group = [found[i] for i in places]
+        within = _procedure_weights(group) if event == "moving" else [1.0] * len(group)
+        scale = shares[event] / total / sum(within)
+        for place, weight in zip(places, within, strict=True):
+            result[place] = weight * scale
+    return result
+
+
+def _procedure_weights(found: list[Shape]) -> list[float]:
     counts = [len(s.procedures) for s in found]
 
     def mean(t: float) -> float:

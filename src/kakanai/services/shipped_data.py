@@ -57,6 +57,19 @@ def questionnaire_file(questionnaire_id: str) -> Path:
     return city if city.is_file() else QUESTIONNAIRES / name
 
 
+def questionnaire_ids() -> list[str]:
+    """Every question tree a counter may offer: the shipped ones and the city's own, by id."""
+    folders = [QUESTIONNAIRES, city_questionnaires()]
+    found = {
+        path.stem
+        for folder in folders
+        if folder.is_dir()
+        for path in folder.glob("*.yaml")
+        if not path.name.endswith(".tests.yaml")
+    }
+    return sorted(found)
+
+
 def template_index() -> dict[str, Path]:
     """Template id → file for every template a desk can print: the shipped ones, replaced
     by the city's own with the same id."""

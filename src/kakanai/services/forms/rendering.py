@@ -156,7 +156,9 @@ def form_fill(template: FormTemplate, view: CaseView, job: FormJob) -> FormFill:
 
 def form_fills(case: Mapping[str, Any]) -> list[FormFill]:
     """What every form of the case would fill in, without laying out or painting them
-    (the statistics' sample visits)."""
+    (the statistics' sample visits); none for a case whose procedures have no forms."""
+    if not any(p.get("forms") for p in case["procedures"]):
+        return []
     procedures = select_procedures(case)
     loaded = load_templates(form_ids(procedures))
     available = {k: v for k, v in loaded.items() if v is not None}

@@ -17,9 +17,12 @@ from kakanai.core.stats.figures import GroupFigures, HandoffMatrix, QuestionTime
 from kakanai.core.stats.periods import Grouping, Period
 from kakanai.core.stats.publication import PublicTable
 from kakanai.core.stats.sheets import Table
+from kakanai.core.trees.model import QuestionTree
+from kakanai.services import shipped_data
 from kakanai.services.stats import publication, report, tables
 from kakanai.services.stats.names import Names, names_of
 from kakanai.services.stats.preferences import StatsPreferences, load_preferences
+from kakanai.services.trees.checking import read_tree
 from kakanai.services.workspace import Workspace
 from kakanai.store.database import reading_engine, session_factory
 from kakanai.store.statistics.counting import count_all, summed
@@ -45,10 +48,21 @@ class StatsSource:
 def open_source(workspace: Workspace) -> StatsSource:
     return source_of(
         workspace.engine,
-        names_of([workspace.runtime.tree]),
+        names_of([workspace.runtime.tree, *shipped_trees()]),
         load_preferences(workspace.data_dir),
         workspace.settings.city,
     )
+
+
+def shipped_trees() -> list[QuestionTree]:
+    """Every tree file's names (read, not checked: statistics only need what things are
+    called), so that visits of any life event are named, whichever tree this counter uses."""
+    found = []
+    for tree_id in shipped_data.questionnaire_ids():
+        tree, _ = read_tree(shipped_data.questionnaire_file(tree_id))
+        if tree is not None:
+            found.append(tree)
+    return found
 
 
 def source_of(
