@@ -17,4 +17,4 @@ screenshots:
 
 bench:
 	bash scripts/setup.sh
-	for target in engine payload scan slip forms app stats; do .venv/bin/kakanai bench $$target; done
+	for target in engine payload scan slip forms app stats editor; do .venv/bin/kakanai bench $$target; done

@@ -2,7 +2,8 @@
 
 The app runs offscreen on a fresh data directory; the counter is driven through its real
 widgets by the app's own clerk (the one `kakanai bench counter` and the tests use), the desk
-scans slips sealed with that directory's key; the statistics show a generated year of a
+scans slips sealed with that directory's key; the supervisor's mode edits a draft of the
+shipped tree (scripts/supervision_shots.py); the statistics show a generated year of a
 mid-size city (`kakanai demo-data`).
 Usage: python scripts/screenshots.py [OUT_DIR] [--size 1366x768] [--scale 1.0] [--cases N]
 """
@@ -18,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from supervision_shots import supervision  # noqa: E402 - beside this script
 
 
 def main() -> int:
@@ -26,7 +29,9 @@ def main() -> int:
     parser.add_argument("--size", default="1366x768", help="window size in logical pixels")
     parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 1.25")
     parser.add_argument("--cases", type=int, default=60_000, help="visits of the sample year")
-    parser.add_argument("--only", choices=["counter", "desk", "settings", "stats"], action="append")
+    parser.add_argument(
+        "--only", choices=["counter", "desk", "supervision", "settings", "stats"], action="append"
+    )
     options = parser.parse_args()
     width, height = (int(n) for n in options.size.split("x"))
     data = Path(tempfile.mkdtemp(prefix="kakanai-screenshots-"))
@@ -41,9 +46,11 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     options.out.mkdir(parents=True, exist_ok=True)
     shots = Shots(options.out, (width, height))
-    for name in options.only or ["counter", "desk", "settings", "stats"]:
+    for name in options.only or ["counter", "desk", "supervision", "settings", "stats"]:
         if name == "stats":
             shots.stats(options.cases)
+        elif name == "supervision":
+            supervision(shots)
         else:
             getattr(shots, name)()
     for path in shots.written:

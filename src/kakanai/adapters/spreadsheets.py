@@ -51,6 +51,8 @@ def _sheet(sheet: Worksheet, table: Table) -> None:
                 cell.number_format = "#,##0.0"
             elif len(str(value)) <= 1:  # a mark in place of a number (X, -) aligns with them
                 cell.alignment = Alignment(horizontal="right")
+            elif "\n" in value or _display_width(value) > MAX_WIDTH:  # long words wrap
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
             if offset > len(table.rows) - table.total_rows:
                 cell.font = BOLD
     last = heading_row + len(table.rows) + 1
@@ -72,7 +74,9 @@ def _widths(sheet: Worksheet, table: Table) -> None:
         texts = [table.headings[column - 1]] + [
             _shown(row[column - 1]) for row in table.rows if column - 1 < len(row)
         ]
-        width = max((_display_width(text) for text in texts), default=8)
+        width = max(
+            (_display_width(line) for text in texts for line in text.split("\n")), default=8
+        )
         sheet.column_dimensions[get_column_letter(column)].width = min(width + 2, MAX_WIDTH)
 
 

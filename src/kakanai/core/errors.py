@@ -192,6 +192,22 @@ class ErrorCode(Enum):
         "EDIT_003",
         "「{path}」は「キー: 値」の形(フロー形式 { } でない)ではないため、項目を追加できません。YAML の表示で直接直してください。",
     )
+    EDIT_SAVE = (
+        "EDIT_004",
+        "下書きを保存できません: {path}({detail})。保存先のフォルダがあり、書き込めるか確かめてください。",
+    )
+    EDIT_OPEN = (
+        "EDIT_005",
+        "設問ツリーを開けません: {path}({detail})。UTF-8 の YAML ファイルか確かめてください。",
+    )
+    EDIT_REVIEW_OUTPUT = (
+        "EDIT_006",
+        "決裁書を書き出せません: {path}({detail})。保存先のフォルダがあり、書き込めるか確かめてください。",
+    )
+    EDIT_SCENARIOS_NOT_RUN = (
+        "EDIT_007",
+        "シナリオを実行できていないため、足りないシナリオを提案できません。検査の問題を直してから、もう一度シナリオを実行してください。",
+    )
     # Visits: several life events' trees in one interview
     VISIT_DIFFERS = (
         "TREE_VISIT_001",

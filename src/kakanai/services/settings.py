@@ -16,7 +16,7 @@ from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.store.retention import DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS
 
 SETTINGS_FILE = "settings.json"
-MODES = ("counter", "desk", "stats")
+MODES = ("counter", "desk", "supervision", "stats")
 SLIP_LAYOUTS = ("a4", "receipt80")
 PRINT_TO_FOLDER = "folder:"  # printer "folder:/path" writes each print job there as a PDF
 

@@ -49,16 +49,24 @@ def _desk(workspace: Workspace, parent: QWidget) -> ModeView:
     return DeskView(workspace, parent)
 
 
+def _supervision(workspace: Workspace, parent: QWidget) -> ModeView:
+    from kakanai.ui.supervision.access import SupervisionAccess  # noqa: PLC0415 - start-up time
+    from kakanai.ui.supervision.view import SupervisionView  # noqa: PLC0415 - start-up time
+
+    # The one place where signing in (who may open the mode) and publishing are wired.
+    return SupervisionView(workspace, parent, access=SupervisionAccess(workspace))
+
+
 def _stats(workspace: Workspace, parent: QWidget) -> ModeView:
     from kakanai.ui.stats.view import StatsView  # noqa: PLC0415 - start-up time
 
     return StatsView(workspace, parent)
 
 
-# Ctrl+3 is kept for the supervisor's mode (監修), built by a later issue.
 MODES = (
     ModeEntry("counter", "窓口モード(&C)", "Ctrl+1", _counter),
     ModeEntry("desk", "連携課モード(&D)", "Ctrl+2", _desk),
+    ModeEntry("supervision", "監修モード(&K)", "Ctrl+3", _supervision),
     ModeEntry("stats", "統計モード(&T)", "Ctrl+4", _stats),
 )
 

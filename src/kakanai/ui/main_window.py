@@ -1,5 +1,5 @@
-"""The main window: the menus, the status bar and one screen per mode (窓口, 連携課), with
-the city, desk and mode in the title."""
+"""The main window: the menus, the status bar and one screen per mode (窓口, 連携課, 監修,
+統計), with the city, desk and mode in the title."""
 
 from __future__ import annotations
 
@@ -56,7 +56,13 @@ class MainWindow(QMainWindow):
         return view
 
     def show_mode(self, mode_id: str) -> ModeView:
-        """Switch to a mode (built on first use) and remember it for the next start."""
+        """Switch to a mode (built on first use) and remember it for the next start. The mode
+        shown may refuse to be left (unsaved work) and the next one to be entered (sign-in);
+        then the current mode stays."""
+        current = self.stack.currentWidget()
+        leaving = isinstance(current, ModeView) and current.mode_id != mode_id
+        if leaving and isinstance(current, ModeView) and not current.can_leave():
+            return self._keep(current)
         view = self._views.get(mode_id)
         if view is None:
             view = self._entries[mode_id].build(self.workspace, self.stack)
@@ -64,6 +70,10 @@ class MainWindow(QMainWindow):
             self.settings_changed.connect(view.apply_settings)
             self.stack.addWidget(view)
             self._views[mode_id] = view
+        if view is not current and not view.can_enter():
+            if isinstance(current, ModeView):
+                return self._keep(current)
+            return self.show_mode(next(m for m in self._entries if m != mode_id))
         self.stack.setCurrentWidget(view)
         self.statusBar().clearMessage()  # what the other mode said is not about this one
         for action in self._mode_actions:
@@ -72,6 +82,11 @@ class MainWindow(QMainWindow):
         self._remember_mode(mode_id)
         self.update_title()
         view.activate()
+        return view
+
+    def _keep(self, view: ModeView) -> ModeView:
+        for action in self._mode_actions:
+            action.setChecked(action.data() == view.mode_id)
         return view
 
     def update_title(self) -> None:
@@ -86,7 +101,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message, 10_000)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if not self._may_close():
+        # A mode with unsaved work may keep the window open (the user cancelled).
+        if not all(view.can_leave() for view in self._views.values()) or not self._may_close():
             event.ignore()
             return
         self._save_geometry()

@@ -1,5 +1,5 @@
 """What the main window needs from each of its screens (modes): the counter's interview, the
-department desk, and later the supervisor's editor."""
+department desk, the supervisor's editor and the statistics."""
 
 from __future__ import annotations
 
@@ -29,6 +29,15 @@ class ModeView(QWidget):
 
     def activate(self) -> None:
         """Called when the mode is shown: put the keyboard focus where work starts."""
+
+    def can_enter(self) -> bool:
+        """Asked before the mode is shown; a mode only some may use asks who is there."""
+        return True
+
+    def can_leave(self) -> bool:
+        """Asked before another mode is shown or the window closes; a mode with unsaved work
+        asks whether to save it, and says no when the user cancels."""
+        return True
 
     def apply_settings(self) -> None:
         """The settings were changed (ファイル → 設定): show what depends on them."""

@@ -30,6 +30,7 @@ from kakanai.services.workspace import Workspace
 MODE_NAMES = {
     "counter": "窓口(面談と案内票)",
     "desk": "連携課(読み取りと様式の印刷)",
+    "supervision": "監修(設問ツリーの編集と決裁)",
     "stats": "統計(件数と記入の削減)",
 }
 LAYOUT_NAMES = {"a4": "A4", "receipt80": "レシート(80mm)"}

@@ -4,19 +4,21 @@ must apply and the questions that must or must not be asked. A failure shows the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from kakanai.core.errors import ErrorCode, KakanaiError, Problem, Where, did_you_mean
 from kakanai.core.located import LList, LMap, LNode, Loc, LScalar, plain
 from kakanai.core.trees.evaluation import AppliedProcedure, TreeRuntime
 from kakanai.core.trees.interview import Interview
+from kakanai.core.trees.model import QuestionTree, QuestionType
 from kakanai.core.trees.reader import unknown_keys
 from kakanai.core.trees.scripted import run_answers
 
 FILE_KEYS = {"questionnaire", "scenarios"}
 SCENARIO_KEYS = {"name", "as_of", "answers", "expect", "description", "confirmed"}
 EXPECT_KEYS = {"procedures", "includes", "excludes", "asked", "not_asked", "members"}
+MEMBER_WRITTEN = ("name", "kana", "birth_date", "sex", "relationship")
 
 
 @dataclass
@@ -211,3 +213,22 @@ def scenario_tree_id(root: LNode | None) -> tuple[str, Loc | None]:
         if isinstance(node, LScalar):
             return str(node.value), node.loc
     return "", None
+
+
+def written_answers(tree: QuestionTree, answers: Mapping[str, object]) -> dict[str, object]:
+    """Answers as a scenario writes them: はい/いいえ, household members without the fields
+    derived from the others; blank answers left out."""
+    written: dict[str, object] = {}
+    for qid, value in answers.items():
+        question = tree.question(qid)
+        if value is None or question is None:
+            continue
+        if question.type is QuestionType.YESNO:
+            written[qid] = "はい" if value else "いいえ"
+        elif question.type is QuestionType.HOUSEHOLD and isinstance(value, list):
+            written[qid] = [
+                {k: m[k] for k in MEMBER_WRITTEN if k in m} for m in value if isinstance(m, dict)
+            ]
+        else:
+            written[qid] = value
+    return written

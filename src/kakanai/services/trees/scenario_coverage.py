@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from kakanai.adapters.yaml_loading import YamlLoadError, load_file
 from kakanai.adapters.yaml_writing import scenarios_text
 from kakanai.core.errors import ErrorCode, KakanaiError
-from kakanai.core.located import LList, LMap, plain
+from kakanai.core.located import LList, LMap, LNode, plain
 from kakanai.core.trees.reasoning.coverage import Coverage
 from kakanai.services.trees.checking import TreeReport, check_tree, tests_path
 
@@ -36,6 +37,11 @@ def scenario_date(tree: Path) -> dt.date | None:
         root = load_file(tests)
     except YamlLoadError:
         return None
+    return common_date(root)
+
+
+def common_date(root: LNode | None) -> dt.date | None:
+    """The ``as_of`` most scenarios of a tests document use (None when none has one)."""
     scenarios = root.get("scenarios") if isinstance(root, LMap) else None
     if not isinstance(scenarios, LList):
         return None
@@ -66,31 +72,44 @@ def suggest(tree: Path, as_of: dt.date | None, out: Path | None, *, show: bool) 
         raise KakanaiError.from_problem(problem)
     coverage = coverage_of(report)
     assert coverage is not None
-    made = [s for s in (coverage.suggestion(use, day) for use in coverage.missed) if s]
+    made = suggestions(coverage, day)
     target = out or tests_path(tree)
     exists = target.exists() and target.stat().st_size > 0
-    indent = _check_appendable(target) if exists and not show else 2
-    text = scenarios_text(made, tree_id=report.tree.meta.id, whole_file=not exists, indent=indent)
+    tree_id = report.tree.meta.id
     if show or not made:
+        text = scenarios_text(made, tree_id=tree_id, whole_file=not exists, indent=2)
         return Suggested(len(made), len(coverage.missed), None, text)
-    if exists:
-        with target.open("a", encoding="utf-8") as file:
-            file.write(("" if target.read_text(encoding="utf-8").endswith("\n") else "\n") + text)
-    else:
-        target.write_text(text, encoding="utf-8")
-    return Suggested(len(made), len(coverage.missed), target, text)
+    existing = target.read_text(encoding="utf-8") if exists else None
+    whole = with_scenarios(existing, made, tree_id=tree_id, where=str(target))
+    target.write_text(whole, encoding="utf-8")
+    return Suggested(len(made), len(coverage.missed), target, whole[len(existing or "") :])
 
 
-def _check_appendable(target: Path) -> int:
+def suggestions(coverage: Coverage, as_of: dt.date) -> list[dict[str, object]]:
+    """A scenario for each rule no scenario reaches, unconfirmed (``confirmed: false``)."""
+    return [s for s in (coverage.suggestion(use, as_of) for use in coverage.missed) if s]
+
+
+def with_scenarios(
+    existing: str | None, scenarios: Sequence[Mapping[str, object]], *, tree_id: str, where: str
+) -> str:
+    """A tests file's text (None or empty: no file yet) with ``scenarios`` appended at the end
+    of its ``scenarios:`` list, in the file's own indentation."""
+    if not existing:
+        return scenarios_text(scenarios, tree_id=tree_id, whole_file=True)
+    indent = _appendable_indent(existing, where)
+    added = scenarios_text(scenarios, tree_id=tree_id, whole_file=False, indent=indent)
+    return existing + ("" if existing.endswith("\n") else "\n") + added
+
+
+def _appendable_indent(text: str, where: str) -> int:
     """Scenarios are appended at the end, so the file must end inside its ``scenarios:`` list;
     returns how far that list's items are indented."""
     lines = [
-        line
-        for line in target.read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.lstrip().startswith("#")
+        line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")
     ]
     tops = [i for i, line in enumerate(lines) if not line.startswith((" ", "-"))]
     if not tops or not lines[tops[-1]].startswith("scenarios:"):
-        raise KakanaiError.of(ErrorCode.SUGGEST_NOT_APPENDABLE, path=str(target))
+        raise KakanaiError.of(ErrorCode.SUGGEST_NOT_APPENDABLE, path=where)
     items = [line for line in lines[tops[-1] + 1 :] if line.lstrip().startswith("- ")]
     return len(items[0]) - len(items[0].lstrip()) if items else 2

@@ -10,12 +10,13 @@ from dataclasses import dataclass, field
 
 from kakanai.core.trees.evaluation import applied_procedures
 from kakanai.core.trees.interview import Interview
-from kakanai.core.trees.model import Per, QuestionType
+from kakanai.core.trees.model import Per
 from kakanai.core.trees.reasoning.diagrams import FALSE, TRUE, Node
 from kakanai.core.trees.reasoning.facts import FactLogic
 from kakanai.core.trees.reasoning.rules import Rule, Table
 from kakanai.core.trees.reasoning.space import BLANK
 from kakanai.core.trees.reasoning.witness import replay
+from kakanai.core.trees.scenarios import written_answers
 
 
 @dataclass
@@ -149,19 +150,4 @@ class Coverage:
 
     def answers(self, answers: Mapping[str, object]) -> dict[str, object]:
         """Answers as a scenario writes them (はい/いいえ, members without derived fields)."""
-        written: dict[str, object] = {}
-        for qid, value in answers.items():
-            question = self.exact.runtime.tree.question(qid)
-            if value is None or question is None:
-                continue
-            if question.type is QuestionType.YESNO:
-                written[qid] = "はい" if value else "いいえ"
-            elif question.type is QuestionType.HOUSEHOLD and isinstance(value, list):
-                written[qid] = [
-                    {k: m[k] for k in ("name", "kana", "birth_date", "sex", "relationship")}
-                    for m in value
-                    if isinstance(m, dict)
-                ]
-            else:
-                written[qid] = value
-        return written
+        return written_answers(self.exact.runtime.tree, answers)
