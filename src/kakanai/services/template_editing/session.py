@@ -135,6 +135,9 @@ class TemplateSession:
         source = binding.source if binding else ""
         choices = binding.choices if binding else ()
         text = edits.rebound(self.text, ref, current.kind, source, choices)
+        if binding is not None and _default_name(current.name, current.kind):
+            others = {f.name for f in self.fields() if f.ref != ref}
+            text = edits.renamed(text, ref, edits.unique_name(binding.label, others))
         label = binding.label if binding else "なし"
         self.document.apply(f"項目「{current.name}」の値を「{label}」に", text)
 
@@ -179,3 +182,8 @@ class TemplateSession:
 
     def _name(self, ref: FieldRef) -> str:
         return self._field(ref).name
+
+
+def _default_name(name: str, kind: str) -> bool:
+    """A name the editor gave (the kind's, 「文字2」), which a binding's label replaces."""
+    return name.rstrip("0123456789") in (kind_label(kind), "項目")

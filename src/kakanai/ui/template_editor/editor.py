@@ -1,0 +1,503 @@
+"""The form-template editor (様式): the page with every field's box and its check messages,
+boxes drawn with the mouse, bindings picked by Japanese label, kinds chosen, the page filled
+with a sample case after every edit, undo and redo by name, and saving the YAML."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kakanai.core.errors import KakanaiError
+from kakanai.core.forms.model import Box
+from kakanai.services.forms import templates as form_templates
+from kakanai.services.template_editing.bindings import Bindable
+from kakanai.services.template_editing.checking import CheckContext
+from kakanai.services.template_editing.fields import FieldRef
+from kakanai.services.template_editing.preview import Preview, page_images, render_preview
+from kakanai.services.template_editing.session import TemplateSession
+from kakanai.ui.desk.background import Background
+from kakanai.ui.template_editor.field_panel import FieldPanel
+from kakanai.ui.template_editor.page_canvas import PageCanvas, ShownField
+
+_RENDERING = threading.Lock()
+DPI = 100  # the preview's resolution: a page of A4 is 827 × 1169 pixels
+Confirm = Callable[[str], bool | None]  # True: save, False: discard, None: stay
+
+
+class TemplateEditor(QWidget):
+    """Edits the templates of ``folder``; ``context`` is what they are checked and previewed
+    against (default: the trees beside the folder and the shipped samples)."""
+
+    preview_shown = Signal()  # the page picture now shows the current text
+    edited = Signal(str)  # the name of the step just done, undone or redone
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        context: CheckContext | None = None,
+        template: Path | None = None,
+        confirm: Confirm | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self._context = context
+        self._confirm = confirm or self._ask
+        self._background = Background(self)
+        self._ticket = 0
+        self.session: TemplateSession | None = None
+        self.selected: FieldRef | None = None
+        self._pending: Bindable | None = None  # the value for the next drawn field
+        self.last_preview: Preview | None = None
+        self._build()
+        self._connect()
+        self._build_actions()
+        files = form_templates.template_files([folder])
+        for path in files:
+            self.templates.addItem(path.stem, str(path))
+        if template is not None or files:
+            self.open_template(template or files[0])
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.templates = QComboBox()
+        self.templates.setAccessibleName("様式")
+        self.samples = QComboBox()
+        self.samples.setAccessibleName("見本データ")
+        self.pages = QComboBox()
+        self.pages.setAccessibleName("ページ")
+        for combo, length in ((self.templates, 10), (self.samples, 10), (self.pages, 4)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(length)
+        self.undo_button = QPushButton("元に戻す(&U)")
+        self.redo_button = QPushButton("やり直す(&R)")
+        self.save_button = QPushButton("保存(&S)")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.canvas = PageCanvas()
+        self.field_list = QListWidget()
+        self.field_list.setAccessibleName("項目の一覧")
+        self.panel = FieldPanel()
+        self.problems = QListWidget()
+        self.problems.setAccessibleName("検査結果")
+        self.problems.setWordWrap(True)
+        top = QHBoxLayout()
+        for text, widget in (("様式(&F):", self.templates), ("見本(&M):", self.samples),
+                             ("ページ(&G):", self.pages)):  # fmt: skip
+            label = QLabel(text)
+            label.setBuddy(widget)
+            top.addWidget(label)
+            top.addWidget(widget, 1 if widget is not self.pages else 0)
+        for button in (self.undo_button, self.redo_button, self.save_button):
+            top.addWidget(button)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        fields_label = QLabel("項目(&I):")
+        fields_label.setBuddy(self.field_list)
+        problems_label = QLabel("検査結果(&C):")
+        problems_label.setBuddy(self.problems)
+        side_layout.addWidget(fields_label)
+        side_layout.addWidget(self.field_list, 2)
+        side_layout.addWidget(self.panel, 5)
+        side_layout.addWidget(problems_label)
+        side_layout.addWidget(self.problems, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.canvas)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self.setTabOrder(self.save_button, self.canvas)
+        self.setTabOrder(self.canvas, self.field_list)
+        self.setTabOrder(self.field_list, self.panel.name)
+
+    def _connect(self) -> None:
+        self.templates.activated.connect(self._on_template_activated)
+        self.samples.activated.connect(self._on_sample_activated)
+        self.pages.activated.connect(self._on_page_activated)
+        self.undo_button.clicked.connect(self.undo)
+        self.redo_button.clicked.connect(self.redo)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.canvas.box_drawn.connect(self._on_box_drawn)
+        self.canvas.field_clicked.connect(self.select)
+        self.canvas.box_changed.connect(self._on_box_changed)
+        self.canvas.delete_requested.connect(self.delete_selected)
+        self.field_list.currentRowChanged.connect(self._on_field_row_changed)
+        self.panel.renamed.connect(self._on_renamed)
+        self.panel.kind_chosen.connect(self._on_kind_chosen)
+        self.panel.box_typed.connect(self._on_box_typed)
+        self.panel.delete_requested.connect(self.delete_selected)
+        self.panel.picker.binding_chosen.connect(self._on_binding_chosen)
+
+    def _build_actions(self) -> None:
+        for keys, slot in (
+            (QKeySequence.StandardKey.Undo, self.undo),
+            (QKeySequence.StandardKey.Redo, self.redo),
+            (QKeySequence.StandardKey.Save, self._on_save_clicked),
+        ):
+            action = QAction(self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # -- the lead's API --------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.session is not None and self.session.modified
+
+    def save(self) -> bool:
+        """Write the template's YAML; False (and the message shown) when it cannot."""
+        if self.session is None:
+            return True
+        try:
+            self.session.save()
+        except KakanaiError as exc:
+            self._say(exc.message)
+            return False
+        self._say(f"{self.session.path.name} を保存しました。")
+        self._refresh_buttons()
+        return True
+
+    def open_template(self, path: Path) -> bool:
+        """Open ``path`` (asking first about unsaved changes); False when it stays closed."""
+        if self.has_unsaved_changes() and not self._settle_unsaved():
+            return False
+        try:
+            session = TemplateSession(path, self._context or CheckContext.near(path))
+        except KakanaiError as exc:
+            self._say(exc.message)
+            return False
+        self.session = session
+        self._context = session.context
+        self.selected = None
+        self._fill_samples()
+        index = self.templates.findData(str(path))
+        if index < 0:
+            self.templates.addItem(path.stem, str(path))
+            index = self.templates.count() - 1
+        self.templates.setCurrentIndex(index)
+        self._refresh()
+        return True
+
+    def _settle_unsaved(self) -> bool:
+        answer = self._confirm(self.session.path.name if self.session else "")
+        if answer is None:
+            return False
+        return self.save() if answer else True
+
+    def _ask(self, name: str) -> bool | None:
+        box = QMessageBox(self)
+        box.setWindowTitle("様式の編集")
+        box.setText(f"{name} に保存していない変更があります。保存しますか。")
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.button(QMessageBox.StandardButton.Save).setText("保存する")
+        box.button(QMessageBox.StandardButton.Discard).setText("保存しない")
+        box.button(QMessageBox.StandardButton.Cancel).setText("キャンセル")
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return True
+        if answer == QMessageBox.StandardButton.Discard:
+            return False
+        return None
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def select(self, ref: FieldRef | None) -> None:
+        self.selected = ref
+        self._show_selection()
+
+    def add_field(self, box: Box) -> FieldRef | None:
+        """Place a field of the chosen kind (reading the chosen value, if any) in ``box``."""
+        if self.session is None:
+            return None
+        kind = self.panel.chosen_kind()
+        binding, self._pending = self._pending, None
+        ref = self._do(lambda s: s.add_field(self._page(), kind, box, binding))
+        if isinstance(ref, FieldRef):
+            self.selected = ref
+            self._refresh()
+            self.panel.picker.search.setFocus()
+        return ref if isinstance(ref, FieldRef) else None
+
+    def delete_selected(self) -> None:
+        ref = self.selected
+        if ref is None or self.session is None:
+            return
+        self.selected = None
+        self._do(lambda s: s.delete_field(ref))
+        self._refresh()
+
+    def undo(self) -> None:
+        self._replay(lambda s: s.undo(), "元に戻しました")
+
+    def redo(self) -> None:
+        self._replay(lambda s: s.redo(), "やり直しました")
+
+    def _replay(self, step: Callable[[TemplateSession], str | None], done: str) -> None:
+        if self.session is None:
+            return
+        name = step(self.session)
+        if name is None:
+            return
+        if self.selected is not None and self.session.field(self.selected) is None:
+            self.selected = None
+        self._say(f"{done}: {name}")
+        self.edited.emit(name)
+        self._refresh()
+
+    def _do(self, edit: Callable[[TemplateSession], object]) -> object:
+        """Run one edit; a refused edit is said in the status line, never raised."""
+        assert self.session is not None
+        try:
+            result = edit(self.session)
+        except KakanaiError as exc:
+            self._say(exc.message)
+            return None
+        name = self.session.document.undo_name or ""
+        self._say(name)
+        self.edited.emit(name)
+        return result
+
+    def _on_box_drawn(self, box: Box) -> None:
+        self.add_field(box)
+
+    def _on_box_changed(self, ref: FieldRef, box: Box, resized: bool) -> None:
+        self.selected = ref
+        self._do(lambda s: s.move_field(ref, box, resized=resized))
+        self._refresh()
+
+    def _on_box_typed(self, box: Box) -> None:
+        if self.selected is not None:
+            self._on_box_changed(self.selected, box, False)
+
+    def _on_renamed(self, name: str) -> None:
+        ref = self.selected
+        if ref is not None:
+            self._do(lambda s: s.rename_field(ref, name))
+            self._refresh()
+
+    def _on_kind_chosen(self, kind: str) -> None:
+        ref = self.selected
+        if ref is not None:
+            self._do(lambda s: s.set_kind(ref, kind))
+            self._refresh()
+        else:
+            self._show_selection()
+
+    def _on_binding_chosen(self, binding: Bindable) -> None:
+        ref = self.selected
+        if ref is None:
+            self._pending = binding
+            self._show_selection()
+            return
+        self._do(lambda s: s.bind_field(ref, binding))
+        self._refresh()
+        self.canvas.setFocus()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        """Show the text as it is now: fields, problems, buttons; the preview follows."""
+        if self.session is None:
+            return
+        paper = self.session.paper()
+        self.canvas.set_paper(paper.width, paper.height)
+        self._fill_pages()
+        self._show_fields()
+        self._show_problems()
+        self._show_selection()
+        self._refresh_buttons()
+        self._render_preview()
+
+    def _fill_pages(self) -> None:
+        assert self.session is not None
+        count = max(self.session.outline().page_count, 1)
+        current = min(self.pages.currentIndex(), count - 1)
+        if self.pages.count() != count:
+            self.pages.clear()
+            self.pages.addItems([f"{n}ページ" for n in range(1, count + 1)])
+        self.pages.setCurrentIndex(max(current, 0))
+
+    def _page(self) -> int:
+        return max(self.pages.currentIndex(), 0)
+
+    def _show_fields(self) -> None:
+        assert self.session is not None
+        checked = self.session.check()
+        shown = []
+        self.field_list.blockSignals(True)
+        self.field_list.clear()
+        for field in self.session.fields():
+            problems = tuple(p.message for p in checked.of(field.ref))
+            label = self.session.binding_label(field.value) or field.value or "(値なし)"
+            mark = "⚠ " if problems else ""
+            item = QListWidgetItem(f"{mark}{field.name} — {field.kind_label} — {label}")
+            item.setData(Qt.ItemDataRole.UserRole, field.ref)
+            if problems:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.field_list.addItem(item)
+            if field.ref.page == self._page() and field.box is not None:
+                shown.append(ShownField(field.ref, field.name, field.box, problems))
+        self.field_list.blockSignals(False)
+        self.canvas.set_fields(shown, self.selected)
+
+    def _show_problems(self) -> None:
+        assert self.session is not None
+        self.problems.clear()
+        for problem in self.session.check().problems:
+            text = f"{problem.line}行 {problem.code.code} {problem.message}"
+            self.problems.addItem(QListWidgetItem(text))
+        if not self.session.check().problems:
+            self.problems.addItem("問題はありません(kakanai check と同じ検査です)。")
+
+    def _show_selection(self) -> None:
+        session = self.session
+        field = session.field(self.selected) if session and self.selected else None
+        if field is None:
+            self.selected = None
+        self.canvas.select(self.selected)
+        self.field_list.blockSignals(True)
+        for row in range(self.field_list.count()):
+            if self.field_list.item(row).data(Qt.ItemDataRole.UserRole) == self.selected:
+                self.field_list.setCurrentRow(row)
+                break
+        else:
+            self.field_list.setCurrentRow(-1)
+        self.field_list.blockSignals(False)
+        if session is None:
+            return
+        if field is None:
+            pending = self._pending.label if self._pending else ""
+            self.panel.show_field(None, f"次に置く項目の値: {pending}" if pending else "", [])
+        else:
+            label = session.binding_label(field.value)
+            self.panel.show_field(field, label, session.check().of(field.ref))
+        self.panel.picker.set_bindables(session.bindables(), self.panel.reads())
+
+    def _refresh_buttons(self) -> None:
+        document = self.session.document if self.session else None
+        undo = document.undo_name if document else None
+        redo = document.redo_name if document else None
+        self.undo_button.setEnabled(undo is not None)
+        self.redo_button.setEnabled(redo is not None)
+        self.undo_button.setToolTip(f"元に戻す: {undo}" if undo else "")
+        self.redo_button.setToolTip(f"やり直す: {redo}" if redo else "")
+        self.save_button.setEnabled(self.has_unsaved_changes())
+
+    def _fill_samples(self) -> None:
+        assert self.session is not None
+        current = self.samples.currentText()
+        self.samples.clear()
+        for sample in self.session.samples:
+            self.samples.addItem(sample.label, sample.name)
+        index = self.samples.findText(current)
+        self.samples.setCurrentIndex(max(index, 0))
+
+    def _render_preview(self) -> None:
+        """Render the form for the chosen sample off the GUI thread; a newer edit's
+        preview supersedes an older one still running."""
+        session = self.session
+        if session is None or not session.samples:
+            return
+        sample = session.samples[max(self.samples.currentIndex(), 0)]
+        path, text, page = session.path, session.text, self._page()
+        self._ticket += 1
+        ticket = self._ticket
+
+        def work() -> tuple[Preview, list[object]]:
+            with _RENDERING:  # pdfium is not thread-safe: one preview at a time
+                if ticket != self._ticket:  # superseded while waiting: skip the work
+                    return Preview(None), []
+                preview = render_preview(path, text, sample)
+                return preview, page_images(preview.pdf, dpi=DPI) if preview.pdf else []
+
+        self._background.run(
+            work,
+            lambda result: self._on_preview(ticket, page, result),
+            lambda exc: self._on_preview_failed(ticket, exc),
+        )
+
+    def _on_preview(self, ticket: int, page: int, result: tuple[Preview, list[object]]) -> None:
+        if ticket != self._ticket:
+            return
+        preview, images = result
+        self.last_preview = preview
+        if page < len(images):
+            from PIL.ImageQt import ImageQt  # noqa: PLC0415 - loads with the first preview
+
+            self.canvas.set_picture(QImage(ImageQt(images[page])).copy(), DPI)
+        if preview.error:
+            self._say(f"見本を表示できません: {preview.error}")
+        elif preview.warnings:
+            self._say("見本データで: " + " / ".join(preview.warnings))
+        self.preview_shown.emit()
+
+    def _on_preview_failed(self, ticket: int, exc: BaseException) -> None:
+        if ticket == self._ticket:
+            self._say(f"見本を表示できません: {exc}")
+            self.preview_shown.emit()
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+
+    # -- slots -----------------------------------------------------------------------------
+
+    def _on_template_activated(self, index: int) -> None:
+        path = Path(str(self.templates.itemData(index)))
+        if self.session is not None and path == self.session.path:
+            return
+        if not self.open_template(path) and self.session is not None:
+            self.templates.setCurrentIndex(self.templates.findData(str(self.session.path)))
+
+    def _on_sample_activated(self, _index: int) -> None:
+        self._render_preview()
+
+    def _on_page_activated(self, _index: int) -> None:
+        self.selected = None
+        self._refresh()
+
+    def _on_field_row_changed(self, row: int) -> None:
+        item = self.field_list.item(row) if row >= 0 else None
+        ref = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if isinstance(ref, FieldRef) and ref.page != self._page():
+            self.pages.setCurrentIndex(ref.page)
+            self.selected = ref
+            self._refresh()
+            return
+        self.select(ref if isinstance(ref, FieldRef) else None)
+
+    def _on_save_clicked(self) -> None:
+        self.save()
+
+    def wait_for_preview(self, msecs: int = 30_000) -> bool:
+        """Wait for a preview still rendering (closing, tests)."""
+        return self._background.wait(msecs)
