@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -97,10 +97,15 @@ class TemplateEditor(QWidget):
         self.canvas = PageCanvas()
         self.field_list = QListWidget()
         self.field_list.setAccessibleName("項目の一覧")
+        self.field_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.field_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.panel = FieldPanel()
         self.problems = QListWidget()
         self.problems.setAccessibleName("検査結果")
         self.problems.setWordWrap(True)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
         top = QHBoxLayout()
         for text, widget in (("様式(&F):", self.templates), ("見本(&M):", self.samples),
                              ("ページ(&G):", self.pages)):  # fmt: skip
@@ -110,6 +115,21 @@ class TemplateEditor(QWidget):
             top.addWidget(widget, 1 if widget is not self.pages else 0)
         for button in (self.undo_button, self.redo_button, self.save_button):
             top.addWidget(button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.canvas)
+        splitter.addWidget(self._side())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self.setTabOrder(self.save_button, self.canvas)
+        self.setTabOrder(self.canvas, self.field_list)
+        self.setTabOrder(self.field_list, self.panel.name)
+
+    def _side(self) -> QWidget:
+        """The field list, the selected field's form and the checker's messages."""
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -122,18 +142,7 @@ class TemplateEditor(QWidget):
         side_layout.addWidget(self.panel, 5)
         side_layout.addWidget(problems_label)
         side_layout.addWidget(self.problems, 1)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.canvas)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
-        self.setTabOrder(self.save_button, self.canvas)
-        self.setTabOrder(self.canvas, self.field_list)
-        self.setTabOrder(self.field_list, self.panel.name)
+        return side
 
     def _connect(self) -> None:
         self.templates.activated.connect(self._on_template_activated)
@@ -195,6 +204,8 @@ class TemplateEditor(QWidget):
         self.session = session
         self._context = session.context
         self.selected = None
+        self.panel.picker.search.clear()
+        self._say(f"{path.name} を開きました。")
         self._fill_samples()
         index = self.templates.findData(str(path))
         if index < 0:
@@ -389,6 +400,8 @@ class TemplateEditor(QWidget):
         for row in range(self.field_list.count()):
             if self.field_list.item(row).data(Qt.ItemDataRole.UserRole) == self.selected:
                 self.field_list.setCurrentRow(row)
+                # after the list is laid out again, or it scrolls to where the row was
+                QTimer.singleShot(0, self._scroll_to_current)
                 break
         else:
             self.field_list.setCurrentRow(-1)
@@ -402,6 +415,11 @@ class TemplateEditor(QWidget):
             label = session.binding_label(field.value)
             self.panel.show_field(field, label, session.check().of(field.ref))
         self.panel.picker.set_bindables(session.bindables(), self.panel.reads())
+
+    def _scroll_to_current(self) -> None:
+        item = self.field_list.currentItem()
+        if item is not None:
+            self.field_list.scrollToItem(item)
 
     def _refresh_buttons(self) -> None:
         document = self.session.document if self.session else None

@@ -81,7 +81,7 @@ class PageCanvas(QGraphicsView):
         self._size = (210.0, 297.0)
         self._fields: list[ShownField] = []
         self._items: dict[FieldRef, QGraphicsRectItem] = {}
-        self._caption = QGraphicsSimpleTextItem()
+        self._caption = QGraphicsRectItem()
         self.selected: FieldRef | None = None
         self._press: QPointF | None = None
         self._drag: tuple[str, FieldRef | None, Box | None] | None = None
@@ -140,17 +140,24 @@ class PageCanvas(QGraphicsView):
         return next((f.box for f in self._fields if f.ref == ref), None)
 
     def _show_caption(self) -> None:
+        """The selected field's name above its box, on white so the form shows through
+        only around it."""
         if self._caption.scene() is not None:
             self.scene().removeItem(self._caption)
         shown = next((f for f in self._fields if f.ref == self.selected), None)
         if shown is None:
             return
-        self._caption = QGraphicsSimpleTextItem(shown.name)
-        font = self._caption.font()
+        text = QGraphicsSimpleTextItem(shown.name)
+        font = text.font()
         font.setPointSizeF(3.0)  # scene units are millimetres: about 3 mm high on paper
-        self._caption.setFont(font)
-        self._caption.setBrush(QBrush(PROBLEM_COLOR if shown.problems else OK_COLOR))
-        self._caption.setPos(shown.box.x, max(shown.box.y - 4.5, -4.5))
+        text.setFont(font)
+        text.setBrush(QBrush(PROBLEM_COLOR if shown.problems else OK_COLOR))
+        bounds = text.boundingRect()
+        self._caption = QGraphicsRectItem(bounds.adjusted(-0.5, 0, 0.5, 0))
+        self._caption.setBrush(QBrush(QColor(255, 255, 255, 220)))
+        self._caption.setPen(QPen(Qt.PenStyle.NoPen))
+        text.setParentItem(self._caption)
+        self._caption.setPos(shown.box.x, max(shown.box.y - bounds.height(), -4.5))
         self._caption.setZValue(3)
         self.scene().addItem(self._caption)
 
