@@ -207,3 +207,26 @@ def test_unsaved_changes_are_reported_and_saved(
     assert not editor.has_unsaved_changes()
     assert editor.session is not None
     assert template_path.read_text(encoding="utf-8") == editor.session.text
+
+
+def test_a_scenario_of_the_trees_fills_the_preview(qtbot: QtBot, template_path: Path) -> None:
+    widget = TemplateEditor(template_path.parent, context=CheckContext(TREES, SAMPLES[:1]))
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.scenarios_loaded, timeout=WAIT_MS):
+        widget.show()
+    names = [widget.samples.itemText(i) for i in range(widget.samples.count())]
+    scenario = next(i for i, name in enumerate(names) if name.startswith("シナリオ「転入 犬と原付"))
+    widget.samples.setCurrentIndex(scenario)
+    with qtbot.waitSignal(widget.preview_shown, timeout=WAIT_MS):
+        widget.samples.activated.emit(scenario)
+    assert widget.session is not None
+    case = widget.session.samples[scenario].case
+    members = case["household"]["members"]
+    head = next(m["name"] for m in members if m["index"] == case["household"]["head"])
+    field = next(f for f in widget.session.fields() if f.name == "飼い主の氏名")
+    assert widget.last_preview is not None
+    assert widget.last_preview.pdf is not None
+    assert field.box is not None
+    printed = text_within(plumber_chars(widget.last_preview.pdf, 0), field.box)
+    assert printed == head.replace(" ", "")  # the space between the names is a gap
+    widget.wait_for_preview()

@@ -26,6 +26,10 @@ from kakanai.services.template_editing.preview import (
     render_preview,
     sample_choices,
 )
+from kakanai.services.template_editing.scenario_samples import (
+    questionnaires_near,
+    scenario_samples,
+)
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,15 @@ class TemplateSession:
 
     def binding_label(self, source: str) -> str:
         return label_of(self.bindables(), source)
+
+    def scenario_samples(self) -> list[SampleCase]:
+        """The trees' scenarios that print this form, as samples (slower: interviews)."""
+        folder = questionnaires_near(self.path)
+        return sample_choices(scenario_samples(self.path.stem, folder))
+
+    def add_samples(self, samples: list[SampleCase]) -> None:
+        known = {s.name for s in self.samples}
+        self.samples.extend(s for s in samples if s.name not in known)
 
     def preview(self, sample: SampleCase, member: int | None = None) -> Preview:
         return render_preview(self.path, self.text, sample, member)

@@ -29,7 +29,12 @@ from kakanai.services.forms import templates as form_templates
 from kakanai.services.template_editing.bindings import Bindable
 from kakanai.services.template_editing.checking import CheckContext
 from kakanai.services.template_editing.fields import FieldRef
-from kakanai.services.template_editing.preview import Preview, page_images, render_preview
+from kakanai.services.template_editing.preview import (
+    Preview,
+    SampleCase,
+    page_images,
+    render_preview,
+)
 from kakanai.services.template_editing.session import TemplateSession
 from kakanai.ui.desk.background import Background
 from kakanai.ui.template_editor.field_panel import FieldPanel
@@ -45,6 +50,7 @@ class TemplateEditor(QWidget):
     against (default: the trees beside the folder and the shipped samples)."""
 
     preview_shown = Signal()  # the page picture now shows the current text
+    scenarios_loaded = Signal()  # the trees' scenarios that print the form are in the picker
     edited = Signal(str)  # the name of the step just done, undone or redone
 
     def __init__(
@@ -213,7 +219,22 @@ class TemplateEditor(QWidget):
             index = self.templates.count() - 1
         self.templates.setCurrentIndex(index)
         self._refresh()
+        self._load_scenarios(session)
         return True
+
+    def _load_scenarios(self, session: TemplateSession) -> None:
+        """Add the trees' scenarios that print the form to the sample picker, interviewed
+        off the GUI thread."""
+
+        def done(samples: list[SampleCase]) -> None:
+            if session is self.session:
+                session.add_samples(samples)
+                self._fill_samples()
+            self.scenarios_loaded.emit()
+
+        self._background.run(
+            session.scenario_samples, done, lambda _exc: self.scenarios_loaded.emit()
+        )
 
     def _settle_unsaved(self) -> bool:
         answer = self._confirm(self.session.path.name if self.session else "")
