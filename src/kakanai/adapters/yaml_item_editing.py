@@ -37,7 +37,7 @@ def set_key(text: str, path: Sequence[Step], key: str, value_text: str) -> str:
     block mapping's last key)."""
     mapping = _find(text, path)
     if not isinstance(mapping, MappingNode):
-        raise KakanaiError.of(ErrorCode.EDIT_NOT_MAPPING, path=_shown(path))
+        raise KakanaiError.of(ErrorCode.TEMPLATE_EDIT_MISSING, field=_shown(path))
     if any(k.value == key for k, _ in mapping.value):
         return replace_node(text, [*path, key], value_text)
     end = _content_end(text, mapping)
@@ -57,7 +57,7 @@ def remove_key(text: str, path: Sequence[Step], key: str) -> str:
     key is not there)."""
     mapping = _find(text, path)
     if not isinstance(mapping, MappingNode):
-        raise KakanaiError.of(ErrorCode.EDIT_NOT_MAPPING, path=_shown(path))
+        raise KakanaiError.of(ErrorCode.TEMPLATE_EDIT_MISSING, field=_shown(path))
     pairs = list(mapping.value)
     for index, (key_node, value_node) in enumerate(pairs):
         if key_node.value != key:
@@ -81,14 +81,42 @@ def append_item(text: str, path: Sequence[Step], item_text: str) -> str:
     """``text`` with ``- item_text`` added after the last item of the block list at ``path``,
     at the items' indentation (further lines of ``item_text`` indented under the dash)."""
     items = _find(text, path)
+    if _empty(items) and path and isinstance(path[-1], str):  # `elements: []` or nothing
+        return _first_item(text, path, item_text)
     if not isinstance(items, SequenceNode) or items.flow_style or not items.value:
-        raise KakanaiError.of(ErrorCode.EDIT_NOT_FOUND, path=_shown(path))
-    dash = _dash_column(text, items.value[0])
+        raise KakanaiError.of(ErrorCode.TEMPLATE_EDIT_MISSING, field=_shown(path))
+    end = _line_end(text, _content_end(text, items.value[-1]))
+    return (
+        text[:end] + "\n" + _item_lines(item_text, _dash_column(text, items.value[0])) + text[end:]
+    )
+
+
+def _empty(node: Node) -> bool:
+    if isinstance(node, SequenceNode):
+        return not node.value
+    return isinstance(node, ScalarNode) and str(node.tag).endswith(":null")
+
+
+def _first_item(text: str, path: Sequence[Step], item_text: str) -> str:
+    """The empty list at ``path`` written as a block list holding one item."""
+    mapping = _find(text, path[:-1])
+    if not isinstance(mapping, MappingNode) or mapping.flow_style:
+        raise KakanaiError.of(ErrorCode.TEMPLATE_EDIT_MISSING, field=_shown(path))
+    key_node, value = next((k, v) for k, v in mapping.value if k.value == path[-1])
+    start = _offset_of(text, key_node)
+    # an empty value ends at the key's colon, `[]` at its bracket (a comment after stays)
+    key_end = _offset(text, key_node.end_mark.line, key_node.end_mark.column)
+    end = (
+        text.index(":", key_end) + 1 if isinstance(value, ScalarNode) else _content_end(text, value)
+    )
+    lines = _item_lines(item_text, key_node.start_mark.column + 2)
+    return text[:start] + f"{path[-1]}:\n" + lines + text[end:]
+
+
+def _item_lines(item_text: str, dash: int) -> str:
     lines = item_text.split("\n")
     body = " " * dash + "- " + lines[0]
-    body += "".join(f"\n{' ' * (dash + 2)}{line}" if line else "\n" for line in lines[1:])
-    end = _line_end(text, _content_end(text, items.value[-1]))
-    return text[:end] + "\n" + body + text[end:]
+    return body + "".join(f"\n{' ' * (dash + 2)}{line}" if line else "\n" for line in lines[1:])
 
 
 def remove_item(text: str, path: Sequence[Step]) -> str:
@@ -104,7 +132,7 @@ def _find(text: str, path: Sequence[Step]) -> Node:
     try:
         node: Node | None = YAML(typ="rt").compose(text)
     except YAMLError:
-        raise KakanaiError.of(ErrorCode.EDIT_NOT_FOUND, path=_shown(path)) from None
+        raise KakanaiError.of(ErrorCode.TEMPLATE_EDIT_MISSING, field=_shown(path)) from None
     for step in path:
         found: Node | None = None
         if isinstance(step, str) and isinstance(node, MappingNode):
@@ -112,10 +140,10 @@ def _find(text: str, path: Sequence[Step]) -> Node:
         elif isinstance(step, int) and isinstance(node, SequenceNode):
             found = node.value[step] if 0 <= step < len(node.value) else None
         if found is None:
-            raise KakanaiError.of(ErrorCode.EDIT_NOT_FOUND, path=_shown(path))
+            raise KakanaiError.of(ErrorCode.TEMPLATE_EDIT_MISSING, field=_shown(path))
         node = found
     if node is None:
-        raise KakanaiError.of(ErrorCode.EDIT_NOT_FOUND, path=_shown(path))
+        raise KakanaiError.of(ErrorCode.TEMPLATE_EDIT_MISSING, field=_shown(path))
     return node
 
 
@@ -162,5 +190,5 @@ def item_count(text: str, path: Sequence[Step]) -> int:
     """How many items the list at ``path`` has."""
     node = _find(text, path)
     if not isinstance(node, SequenceNode):
-        raise KakanaiError.of(ErrorCode.EDIT_NOT_FOUND, path=_shown(path))
+        raise KakanaiError.of(ErrorCode.TEMPLATE_EDIT_MISSING, field=_shown(path))
     return len(node.value)
