@@ -230,3 +230,24 @@ def test_a_scenario_of_the_trees_fills_the_preview(qtbot: QtBot, template_path: 
     printed = text_within(plumber_chars(widget.last_preview.pdf, 0), field.box)
     assert printed == head.replace(" ", "")  # the space between the names is a gap
     widget.wait_for_preview()
+
+
+def test_a_field_added_with_the_keyboard_lands_in_view_and_moves_with_arrows(
+    qtbot: QtBot, editor: TemplateEditor
+) -> None:
+    assert editor.session is not None
+    count = len(editor.session.fields())
+    qtbot.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    ref = editor.selected
+    assert ref is not None
+    assert len(editor.session.fields()) == count + 1
+    placed = editor.session.field(ref).box  # type: ignore[union-attr]
+    assert placed is not None
+    seen = editor.canvas.mapToScene(editor.canvas.viewport().rect()).boundingRect()
+    assert seen.contains(placed.x + placed.w / 2, placed.y + placed.h / 2)
+    editor.canvas.setFocus()
+    qtbot.keyClick(editor.canvas, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert editor.session.field(ref).box == Box(  # type: ignore[union-attr]
+        placed.x, placed.y, placed.w + 0.5, placed.h
+    )
+    assert editor.session.document.undo_name == "項目「文字」の大きさを変更"

@@ -4,7 +4,6 @@ with a sample case after every edit, undo and redo by name, and saving the YAML.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,19 +28,12 @@ from kakanai.services.forms import templates as form_templates
 from kakanai.services.template_editing.bindings import Bindable
 from kakanai.services.template_editing.checking import CheckContext
 from kakanai.services.template_editing.fields import FieldRef
-from kakanai.services.template_editing.preview import (
-    Preview,
-    SampleCase,
-    page_images,
-    render_preview,
-)
+from kakanai.services.template_editing.preview import Preview, SampleCase
 from kakanai.services.template_editing.session import TemplateSession
-from kakanai.ui.desk.background import Background
 from kakanai.ui.template_editor.field_panel import FieldPanel
 from kakanai.ui.template_editor.page_canvas import PageCanvas, ShownField
+from kakanai.ui.template_editor.preview_runner import DPI, PreviewRunner
 
-_RENDERING = threading.Lock()
-DPI = 100  # the preview's resolution: a page of A4 is 827 × 1169 pixels
 Confirm = Callable[[str], bool | None]  # True: save, False: discard, None: stay
 
 
@@ -66,8 +58,7 @@ class TemplateEditor(QWidget):
         self.folder = folder
         self._context = context
         self._confirm = confirm or self._ask
-        self._background = Background(self)
-        self._ticket = 0
+        self.runner = PreviewRunner(self)
         self.session: TemplateSession | None = None
         self.selected: FieldRef | None = None
         self._pending: Bindable | None = None  # the value for the next drawn field
@@ -95,6 +86,10 @@ class TemplateEditor(QWidget):
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             combo.setMinimumContentsLength(length)
+        self.add_button = QPushButton("追加(&A)")
+        self.add_button.setToolTip(
+            "選んだ種類の項目をページの見えている所の中央に置きます(矢印キーで動かせます)"
+        )
         self.undo_button = QPushButton("元に戻す(&U)")
         self.redo_button = QPushButton("やり直す(&R)")
         self.save_button = QPushButton("保存(&S)")
@@ -119,7 +114,7 @@ class TemplateEditor(QWidget):
             label.setBuddy(widget)
             top.addWidget(label)
             top.addWidget(widget, 1 if widget is not self.pages else 0)
-        for button in (self.undo_button, self.redo_button, self.save_button):
+        for button in (self.add_button, self.undo_button, self.redo_button, self.save_button):
             top.addWidget(button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
@@ -154,6 +149,7 @@ class TemplateEditor(QWidget):
         self.templates.activated.connect(self._on_template_activated)
         self.samples.activated.connect(self._on_sample_activated)
         self.pages.activated.connect(self._on_page_activated)
+        self.add_button.clicked.connect(self._on_add_clicked)
         self.undo_button.clicked.connect(self.undo)
         self.redo_button.clicked.connect(self.redo)
         self.save_button.clicked.connect(self._on_save_clicked)
@@ -167,6 +163,8 @@ class TemplateEditor(QWidget):
         self.panel.box_typed.connect(self._on_box_typed)
         self.panel.delete_requested.connect(self.delete_selected)
         self.panel.picker.binding_chosen.connect(self._on_binding_chosen)
+        self.runner.rendered.connect(self._on_preview_rendered)
+        self.runner.failed.connect(self._on_preview_failed)
 
     def _build_actions(self) -> None:
         for keys, slot in (
@@ -232,9 +230,7 @@ class TemplateEditor(QWidget):
                 self._fill_samples()
             self.scenarios_loaded.emit()
 
-        self._background.run(
-            session.scenario_samples, done, lambda _exc: self.scenarios_loaded.emit()
-        )
+        self.runner.run(session.scenario_samples, done, lambda _exc: self.scenarios_loaded.emit())
 
     def _settle_unsaved(self) -> bool:
         answer = self._confirm(self.session.path.name if self.session else "")
@@ -462,48 +458,26 @@ class TemplateEditor(QWidget):
         self.samples.setCurrentIndex(max(index, 0))
 
     def _render_preview(self) -> None:
-        """Render the form for the chosen sample off the GUI thread; a newer edit's
-        preview supersedes an older one still running."""
+        """Fill the page with the chosen sample (off the GUI thread)."""
         session = self.session
         if session is None or not session.samples:
             return
         sample = session.samples[max(self.samples.currentIndex(), 0)]
-        path, text, page = session.path, session.text, self._page()
-        self._ticket += 1
-        ticket = self._ticket
+        self.runner.render(session.path, session.text, sample, self._page())
 
-        def work() -> tuple[Preview, list[object]]:
-            with _RENDERING:  # pdfium is not thread-safe: one preview at a time
-                if ticket != self._ticket:  # superseded while waiting: skip the work
-                    return Preview(None), []
-                preview = render_preview(path, text, sample)
-                return preview, page_images(preview.pdf, dpi=DPI) if preview.pdf else []
-
-        self._background.run(
-            work,
-            lambda result: self._on_preview(ticket, page, result),
-            lambda exc: self._on_preview_failed(ticket, exc),
-        )
-
-    def _on_preview(self, ticket: int, page: int, result: tuple[Preview, list[object]]) -> None:
-        if ticket != self._ticket:
-            return
-        preview, images = result
+    def _on_preview_rendered(self, preview: Preview, image: QImage | None) -> None:
         self.last_preview = preview
-        if page < len(images):
-            from PIL.ImageQt import ImageQt  # noqa: PLC0415 - loads with the first preview
-
-            self.canvas.set_picture(QImage(ImageQt(images[page])).copy(), DPI)
+        if image is not None:
+            self.canvas.set_picture(image, DPI)
         if preview.error:
             self._say(f"見本を表示できません: {preview.error}")
         elif preview.warnings:
             self._say("見本データで: " + " / ".join(preview.warnings))
         self.preview_shown.emit()
 
-    def _on_preview_failed(self, ticket: int, exc: BaseException) -> None:
-        if ticket == self._ticket:
-            self._say(f"見本を表示できません: {exc}")
-            self.preview_shown.emit()
+    def _on_preview_failed(self, message: str) -> None:
+        self._say(f"見本を表示できません: {message}")
+        self.preview_shown.emit()
 
     def _say(self, text: str) -> None:
         self.status.setText(text)
@@ -534,9 +508,12 @@ class TemplateEditor(QWidget):
             return
         self.select(ref if isinstance(ref, FieldRef) else None)
 
+    def _on_add_clicked(self) -> None:
+        self.add_field(self.canvas.free_box())
+
     def _on_save_clicked(self) -> None:
         self.save()
 
     def wait_for_preview(self, msecs: int = 30_000) -> bool:
         """Wait for a preview still rendering (closing, tests)."""
-        return self._background.wait(msecs)
+        return self.runner.wait(msecs)

@@ -136,6 +136,14 @@ class PageCanvas(QGraphicsView):
         """What the canvas draws for the field (its box and its problems)."""
         return next((f for f in self._fields if f.ref == ref), None)
 
+    def free_box(self, width: float = 40.0, height: float = 8.0) -> Box:
+        """A box of this size in the middle of what the view shows, for a field added with
+        the keyboard (then moved with the arrow keys)."""
+        center = self.mapToScene(self.viewport().rect().center())
+        x = min(max(snapped(center.x() - width / 2), 0.0), self._size[0] - width)
+        y = min(max(snapped(center.y() - height / 2), 0.0), self._size[1] - height)
+        return Box(x, y, width, height)
+
     def field_box(self, ref: FieldRef) -> Box | None:
         return next((f.box for f in self._fields if f.ref == ref), None)
 
