@@ -115,7 +115,8 @@ def test_a_binding_the_kind_cannot_show_is_the_checkers_message(
     assert editor.session is not None
     ref = editor.selected
     editor.panel.kind.setCurrentIndex(editor.panel.kind.findData("check"))
-    editor.panel.kind.activated.emit(editor.panel.kind.currentIndex())
+    with qtbot.waitSignal(editor.checked, timeout=WAIT_MS):  # checked off the GUI thread
+        editor.panel.kind.activated.emit(editor.panel.kind.currentIndex())
     (problem,) = editor.session.check().of(ref)  # type: ignore[arg-type]
     assert problem.code.code == "FORM_005"
     assert problem.message in editor.panel.messages.text()
@@ -136,6 +137,8 @@ def test_a_misspelt_binding_in_the_file_is_shown_on_its_box(
     template_path.write_text(text.replace("value: answers.dog_name", "value: answers.dog_nmae"))
     widget = TemplateEditor(template_path.parent, context=CheckContext(TREES, SAMPLES))
     qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.checked, timeout=WAIT_MS):  # checked off the GUI thread
+        widget.show()
     assert widget.session is not None
     field = next(f for f in widget.session.fields() if f.name == "犬の名前")
     shown = widget.canvas.shown(field.ref)

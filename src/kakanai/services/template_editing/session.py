@@ -4,11 +4,14 @@ from the text (and kept until it changes)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.forms.binding import FormScope
 from kakanai.core.forms.model import Box, FormTemplate, Per
+from kakanai.services.forms import templates as form_templates
 from kakanai.services.template_editing import edits
 from kakanai.services.template_editing.bindings import Bindable, catalogue, label_of
 from kakanai.services.template_editing.checking import CheckContext, Checked, check_text
@@ -49,6 +52,7 @@ class TemplateSession:
         self.samples: list[SampleCase] = sample_choices(self.context.samples)
         self._outline: tuple[str, Outline] | None = None
         self._checked: tuple[str, Checked] | None = None
+        self._read: tuple[str, FormTemplate | None] | None = None
         self._bindables: tuple[bool, list[Bindable]] | None = None
 
     # -- reading ---------------------------------------------------------------------------
@@ -74,10 +78,27 @@ class TemplateSession:
 
     def check(self) -> Checked:
         """The problems ``kakanai check`` reports for the text as it is now."""
-        if self._checked is None or self._checked[0] != self.text:
-            checked = check_text(self.path, self.text, self.context, self.outline())
-            self._checked = (self.text, checked)
-        return self._checked[1]
+        known = self.cached_check()
+        if known is None:
+            known = check_text(self.path, self.text, self.context, self.outline())
+            self.remember_check(self.text, known)
+        return known
+
+    def cached_check(self) -> Checked | None:
+        """The check of the current text if it has been made (else None: not yet)."""
+        if self._checked is not None and self._checked[0] == self.text:
+            return self._checked[1]
+        return None
+
+    def remember_check(self, text: str, checked: Checked) -> None:
+        """Keep a check made elsewhere (off the GUI thread) for ``text``."""
+        self._checked = (text, checked)
+
+    def check_work(self) -> Callable[[], tuple[str, Checked]]:
+        """The check of the current text as work for another thread: it reads only what
+        it is given, never the session."""
+        path, text, context = self.path, self.text, self.context
+        return lambda: (text, check_text(path, text, context, outline(text, str(path))))
 
     def paper(self) -> PageSize:
         """The paper of the template as last read cleanly (A4 when it cannot be read)."""
@@ -113,7 +134,11 @@ class TemplateSession:
         return render_preview(self.path, self.text, sample, member)
 
     def _template(self) -> FormTemplate | None:
-        return self.check().template
+        """The template as read from the text (structure only: fast, no samples)."""
+        if self._read is None or self._read[0] != self.text:
+            template, _ = form_templates.read(self.path, FormScope(), self.text)
+            self._read = (self.text, template)
+        return self._read[1]
 
     # -- editing (each a named undo step) --------------------------------------------------
 

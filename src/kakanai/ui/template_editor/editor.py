@@ -26,7 +26,7 @@ from kakanai.core.errors import KakanaiError
 from kakanai.core.forms.model import Box
 from kakanai.services.forms import templates as form_templates
 from kakanai.services.template_editing.bindings import Bindable
-from kakanai.services.template_editing.checking import CheckContext
+from kakanai.services.template_editing.checking import CheckContext, Checked
 from kakanai.services.template_editing.fields import FieldRef
 from kakanai.services.template_editing.preview import Preview, SampleCase
 from kakanai.services.template_editing.session import TemplateSession
@@ -42,6 +42,7 @@ class TemplateEditor(QWidget):
     against (default: the trees beside the folder and the shipped samples)."""
 
     preview_shown = Signal()  # the page picture now shows the current text
+    checked = Signal()  # the check of the current text is shown
     scenarios_loaded = Signal()  # the trees' scenarios that print the form are in the picker
     edited = Signal(str)  # the name of the step just done, undone or redone
 
@@ -63,6 +64,7 @@ class TemplateEditor(QWidget):
         self.selected: FieldRef | None = None
         self._pending: Bindable | None = None  # the value for the next drawn field
         self.last_preview: Preview | None = None
+        self._last_checked: Checked | None = None
         self._build()
         self._connect()
         self._build_actions()
@@ -164,6 +166,7 @@ class TemplateEditor(QWidget):
         self.panel.delete_requested.connect(self.delete_selected)
         self.panel.picker.binding_chosen.connect(self._on_binding_chosen)
         self.runner.rendered.connect(self._on_preview_rendered)
+        self.runner.checked.connect(self._on_checked)
         self.runner.failed.connect(self._on_preview_failed)
 
     def _build_actions(self) -> None:
@@ -378,9 +381,23 @@ class TemplateEditor(QWidget):
     def _page(self) -> int:
         return max(self.pages.currentIndex(), 0)
 
+    def _problems_now(self) -> Checked:
+        """The check of the text shown; while it is being made, the last one if the fields
+        are the same ones (a move or a rename), else none."""
+        assert self.session is not None
+        known = self.session.cached_check()
+        if known is not None:
+            return known
+        last = self._last_checked
+        if last is not None and len(last.by_field) <= len(self.session.fields()):
+            refs = {f.ref for f in self.session.fields()}
+            if set(last.by_field) <= refs:
+                return last
+        return Checked([])
+
     def _show_fields(self) -> None:
         assert self.session is not None
-        checked = self.session.check()
+        checked = self._problems_now()
         shown = []
         self.field_list.blockSignals(True)
         self.field_list.clear()
@@ -401,10 +418,13 @@ class TemplateEditor(QWidget):
     def _show_problems(self) -> None:
         assert self.session is not None
         self.problems.clear()
-        for problem in self.session.check().problems:
+        if self.session.cached_check() is None:
+            self.problems.addItem("検査しています…")
+        checked = self._problems_now()
+        for problem in checked.problems:
             text = f"{problem.line}行 {problem.code.code} {problem.message}"
             self.problems.addItem(QListWidgetItem(text))
-        if not self.session.check().problems:
+        if self.session.cached_check() is not None and not checked.problems:
             self.problems.addItem("問題はありません(kakanai check と同じ検査です)。")
 
     def _show_selection(self) -> None:
@@ -413,16 +433,7 @@ class TemplateEditor(QWidget):
         if field is None:
             self.selected = None
         self.canvas.select(self.selected)
-        self.field_list.blockSignals(True)
-        for row in range(self.field_list.count()):
-            if self.field_list.item(row).data(Qt.ItemDataRole.UserRole) == self.selected:
-                self.field_list.setCurrentRow(row)
-                # after the list is laid out again, or it scrolls to where the row was
-                QTimer.singleShot(0, self._scroll_to_current)
-                break
-        else:
-            self.field_list.setCurrentRow(-1)
-        self.field_list.blockSignals(False)
+        self._select_in_list()
         if session is None:
             return
         if field is None:
@@ -430,8 +441,20 @@ class TemplateEditor(QWidget):
             self.panel.show_field(None, f"次に置く項目の値: {pending}" if pending else "", [])
         else:
             label = session.binding_label(field.value)
-            self.panel.show_field(field, label, session.check().of(field.ref))
+            self.panel.show_field(field, label, self._problems_now().of(field.ref))
         self.panel.picker.set_bindables(session.bindables(), self.panel.reads())
+
+    def _select_in_list(self) -> None:
+        self.field_list.blockSignals(True)
+        for row in range(self.field_list.count()):
+            if self.field_list.item(row).data(Qt.ItemDataRole.UserRole) == self.selected:
+                self.field_list.setCurrentRow(row)
+                # after the list is laid out again, or it scrolls to where the row was
+                QTimer.singleShot(0, self.field_list, self._scroll_to_current)
+                break
+        else:
+            self.field_list.setCurrentRow(-1)
+        self.field_list.blockSignals(False)
 
     def _scroll_to_current(self) -> None:
         item = self.field_list.currentItem()
@@ -458,12 +481,35 @@ class TemplateEditor(QWidget):
         self.samples.setCurrentIndex(max(index, 0))
 
     def _render_preview(self) -> None:
-        """Fill the page with the chosen sample (off the GUI thread)."""
+        """Check the text (unless it has been) and fill the page with the chosen sample,
+        off the GUI thread."""
         session = self.session
-        if session is None or not session.samples:
+        if session is None:
+            return
+        if not session.samples:  # nothing to preview with: check here
+            self._on_checked(session.text, session.check())
             return
         sample = session.samples[max(self.samples.currentIndex(), 0)]
-        self.runner.render(session.path, session.text, sample, self._page())
+        work = session.check_work() if session.cached_check() is None else None
+        self.runner.render((session.path, session.text, sample, self._page()), work)
+
+    def _on_checked(self, text: str, checked: Checked) -> None:
+        """Show a check that came back, if it is of the text shown."""
+        session = self.session
+        if session is None:
+            return
+        session.remember_check(text, checked)
+        if text != session.text:
+            return
+        self._last_checked = checked
+        self._show_fields()
+        self._show_problems()
+        field = session.field(self.selected) if self.selected else None
+        if field is not None:
+            self.panel.show_messages(checked.of(field.ref))
+        self.canvas.select(self.selected)
+        self._select_in_list()
+        self.checked.emit()
 
     def _on_preview_rendered(self, preview: Preview, image: QImage | None) -> None:
         self.last_preview = preview

@@ -123,6 +123,10 @@ class FieldPanel(QWidget):
             spin.blockSignals(True)
             spin.setValue(value)
             spin.blockSignals(False)
+        self.show_messages(problems)
+
+    def show_messages(self, problems: list[Problem]) -> None:
+        """What the checker says about the field (the rest of the form left as typed)."""
         self.messages.setText("\n".join(f"{p.code.code} {p.message}" for p in problems))
 
     def chosen_kind(self) -> str:
