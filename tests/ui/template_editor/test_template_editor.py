@@ -254,3 +254,18 @@ def test_a_field_added_with_the_keyboard_lands_in_view_and_moves_with_arrows(
         placed.x, placed.y, placed.w + 0.5, placed.h
     )
     assert editor.session.document.undo_name == "項目「文字」の大きさを変更"
+
+
+def test_a_table_offers_no_value_to_choose(qtbot: QtBot, tmp_path: Path) -> None:
+    path = copied_template(tmp_path / "forms_templates", "juumin_idou_todoke")
+    widget = TemplateEditor(path.parent, context=CheckContext(TREES, SAMPLES[:1]))
+    qtbot.addWidget(widget)
+    assert widget.session is not None
+    table = next(f for f in widget.session.fields() if f.kind == "table")
+    widget.select(table.ref)
+    assert not widget.panel.picker.isEnabled()
+    assert not widget.panel.kind.isEnabled()
+    text = next(f for f in widget.session.fields() if f.kind == "text")
+    widget.select(text.ref)
+    assert widget.panel.picker.isEnabled()
+    widget.wait_for_preview()

@@ -106,6 +106,7 @@ class FieldPanel(QWidget):
         if field is None:  # the kind and the value chosen now are the next new field's
             self.name.clear()
             self.kind.setEnabled(True)
+            self.picker.setEnabled(True)
             hint = "ページの空いたところをドラッグすると、この種類の項目を置けます。"
             self.value.setText(f"{label}\n{hint}" if label else hint)
             self.messages.clear()
@@ -117,6 +118,8 @@ class FieldPanel(QWidget):
             index = self.kind.count() - 1
         self.kind.setCurrentIndex(index)
         self.kind.setEnabled(field.kind in READS and field.kind != "table")
+        # a table reads its members, a signature or a seal nothing: no value to choose
+        self.picker.setEnabled(field.kind in READS and field.kind != "table")
         shown = label or field.value or "(なし)"
         self.value.setText(f"{shown}\n{field.value}" if label else shown)
         for spin, value in zip(self.spins, _numbers(field.box), strict=True):
