@@ -14,6 +14,8 @@ screenshots:
 	.venv/bin/python scripts/screenshots.py docs/screenshots --size 1366x768
 	.venv/bin/python scripts/screenshots.py docs/screenshots/1024x700 --size 1024x700
 	.venv/bin/python scripts/screenshots.py docs/screenshots/1920x1080@125 --size 1536x864 --scale 1.25
+	.venv/bin/python scripts/template_editor_screenshots.py docs/screenshots --size 1366x768
+	.venv/bin/python scripts/template_editor_screenshots.py docs/screenshots/1024x700 --size 1024x700
 
 bench:
 	bash scripts/setup.sh

@@ -516,6 +516,24 @@ class ErrorCode(Enum):
         "{field}は、印刷した元号({eras})のあとに年の数字2桁が入る幅がありません(数字が元号と重なるか欠けます)。テンプレートの box: を広げるか era_width: を小さくしてください。",
     )
 
+    # Editing a template in the supervisor's mode (様式の編集)
+    TEMPLATE_EDIT_MISSING = (
+        "FORM_EDIT_001",
+        "様式テンプレートの中に項目「{field}」が見つかりません。ファイルが別の場所で変更されていないか確かめ、開き直してください。",
+    )
+    TEMPLATE_EDIT_OPEN = (
+        "FORM_EDIT_002",
+        "様式テンプレートを開けません: {path}({detail})。UTF-8 の YAML ファイルか確かめてください。",
+    )
+    TEMPLATE_EDIT_SAVE = (
+        "FORM_EDIT_003",
+        "様式テンプレートを保存できません: {path}({detail})。フォルダがあり、書き込めるか確かめてください。",
+    )
+    TEMPLATE_EDIT_TABLE = (
+        "FORM_EDIT_004",
+        "項目「{field}」は表(table)なので、種類を変えられません。表を削除してから新しい項目を置いてください。",
+    )
+
     # --- end of forms codes ---
 
     # --- The app: settings, data directory, database (APP_) ---

@@ -87,10 +87,16 @@ def check_templates(
 
 
 def check_template(
-    path: Path, scope: FormScope, departments: Sequence[str], samples: Sequence[Sample]
+    path: Path,
+    scope: FormScope,
+    departments: Sequence[str],
+    samples: Sequence[Sample],
+    text: str | None = None,
 ) -> TemplateReport:
+    """Every check of ``kakanai check`` on one template; ``text`` is the file's text as
+    being edited (the template editor checks before saving)."""
     report = TemplateReport(str(path))
-    template, report.problems = form_templates.read(path, scope)
+    template, report.problems = form_templates.read(path, scope, text)
     report.template = template
     if template is None:
         return report

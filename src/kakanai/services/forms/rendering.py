@@ -82,7 +82,15 @@ def render_form(
         raise KakanaiError.of(
             ErrorCode.FORM_UNKNOWN_FORM, id=form_id, suggestion=did_you_mean(form_id, known)
         )
-    asked = asking(case, form_id)
+    job = form_job(case, template, member)
+    return render_jobs(case, [job], {form_id: template}, names=names)[0]
+
+
+def form_job(case: Mapping[str, Any], template: FormTemplate, member: int | None) -> FormJob:
+    """The job printing ``template`` for the case as the desk would: for ``member`` (by
+    default a per-member form's first member concerned), asked by the first procedure that
+    asks for it (FORM_025 when the case has no such member)."""
+    asked = asking(case, template.id)
     members = [m.get("index") for m in case["household"]["members"]]
     if member is not None and member not in members:
         raise KakanaiError.of(ErrorCode.FORM_NO_MEMBER, member=member, last=len(members) - 1)
@@ -91,8 +99,7 @@ def render_form(
     chosen: Mapping[str, Any] = next((p for p in asked if p.get("member") in (member, None)), {})
     departments = {d.get("id"): d for d in case["departments"]}
     department = departments.get(template.department, {"id": template.department})
-    job = FormJob(form_id, member, chosen, department)
-    return render_jobs(case, [job], {form_id: template}, names=names)[0]
+    return FormJob(template.id, member, chosen, department)
 
 
 def load_templates(

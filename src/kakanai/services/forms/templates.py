@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from kakanai.adapters.input_files import read_text
-from kakanai.adapters.yaml_loading import MAX_FILE_BYTES, YamlLoadError, load_file
+from kakanai.adapters.yaml_loading import MAX_FILE_BYTES, YamlLoadError, load_file, load_text
 from kakanai.core.errors import KakanaiError, Problem
 from kakanai.core.forms.binding import FormScope
 from kakanai.core.forms.model import FormTemplate
@@ -53,10 +53,13 @@ def index(folder: Path) -> dict[str, Path]:
     return {path.stem: path for path in template_files([folder])}
 
 
-def read(path: Path, scope: FormScope) -> tuple[FormTemplate | None, list[Problem]]:
-    """Read and check one template against ``scope``; None when the YAML is unreadable."""
+def read(
+    path: Path, scope: FormScope, text: str | None = None
+) -> tuple[FormTemplate | None, list[Problem]]:
+    """Read and check one template against ``scope``; None when the YAML is unreadable.
+    ``text``: the file's text as being edited (the template editor), instead of the file."""
     try:
-        root = load_file(path)
+        root = load_file(path) if text is None else load_text(text, str(path))
     except YamlLoadError as exc:
         return None, exc.problems
     return read_template(root, str(path), scope)

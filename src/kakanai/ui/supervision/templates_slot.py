@@ -1,28 +1,50 @@
-"""The 様式 tab: the place where the form-template editor (``ui/template_editor``, built on its
-own branch) plugs into the supervisor's mode. Until then it says where templates are edited
-today."""
+"""The 様式 tab: the form-template editor (``ui/template_editor``) inside the supervisor's mode,
+built the first time the tab is shown (opening the mode stays quick). It edits the city's own
+templates when the data folder has them (``<data folder>/forms_templates``), else the shipped
+ones (a source checkout; an installed build's shipped templates are read-only and saving says
+so, FORM_EDIT_003)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-WAITING = (
-    "様式(帳票テンプレート)の編集画面はここに入ります。\n"
-    "今は forms_templates/ の YAML を編集し、kakanai check で確かめてください。"
-)
+from kakanai.services import shipped_data
+from kakanai.ui.template_editor.editor import TemplateEditor
+
+WAITING = "様式の編集画面を準備しています…"
+
+
+def templates_folder() -> Path:
+    """The city's own templates when it has them, else the shipped ones."""
+    city = shipped_data.city_form_templates()
+    return city if city.is_dir() else shipped_data.FORM_TEMPLATES
 
 
 class TemplatesSlot(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        make_editor: Callable[[], QWidget] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.editor: QWidget | None = None
+        self._make_editor = make_editor or (lambda: TemplateEditor(templates_folder()))
         self.waiting = QLabel(WAITING, self)
         self.waiting.setObjectName("templates_waiting")
         self.waiting.setWordWrap(True)
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addWidget(self.waiting, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self.editor is None:
+            self.set_editor(self._make_editor())
 
     def set_editor(self, editor: QWidget) -> None:
         """Show ``editor`` (the template editor) in place of the note."""
@@ -33,3 +55,15 @@ class TemplatesSlot(QWidget):
         editor.setParent(self)
         self.layout_.addWidget(editor, 1)
         self.editor = editor
+
+    def may_leave(self) -> bool:
+        """Unsaved template edits: the editor asks (save, drop, or stay)."""
+        editor = self.editor
+        if not isinstance(editor, TemplateEditor) or not editor.has_unsaved_changes():
+            return True
+        return editor.settle_unsaved()
+
+    def close(self) -> bool:
+        if isinstance(self.editor, TemplateEditor):
+            self.editor.runner.wait()
+        return super().close()

@@ -137,7 +137,7 @@ class SupervisionView(ModeView):
     def can_leave(self) -> bool:
         """Unsaved changes: save them, drop them (back to what was saved), or stay. Leaving
         signs the supervisor out: the next one to open the mode signs in again."""
-        if not self._may_drop_changes():
+        if not self._may_drop_changes() or not self.templates_slot.may_leave():
             return False
         self.access.sign_out()
         return True
@@ -373,6 +373,7 @@ class SupervisionView(ModeView):
     def close(self) -> bool:
         for page in (self.scenarios_page, self.review_page):
             page.wait_idle()
+        self.templates_slot.close()
         self.document.wait_checked()
         return super().close()
 

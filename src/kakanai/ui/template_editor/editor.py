@@ -1,0 +1,569 @@
+"""The form-template editor (様式): the page with every field's box and its check messages,
+boxes drawn with the mouse, bindings picked by Japanese label, kinds chosen, the page filled
+with a sample case after every edit, undo and redo by name, and saving the YAML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QImage, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kakanai.core.errors import KakanaiError
+from kakanai.core.forms.model import Box
+from kakanai.services.forms import templates as form_templates
+from kakanai.services.template_editing.bindings import Bindable
+from kakanai.services.template_editing.checking import CheckContext, Checked
+from kakanai.services.template_editing.fields import FieldRef
+from kakanai.services.template_editing.preview import Preview, SampleCase
+from kakanai.services.template_editing.session import TemplateSession
+from kakanai.ui.template_editor.field_panel import FieldPanel
+from kakanai.ui.template_editor.page_canvas import PageCanvas, ShownField
+from kakanai.ui.template_editor.preview_runner import DPI, PreviewRunner
+
+Confirm = Callable[[str], bool | None]  # True: save, False: discard, None: stay
+
+
+class TemplateEditor(QWidget):
+    """Edits the templates of ``folder``; ``context`` is what they are checked and previewed
+    against (default: the trees beside the folder and the shipped samples)."""
+
+    preview_shown = Signal()  # the page picture now shows the current text
+    checked = Signal()  # the check of the current text is shown
+    scenarios_loaded = Signal()  # the trees' scenarios that print the form are in the picker
+    edited = Signal(str)  # the name of the step just done, undone or redone
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        context: CheckContext | None = None,
+        template: Path | None = None,
+        confirm: Confirm | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self._context = context
+        self._confirm = confirm or self._ask
+        self.runner = PreviewRunner(self)
+        self.session: TemplateSession | None = None
+        self.selected: FieldRef | None = None
+        self._pending: Bindable | None = None  # the value for the next drawn field
+        self.last_preview: Preview | None = None
+        self._last_checked: Checked | None = None
+        self._build()
+        self._connect()
+        self._build_actions()
+        files = form_templates.template_files([folder])
+        for path in files:
+            self.templates.addItem(path.stem, str(path))
+        if template is not None or files:
+            self.open_template(template or files[0])
+
+    # -- building --------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.templates = QComboBox()
+        self.templates.setAccessibleName("様式")
+        self.samples = QComboBox()
+        self.samples.setAccessibleName("見本データ")
+        self.pages = QComboBox()
+        self.pages.setAccessibleName("ページ")
+        for combo, length in ((self.templates, 10), (self.samples, 10), (self.pages, 4)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(length)
+        self.add_button = QPushButton("追加(&A)")
+        self.add_button.setToolTip(
+            "選んだ種類の項目をページの見えている所の中央に置きます(矢印キーで動かせます)"
+        )
+        self.undo_button = QPushButton("元に戻す(&U)")
+        self.redo_button = QPushButton("やり直す(&R)")
+        self.save_button = QPushButton("保存(&S)")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.canvas = PageCanvas()
+        self.field_list = QListWidget()
+        self.field_list.setAccessibleName("項目の一覧")
+        self.field_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.field_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel = FieldPanel()
+        self.problems = QListWidget()
+        self.problems.setAccessibleName("検査結果")
+        self.problems.setWordWrap(True)
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        top = QHBoxLayout()
+        for text, widget in (("様式(&F):", self.templates), ("見本(&M):", self.samples),
+                             ("ページ(&G):", self.pages)):  # fmt: skip
+            label = QLabel(text)
+            label.setBuddy(widget)
+            top.addWidget(label)
+            top.addWidget(widget, 1 if widget is not self.pages else 0)
+        for button in (self.add_button, self.undo_button, self.redo_button, self.save_button):
+            top.addWidget(button)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.canvas)
+        splitter.addWidget(self._side())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.status)
+        self.setTabOrder(self.save_button, self.canvas)
+        self.setTabOrder(self.canvas, self.field_list)
+        self.setTabOrder(self.field_list, self.panel.name)
+
+    def _side(self) -> QWidget:
+        """The field list, the selected field's form and the checker's messages."""
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        fields_label = QLabel("項目(&I):")
+        fields_label.setBuddy(self.field_list)
+        problems_label = QLabel("検査結果(&C):")
+        problems_label.setBuddy(self.problems)
+        side_layout.addWidget(fields_label)
+        side_layout.addWidget(self.field_list, 2)
+        side_layout.addWidget(self.panel, 5)
+        side_layout.addWidget(problems_label)
+        side_layout.addWidget(self.problems, 1)
+        return side
+
+    def _connect(self) -> None:
+        self.templates.activated.connect(self._on_template_activated)
+        self.samples.activated.connect(self._on_sample_activated)
+        self.pages.activated.connect(self._on_page_activated)
+        self.add_button.clicked.connect(self._on_add_clicked)
+        self.undo_button.clicked.connect(self.undo)
+        self.redo_button.clicked.connect(self.redo)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.canvas.box_drawn.connect(self._on_box_drawn)
+        self.canvas.field_clicked.connect(self.select)
+        self.canvas.box_changed.connect(self._on_box_changed)
+        self.canvas.delete_requested.connect(self.delete_selected)
+        self.field_list.currentRowChanged.connect(self._on_field_row_changed)
+        self.panel.renamed.connect(self._on_renamed)
+        self.panel.kind_chosen.connect(self._on_kind_chosen)
+        self.panel.box_typed.connect(self._on_box_typed)
+        self.panel.delete_requested.connect(self.delete_selected)
+        self.panel.picker.binding_chosen.connect(self._on_binding_chosen)
+        self.runner.rendered.connect(self._on_preview_rendered)
+        self.runner.checked.connect(self._on_checked)
+        self.runner.failed.connect(self._on_preview_failed)
+
+    def _build_actions(self) -> None:
+        for keys, slot in (
+            (QKeySequence.StandardKey.Undo, self.undo),
+            (QKeySequence.StandardKey.Redo, self.redo),
+            (QKeySequence.StandardKey.Save, self._on_save_clicked),
+        ):
+            action = QAction(self)
+            action.setShortcut(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(slot)
+            self.addAction(action)
+
+    # -- the lead's API --------------------------------------------------------------------
+
+    def has_unsaved_changes(self) -> bool:
+        return self.session is not None and self.session.modified
+
+    def save(self) -> bool:
+        """Write the template's YAML; False (and the message shown) when it cannot."""
+        if self.session is None:
+            return True
+        try:
+            self.session.save()
+        except KakanaiError as exc:
+            self._say(exc.message)
+            return False
+        self._say(f"{self.session.path.name} を保存しました。")
+        self._refresh_buttons()
+        return True
+
+    def open_template(self, path: Path) -> bool:
+        """Open ``path`` (asking first about unsaved changes); False when it stays closed."""
+        if self.has_unsaved_changes() and not self._settle_unsaved():
+            return False
+        try:
+            session = TemplateSession(path, self._context or CheckContext.near(path))
+        except KakanaiError as exc:
+            self._say(exc.message)
+            return False
+        self.session = session
+        self._context = session.context
+        self.selected = None
+        self.panel.picker.search.clear()
+        self._say(f"{path.name} を開きました。")
+        self._fill_samples()
+        index = self.templates.findData(str(path))
+        if index < 0:
+            self.templates.addItem(path.stem, str(path))
+            index = self.templates.count() - 1
+        self.templates.setCurrentIndex(index)
+        self._refresh()
+        self._load_scenarios(session)
+        return True
+
+    def _load_scenarios(self, session: TemplateSession) -> None:
+        """Add the trees' scenarios that print the form to the sample picker, interviewed
+        off the GUI thread."""
+
+        def done(samples: list[SampleCase]) -> None:
+            if session is self.session:
+                session.add_samples(samples)
+                self._fill_samples()
+            self.scenarios_loaded.emit()
+
+        self.runner.run(session.scenario_samples, done, lambda _exc: self.scenarios_loaded.emit())
+
+    def settle_unsaved(self) -> bool:
+        """Ask about unsaved changes: True when they were saved or dropped."""
+        return self._settle_unsaved()
+
+    def _settle_unsaved(self) -> bool:
+        answer = self._confirm(self.session.path.name if self.session else "")
+        if answer is None:
+            return False
+        return self.save() if answer else True
+
+    def _ask(self, name: str) -> bool | None:
+        box = QMessageBox(self)
+        box.setWindowTitle("様式の編集")
+        box.setText(f"{name} に保存していない変更があります。保存しますか。")
+        box.setStandardButtons(
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        box.button(QMessageBox.StandardButton.Save).setText("保存する")
+        box.button(QMessageBox.StandardButton.Discard).setText("保存しない")
+        box.button(QMessageBox.StandardButton.Cancel).setText("キャンセル")
+        answer = box.exec()
+        if answer == QMessageBox.StandardButton.Save:
+            return True
+        if answer == QMessageBox.StandardButton.Discard:
+            return False
+        return None
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def select(self, ref: FieldRef | None) -> None:
+        self.selected = ref
+        self._show_selection()
+
+    def add_field(self, box: Box) -> FieldRef | None:
+        """Place a field of the chosen kind (reading the chosen value, if any) in ``box``."""
+        if self.session is None:
+            return None
+        kind = self.panel.chosen_kind()
+        binding, self._pending = self._pending, None
+        ref = self._do(lambda s: s.add_field(self._page(), kind, box, binding))
+        if isinstance(ref, FieldRef):
+            self.selected = ref
+            self._refresh()
+            self.panel.picker.search.setFocus()
+        return ref if isinstance(ref, FieldRef) else None
+
+    def delete_selected(self) -> None:
+        ref = self.selected
+        if ref is None or self.session is None:
+            return
+        self.selected = None
+        self._do(lambda s: s.delete_field(ref))
+        self._refresh()
+
+    def undo(self) -> None:
+        self._replay(lambda s: s.undo(), "元に戻しました")
+
+    def redo(self) -> None:
+        self._replay(lambda s: s.redo(), "やり直しました")
+
+    def _replay(self, step: Callable[[TemplateSession], str | None], done: str) -> None:
+        if self.session is None:
+            return
+        name = step(self.session)
+        if name is None:
+            return
+        if self.selected is not None and self.session.field(self.selected) is None:
+            self.selected = None
+        self._say(f"{done}: {name}")
+        self.edited.emit(name)
+        self._refresh()
+
+    def _do(self, edit: Callable[[TemplateSession], object]) -> object:
+        """Run one edit; a refused edit is said in the status line, never raised."""
+        assert self.session is not None
+        try:
+            result = edit(self.session)
+        except KakanaiError as exc:
+            self._say(exc.message)
+            return None
+        name = self.session.document.undo_name or ""
+        self._say(name)
+        self.edited.emit(name)
+        return result
+
+    def _on_box_drawn(self, box: Box) -> None:
+        self.add_field(box)
+
+    def _on_box_changed(self, ref: FieldRef, box: Box, resized: bool) -> None:
+        self.selected = ref
+        self._do(lambda s: s.move_field(ref, box, resized=resized))
+        self._refresh()
+
+    def _on_box_typed(self, box: Box) -> None:
+        if self.selected is not None:
+            self._on_box_changed(self.selected, box, False)
+
+    def _on_renamed(self, name: str) -> None:
+        ref = self.selected
+        if ref is not None:
+            self._do(lambda s: s.rename_field(ref, name))
+            self._refresh()
+
+    def _on_kind_chosen(self, kind: str) -> None:
+        ref = self.selected
+        if ref is not None:
+            self._do(lambda s: s.set_kind(ref, kind))
+            self._refresh()
+        else:
+            self._show_selection()
+
+    def _on_binding_chosen(self, binding: Bindable) -> None:
+        ref = self.selected
+        if ref is None:
+            self._pending = binding
+            self._show_selection()
+            return
+        self._do(lambda s: s.bind_field(ref, binding))
+        self._refresh()
+        self.canvas.setFocus()
+
+    # -- showing ---------------------------------------------------------------------------
+
+    def _refresh(self) -> None:
+        """Show the text as it is now: fields, problems, buttons; the preview follows."""
+        if self.session is None:
+            return
+        paper = self.session.paper()
+        self.canvas.set_paper(paper.width, paper.height)
+        self._fill_pages()
+        self._show_fields()
+        self._show_problems()
+        self._show_selection()
+        self._refresh_buttons()
+        self._render_preview()
+
+    def _fill_pages(self) -> None:
+        assert self.session is not None
+        count = max(self.session.outline().page_count, 1)
+        current = min(self.pages.currentIndex(), count - 1)
+        if self.pages.count() != count:
+            self.pages.clear()
+            self.pages.addItems([f"{n}ページ" for n in range(1, count + 1)])
+        self.pages.setCurrentIndex(max(current, 0))
+
+    def _page(self) -> int:
+        return max(self.pages.currentIndex(), 0)
+
+    def _problems_now(self) -> Checked:
+        """The check of the text shown; while it is being made, the last one if the fields
+        are the same ones (a move or a rename), else none."""
+        assert self.session is not None
+        known = self.session.cached_check()
+        if known is not None:
+            return known
+        last = self._last_checked
+        if last is not None and len(last.by_field) <= len(self.session.fields()):
+            refs = {f.ref for f in self.session.fields()}
+            if set(last.by_field) <= refs:
+                return last
+        return Checked([])
+
+    def _show_fields(self) -> None:
+        assert self.session is not None
+        checked = self._problems_now()
+        shown = []
+        self.field_list.blockSignals(True)
+        self.field_list.clear()
+        for field in self.session.fields():
+            problems = tuple(p.message for p in checked.of(field.ref))
+            label = self.session.binding_label(field.value) or field.value or "(値なし)"
+            mark = "⚠ " if problems else ""
+            item = QListWidgetItem(f"{mark}{field.name} — {field.kind_label} — {label}")
+            item.setData(Qt.ItemDataRole.UserRole, field.ref)
+            if problems:
+                item.setForeground(Qt.GlobalColor.darkRed)
+            self.field_list.addItem(item)
+            if field.ref.page == self._page() and field.box is not None:
+                shown.append(ShownField(field.ref, field.name, field.box, problems))
+        self.field_list.blockSignals(False)
+        self.canvas.set_fields(shown, self.selected)
+
+    def _show_problems(self) -> None:
+        assert self.session is not None
+        self.problems.clear()
+        if self.session.cached_check() is None:
+            self.problems.addItem("検査しています…")
+        checked = self._problems_now()
+        for problem in checked.problems:
+            text = f"{problem.line}行 {problem.code.code} {problem.message}"
+            self.problems.addItem(QListWidgetItem(text))
+        if self.session.cached_check() is not None and not checked.problems:
+            self.problems.addItem("問題はありません(kakanai check と同じ検査です)。")
+
+    def _show_selection(self) -> None:
+        session = self.session
+        field = session.field(self.selected) if session and self.selected else None
+        if field is None:
+            self.selected = None
+        self.canvas.select(self.selected)
+        self._select_in_list()
+        if session is None:
+            return
+        if field is None:
+            pending = self._pending.label if self._pending else ""
+            self.panel.show_field(None, f"次に置く項目の値: {pending}" if pending else "", [])
+        else:
+            label = session.binding_label(field.value)
+            self.panel.show_field(field, label, self._problems_now().of(field.ref))
+        self.panel.picker.set_bindables(session.bindables(), self.panel.reads())
+
+    def _select_in_list(self) -> None:
+        self.field_list.blockSignals(True)
+        for row in range(self.field_list.count()):
+            if self.field_list.item(row).data(Qt.ItemDataRole.UserRole) == self.selected:
+                self.field_list.setCurrentRow(row)
+                # after the list is laid out again, or it scrolls to where the row was
+                QTimer.singleShot(0, self.field_list, self._scroll_to_current)
+                break
+        else:
+            self.field_list.setCurrentRow(-1)
+        self.field_list.blockSignals(False)
+
+    def _scroll_to_current(self) -> None:
+        item = self.field_list.currentItem()
+        if item is not None:
+            self.field_list.scrollToItem(item)
+
+    def _refresh_buttons(self) -> None:
+        document = self.session.document if self.session else None
+        undo = document.undo_name if document else None
+        redo = document.redo_name if document else None
+        self.undo_button.setEnabled(undo is not None)
+        self.redo_button.setEnabled(redo is not None)
+        self.undo_button.setToolTip(f"元に戻す: {undo}" if undo else "")
+        self.redo_button.setToolTip(f"やり直す: {redo}" if redo else "")
+        self.save_button.setEnabled(self.has_unsaved_changes())
+
+    def _fill_samples(self) -> None:
+        assert self.session is not None
+        current = self.samples.currentText()
+        self.samples.clear()
+        for sample in self.session.samples:
+            self.samples.addItem(sample.label, sample.name)
+        index = self.samples.findText(current)
+        self.samples.setCurrentIndex(max(index, 0))
+
+    def _render_preview(self) -> None:
+        """Check the text (unless it has been) and fill the page with the chosen sample,
+        off the GUI thread."""
+        session = self.session
+        if session is None:
+            return
+        if not session.samples:  # nothing to preview with: check here
+            self._on_checked(session.text, session.check())
+            return
+        sample = session.samples[max(self.samples.currentIndex(), 0)]
+        work = session.check_work() if session.cached_check() is None else None
+        self.runner.render((session.path, session.text, sample, self._page()), work)
+
+    def _on_checked(self, text: str, checked: Checked) -> None:
+        """Show a check that came back, if it is of the text shown."""
+        session = self.session
+        if session is None:
+            return
+        session.remember_check(text, checked)
+        if text != session.text:
+            return
+        self._last_checked = checked
+        self._show_fields()
+        self._show_problems()
+        field = session.field(self.selected) if self.selected else None
+        if field is not None:
+            self.panel.show_messages(checked.of(field.ref))
+        self.canvas.select(self.selected)
+        self._select_in_list()
+        self.checked.emit()
+
+    def _on_preview_rendered(self, preview: Preview, image: QImage | None) -> None:
+        self.last_preview = preview
+        if image is not None:
+            self.canvas.set_picture(image, DPI)
+        if preview.error:
+            self._say(f"見本を表示できません: {preview.error}")
+        elif preview.warnings:
+            self._say("見本データで: " + " / ".join(preview.warnings))
+        self.preview_shown.emit()
+
+    def _on_preview_failed(self, message: str) -> None:
+        self._say(f"見本を表示できません: {message}")
+        self.preview_shown.emit()
+
+    def _say(self, text: str) -> None:
+        self.status.setText(text)
+
+    # -- slots -----------------------------------------------------------------------------
+
+    def _on_template_activated(self, index: int) -> None:
+        path = Path(str(self.templates.itemData(index)))
+        if self.session is not None and path == self.session.path:
+            return
+        if not self.open_template(path) and self.session is not None:
+            self.templates.setCurrentIndex(self.templates.findData(str(self.session.path)))
+
+    def _on_sample_activated(self, _index: int) -> None:
+        self._render_preview()
+
+    def _on_page_activated(self, _index: int) -> None:
+        self.selected = None
+        self._refresh()
+
+    def _on_field_row_changed(self, row: int) -> None:
+        item = self.field_list.item(row) if row >= 0 else None
+        ref = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if isinstance(ref, FieldRef) and ref.page != self._page():
+            self.pages.setCurrentIndex(ref.page)
+            self.selected = ref
+            self._refresh()
+            return
+        self.select(ref if isinstance(ref, FieldRef) else None)
+
+    def _on_add_clicked(self) -> None:
+        self.add_field(self.canvas.free_box())
+
+    def _on_save_clicked(self) -> None:
+        self.save()
+
+    def wait_for_preview(self, msecs: int = 30_000) -> bool:
+        """Wait for a preview still rendering (closing, tests)."""
+        return self.runner.wait(msecs)

@@ -1,0 +1,61 @@
+"""The 様式 tab of the supervisor's mode holds the template editor, built when the tab is first
+shown, on the city's own templates; leaving the mode with a template edit unsaved asks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from kakanai.services.template_editing.checking import CheckContext
+from kakanai.ui.supervision.templates_slot import TemplatesSlot, templates_folder
+from kakanai.ui.supervision.view import SupervisionView
+from kakanai.ui.template_editor.editor import TemplateEditor
+from tests.services.template_editing.conftest import SAMPLES, TREES, copied_template
+from tests.ui.template_editor.test_template_editor import WAIT_MS, place_dog_name
+
+
+def test_the_tab_builds_the_template_editor_when_first_shown(
+    qtbot: QtBot, view: SupervisionView
+) -> None:
+    slot = view.templates_slot
+    assert slot.editor is None  # opening the mode does not build it
+    view.tabs.setCurrentWidget(slot)
+    qtbot.waitUntil(lambda: isinstance(slot.editor, TemplateEditor), timeout=WAIT_MS)
+    view.document.wait_checked()
+    slot.close()
+
+
+def test_the_city_s_own_templates_are_edited_when_it_has_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KAKANAI_DATA_DIR", str(tmp_path))
+    assert templates_folder() != tmp_path / "forms_templates"  # none yet: the shipped ones
+    (tmp_path / "forms_templates").mkdir()
+    assert templates_folder() == tmp_path / "forms_templates"
+
+
+@pytest.mark.parametrize(("answer", "leaves"), [(None, False), (False, True)])
+def test_leaving_with_an_unsaved_template_edit_asks(
+    qtbot: QtBot, tmp_path: Path, answer: bool | None, leaves: bool
+) -> None:
+    asked: list[str] = []
+
+    def confirm(name: str) -> bool | None:
+        asked.append(name)
+        return answer
+
+    template = copied_template(tmp_path / "forms_templates")
+    editor = TemplateEditor(
+        template.parent, context=CheckContext(TREES, SAMPLES[:1]), confirm=confirm
+    )
+    slot = TemplatesSlot(make_editor=lambda: editor)
+    qtbot.addWidget(slot)
+    slot.resize(1366, 768)
+    with qtbot.waitSignal(editor.preview_shown, timeout=WAIT_MS):
+        slot.show()
+    place_dog_name(qtbot, editor)
+    assert slot.may_leave() is leaves
+    assert asked == [template.name]
+    slot.close()
