@@ -82,10 +82,10 @@ class FactLogic(TreeLogic):
             return self.condition(procedure.when)[0]
         var = self.member()
         dd = self.dd
-        return dd.any_of(
-            dd.conj(dd.literal(var, [p]), self.condition(procedure.when, p)[0])
-            for p in self.profiles()
-        )
+        groups: dict[Node, list[int]] = {}  # profiles that share a diagram, conjoined once
+        for p in self.profiles():
+            groups.setdefault(self.condition(procedure.when, p)[0], []).append(p)
+        return dd.any_of(dd.conj(node, dd.literal(var, ps)) for node, ps in groups.items())
 
     def possible(self, *, member: bool, among: frozenset[int] | None = None) -> Node:
         """Which combinations of facts (and member profiles) real households have; only the

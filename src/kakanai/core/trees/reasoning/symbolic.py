@@ -208,17 +208,18 @@ class TreeLogic:
         assert isinstance(node, ast.Call)
         body = node.args[0]
         dd, space = self.dd, self.space
-        parts = [(space.member_present(p), self.tri(body, p)) for p in range(space.profiles.size)]
-        household = self.household_present
+        profiles = range(space.profiles.size)
         name = at.called(node)
         if name == "count_members":
+            parts = [(space.member_present(p), self.tri(body, p)) for p in profiles]
             return self._count(parts)
+        tris = [self.tri(body, p) for p in profiles]
+        household = self.household_present
+        trues, falses = enumerate(t for t, _ in tris), enumerate(f for _, f in tris)
         if name == "any_member":
-            true = dd.any_of(dd.conj(here, t) for here, (t, _) in parts)
-            false = dd.all_of(dd.disj(dd.neg(here), f) for here, (_, f) in parts)
+            true, false = space.for_some_member(trues), space.for_every_member(falses)
         else:
-            true = dd.all_of(dd.disj(dd.neg(here), t) for here, (t, _) in parts)
-            false = dd.any_of(dd.conj(here, f) for here, (_, f) in parts)
+            true, false = space.for_every_member(trues), space.for_some_member(falses)
         return from_tri(dd, dd.conj(household, true), dd.conj(household, false))
 
     def _count(self, parts: list[tuple[Node, Tri]]) -> Guarded:
@@ -249,7 +250,10 @@ class TreeLogic:
         """The residents for whom the procedure is guided (for a member, if per member)."""
         if procedure.per is not Per.MEMBER:
             return self.condition(procedure.when)[0]
-        return self.dd.any_of(self.applies_to(procedure, p) for p in self.profiles())
+        some = self.space.for_some_member(
+            (p, self.condition(procedure.when, p)[0]) for p in self.profiles()
+        )
+        return self.dd.conj(self.household_present, some)
 
     def applies_to(self, procedure: Procedure, profile: int) -> Node:
         """The residents with a member of this profile for whom the procedure is guided."""
