@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import enum
+import functools
 import operator
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -310,7 +311,7 @@ class _Evaluator:
         return self._call(node, node.func.id)
 
     def _sequence(self, node: ast.List | ast.Tuple) -> object:
-        return tuple(literal_values(node) or ())
+        return _literal_tuple(node)
 
     def _arithmetic(self, node: ast.BinOp) -> object:
         left, right = self.value(node.left), self.value(node.right)
@@ -370,7 +371,7 @@ class _Evaluator:
             assert isinstance(node.args[0], ast.Name)
             return bool(self._ctx.answered(node.args[0].id))
         if name == "date":
-            return iso_date(node.args[0])
+            return _literal_date(node.args[0])
         if name in _PER_MEMBER:
             return self._per_member(name, node.args[0])
         args = [self.value(arg) for arg in node.args]
@@ -404,6 +405,17 @@ class _Evaluator:
             for member in self._ctx.members
         )
         return _quantify(name, results)
+
+
+@functools.lru_cache(maxsize=16_384)
+def _literal_tuple(node: ast.expr) -> tuple[object, ...]:
+    """A list literal's values, read once per node (nodes are parsed once, never changed)."""
+    return tuple(literal_values(node) or ())
+
+
+@functools.lru_cache(maxsize=16_384)
+def _literal_date(node: ast.expr) -> object:
+    return iso_date(node)
 
 
 # How each kind of node is evaluated: one lookup by type instead of a chain of isinstance

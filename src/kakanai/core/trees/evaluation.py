@@ -132,6 +132,11 @@ class Values(Mapping[str, object]):
             self._computed[name] = computed.value.expression.evaluate(self.context())
         return self._computed[name]
 
+    def get(self, name: str, default: object = None) -> object:
+        """``self[name]``: never missing (unknown instead), without Mapping's generic path."""
+        del default  # every name has a value here, unknown at worst
+        return self[name]
+
     def __iter__(self) -> Iterator[str]:
         yield from self.answers
         yield from self.runtime.computed
