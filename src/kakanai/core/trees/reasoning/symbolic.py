@@ -68,14 +68,14 @@ class TreeLogic:
 
     def tri(self, node: ast.expr, profile: int | None = None) -> Tri:
         """True and False sets of a boolean node (with a member profile bound, if any)."""
-        bound = self._bound(node, profile)
+        bound = self.bound(node, profile)
         key = (id(node), bound)
         found = self._tri.get(key)
         if found is None:
             found = self._tri[key] = self._tri_of(node, bound)
         return found
 
-    def _bound(self, node: ast.expr, profile: int | None) -> int | None:
+    def bound(self, node: ast.expr, profile: int | None) -> int | None:
         """The profile a node is evaluated for: None when it does not read the member, else
         the first profile equal to ``profile`` in every member field the node reads, so that
         profiles a condition cannot tell apart share one encoding."""
@@ -122,7 +122,7 @@ class TreeLogic:
 
     def guarded(self, node: ast.expr, profile: int | None = None) -> Guarded:
         """The values a node can take, each with the residents for whom it takes it."""
-        bound = self._bound(node, profile)
+        bound = self.bound(node, profile)
         key = (id(node), bound)
         found = self._guarded.get(key)
         if found is None:
