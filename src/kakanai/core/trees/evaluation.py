@@ -61,6 +61,7 @@ class TreeRuntime:
         self.household_id = tree.household_question.id if tree.household_question else ""
         self.member_question_ids = frozenset(q.id for q in tree.member_questions)
         self._sections = {q.id: s for s in tree.sections for q in s.questions}
+        self._asked_inputs: dict[str, tuple[str, ...]] = {}
         self._reads: dict[int, frozenset[str]] = {}
 
     def reads(self, expression: Expression) -> frozenset[str]:
@@ -88,6 +89,21 @@ class TreeRuntime:
         found |= fields & self.member_question_ids  # member.<id> of a per-member question
         self._reads[id(expression)] = frozenset(found)
         return self._reads[id(expression)]
+
+    def asked_inputs(self, question: Question) -> tuple[str, ...]:
+        """Every answer whether ``question`` is asked can depend on: the questions its
+        section's and its own conditions read (through computed values too), and the
+        household with every per-member answer, whatever they read of members."""
+        found = self._asked_inputs.get(question.id)
+        if found is None:
+            read: set[str] = set()
+            for condition in (self.section_of(question).when, question.when):
+                if condition is not None:
+                    read |= self.reads(condition.expression)
+            if self.household_id:
+                read |= {self.household_id, *self.member_question_ids}
+            found = self._asked_inputs[question.id] = tuple(sorted(read))
+        return found
 
     def section_of(self, question: Question) -> Section:
         """The section a question of this tree belongs to (one lookup)."""
