@@ -30,7 +30,7 @@ SUMMARY_LINE = re.compile(
 )
 
 
-def kakanai(*args: str | Path) -> subprocess.CompletedProcess[str]:
+def kakanai(*args: str | Path, **env: str) -> subprocess.CompletedProcess[str]:
     """Run ``python -m kakanai`` from the repository root, as a supervisor would."""
     return subprocess.run(
         [sys.executable, "-m", "kakanai", *map(str, args)],
@@ -38,7 +38,7 @@ def kakanai(*args: str | Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         encoding="utf-8",
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        env={**os.environ, "PYTHONIOENCODING": "utf-8", **env},
         timeout=120,
         check=False,
     )
@@ -147,6 +147,24 @@ def test_check_of_a_broken_tree_prints_located_problems_and_exits_1(tmp_path: Pa
     assert {line.split(" ")[1] for line in problems} == {"TREE_REF_001", "TREE_REF_004"}
     assert all(line.startswith(f"{tree}:") for line in problems)
     assert_no_traceback(result)
+
+
+def test_check_of_several_trees_in_workers_prints_what_one_process_prints(
+    tmp_path: Path,
+) -> None:
+    tree = tmp_path / "mini.yaml"
+    tree.write_text(
+        broken(('when: move_type == "転居"', 'when: move_typ == "転居"')), encoding="utf-8"
+    )
+    trees = [MOVING, tree, QUESTIONNAIRES / "marriage.yaml"]
+    in_workers = kakanai("check", *trees, "--as-of", AS_OF, KAKANAI_CHECK_WORKERS="2")
+    one_process = kakanai("check", *trees, "--as-of", AS_OF, KAKANAI_CHECK_WORKERS="1")
+    assert in_workers.returncode == one_process.returncode == 1
+    assert in_workers.stdout == one_process.stdout
+    starts = [in_workers.stdout.find(f"{t}:") for t in trees]
+    assert -1 not in starts
+    assert starts == sorted(starts)  # in the order given, the broken one included
+    assert_no_traceback(in_workers)
 
 
 # --- interview ----------------------------------------------------------------------------

@@ -10,12 +10,12 @@ from pathlib import Path
 from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
 from kakanai.core.errors import ErrorCode, Problem
 from kakanai.core.forms.selection import safe_file_name
+from kakanai.core.trees.model import QuestionTree
 from kakanai.services.case_files import case_warnings, load_case
 from kakanai.services.forms import checking as form_checking
 from kakanai.services.forms import templates as form_templates
 from kakanai.services.forms.checking import TemplateReport
 from kakanai.services.forms.rendering import render_form, render_forms, write
-from kakanai.services.trees.checking import TreeReport
 
 
 def register(commands: Subparsers) -> Commands:
@@ -75,11 +75,9 @@ def _forms(args: argparse.Namespace) -> int:
 # --- kakanai check: the template part (called by cli/trees.py) ---------------------------
 
 
-def check_forms(
-    reports: list[TreeReport], tree_files: list[Path], template_paths: list[Path]
-) -> list[TemplateReport]:
-    """Check the templates named by ``template_paths``; when trees are checked too, add the
-    problems of their ``forms:`` lists to the tree reports."""
+def check_forms(trees: list[QuestionTree], template_paths: list[Path]) -> list[TemplateReport]:
+    """Check the templates named by ``template_paths`` (against ``trees`` when trees are
+    checked too, else against the trees near the templates)."""
     if not template_paths:
         return []
     files = form_templates.template_files(template_paths)
@@ -89,16 +87,22 @@ def check_forms(
             str(where), 1, 1, ErrorCode.FORM_NO_TEMPLATES, ErrorCode.FORM_NO_TEMPLATES.format()
         )
         return [TemplateReport(str(where), problems=[problem])]
-    trees = [r.tree for r in reports if r.tree is not None]
-    form_reports = form_checking.check_templates(
-        files, trees or form_checking.trees_near(template_paths)
-    )
-    if tree_files:
-        folders = form_checking.template_folders(template_paths)
-        by_path = {report.path: report for report in reports}
-        for problem in form_checking.cross_problems(tree_files, folders):
-            by_path[problem.path].problems.append(problem)
-    return form_reports
+    return form_checking.check_templates(files, trees or form_checking.trees_near(template_paths))
+
+
+def tree_form_problems(
+    tree_files: list[Path], template_paths: list[Path]
+) -> dict[str, list[Problem]]:
+    """The problems of the trees' ``forms:`` lists against the templates, by tree path."""
+    if not template_paths or not tree_files:
+        return {}
+    if not form_templates.template_files(template_paths):
+        return {}
+    folders = form_checking.template_folders(template_paths)
+    found: dict[str, list[Problem]] = {}
+    for problem in form_checking.cross_problems(tree_files, folders):
+        found.setdefault(problem.path, []).append(problem)
+    return found
 
 
 def print_report(report: TemplateReport) -> None:

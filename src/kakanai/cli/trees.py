@@ -10,15 +10,15 @@ import sys
 from pathlib import Path
 
 from kakanai.benchmarks import engine
-from kakanai.cli import forms, tree_reports
+from kakanai.cli import forms, tree_checking
 from kakanai.cli.arguments import EXIT_OK, EXIT_PROBLEMS, Commands, Parser, Subparsers, iso_date
 from kakanai.core.errors import ErrorCode
 from kakanai.core.trees.paths import PATH_LIMIT
 from kakanai.services import shipped_data
 from kakanai.services.forms import checking as form_checking
-from kakanai.services.trees.checking import check_tree, tree_files
+from kakanai.services.trees.checking import tree_files
 from kakanai.services.trees.interviewing import interview_from_file
-from kakanai.services.trees.scenario_coverage import coverage_of, scenario_date, suggest
+from kakanai.services.trees.scenario_coverage import scenario_date, suggest
 
 DEFAULT_PATHS = [Path("questionnaires"), Path("forms_templates")]
 
@@ -88,25 +88,31 @@ def _check(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_PROBLEMS
-    reports = [check_tree(path, _day(args, path), collect_paths=args.show_paths) for path in files]
-    coverages = [coverage_of(r) if args.coverage else None for r in reports]
-    form_reports = forms.check_forms(reports, files, template_paths)
+    options = tree_checking.Options(
+        show_paths=args.show_paths,
+        show_rules=args.rules,
+        coverage=args.coverage,
+        as_json=args.json,
+        keep_tree=bool(template_paths),
+    )
+    elsewhere = forms.tree_form_problems(files, template_paths)
+    jobs = [
+        tree_checking.Job(path, _day(args, path), elsewhere.get(str(path), [])) for path in files
+    ]
+    checked = tree_checking.check_trees(jobs, options)
+    trees = [c.tree for c in checked if c.tree is not None]
+    form_reports = forms.check_forms(trees, template_paths)
     if args.json:
-        found = [
-            tree_reports.report_json(r, show_rules=args.rules, coverage=c)
-            for r, c in zip(reports, coverages, strict=True)
-        ] + [forms.report_json(r) for r in form_reports]
+        found = [c.data for c in checked] + [forms.report_json(r) for r in form_reports]
         print(json.dumps(found, ensure_ascii=False, indent=2, default=str))
     else:
-        for report, coverage in zip(reports, coverages, strict=True):
-            tree_reports.print_report(
-                report, show_paths=args.show_paths, show_rules=args.rules, coverage=coverage
-            )
+        for tree in checked:
+            print(tree.text, end="")
         for form_report in form_reports:
             forms.print_report(form_report)
-    clean = all(r.ok for r in reports) and all(r.ok for r in form_reports)
+    clean = all(c.ok for c in checked) and all(r.ok for r in form_reports)
     if args.strict:
-        clean = clean and not any(r.warnings for r in reports)
+        clean = clean and not any(c.warned for c in checked)
     return EXIT_OK if clean else EXIT_PROBLEMS
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import datetime as dt
 import enum
+import functools
 import operator
 from collections.abc import Callable, Collection, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -289,26 +290,28 @@ class _Evaluator:
         self._ctx = ctx
 
     def value(self, node: ast.expr) -> object:
-        if isinstance(node, ast.Constant):
-            return node.value
-        if isinstance(node, ast.Name):
-            return self._name(node.id)
-        if isinstance(node, ast.Attribute):
-            return self._attribute(node)
-        if isinstance(node, ast.BoolOp):
-            operands = (self.value(operand) for operand in node.values)
-            return _kleene_and(operands) if isinstance(node.op, ast.And) else _kleene_or(operands)
-        if isinstance(node, ast.UnaryOp):
-            return self._unary(node)
-        if isinstance(node, ast.BinOp):
-            return self._arithmetic(node)
-        if isinstance(node, ast.Compare):
-            return self._chain(node)
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            return self._call(node, node.func.id)
-        if isinstance(node, ast.List | ast.Tuple):
-            return tuple(literal_values(node) or ())
-        raise TypeError(f"not a parsed expression node: {type(node).__name__}")
+        kind = _KINDS.get(type(node))
+        if kind is None:
+            raise TypeError(f"not a parsed expression node: {type(node).__name__}")
+        return kind(self, node)
+
+    def _constant(self, node: ast.Constant) -> object:
+        return node.value
+
+    def _name_node(self, node: ast.Name) -> object:
+        return self._name(node.id)
+
+    def _bool(self, node: ast.BoolOp) -> object:
+        operands = (self.value(operand) for operand in node.values)
+        return _kleene_and(operands) if isinstance(node.op, ast.And) else _kleene_or(operands)
+
+    def _call_node(self, node: ast.Call) -> object:
+        if not isinstance(node.func, ast.Name):
+            raise TypeError("not a parsed expression node: Call")
+        return self._call(node, node.func.id)
+
+    def _sequence(self, node: ast.List | ast.Tuple) -> object:
+        return _literal_tuple(node)
 
     def _arithmetic(self, node: ast.BinOp) -> object:
         left, right = self.value(node.left), self.value(node.right)
@@ -368,7 +371,7 @@ class _Evaluator:
             assert isinstance(node.args[0], ast.Name)
             return bool(self._ctx.answered(node.args[0].id))
         if name == "date":
-            return iso_date(node.args[0])
+            return _literal_date(node.args[0])
         if name in _PER_MEMBER:
             return self._per_member(name, node.args[0])
         args = [self.value(arg) for arg in node.args]
@@ -403,6 +406,32 @@ class _Evaluator:
         )
         return _quantify(name, results)
 
+
+@functools.lru_cache(maxsize=16_384)
+def _literal_tuple(node: ast.expr) -> tuple[object, ...]:
+    """A list literal's values, read once per node (nodes are parsed once, never changed)."""
+    return tuple(literal_values(node) or ())
+
+
+@functools.lru_cache(maxsize=16_384)
+def _literal_date(node: ast.expr) -> object:
+    return iso_date(node)
+
+
+# How each kind of node is evaluated: one lookup by type instead of a chain of isinstance
+# tests on every node (conditions are evaluated on every answer of every interview).
+_KINDS: Final[Mapping[type, Callable[[Any, Any], object]]] = {
+    ast.Constant: _Evaluator._constant,
+    ast.Name: _Evaluator._name_node,
+    ast.Attribute: _Evaluator._attribute,
+    ast.BoolOp: _Evaluator._bool,
+    ast.UnaryOp: _Evaluator._unary,
+    ast.BinOp: _Evaluator._arithmetic,
+    ast.Compare: _Evaluator._chain,
+    ast.Call: _Evaluator._call_node,
+    ast.List: _Evaluator._sequence,
+    ast.Tuple: _Evaluator._sequence,
+}
 
 _LAW_DATES: Final = frozenset(
     {

@@ -11,7 +11,15 @@ from dataclasses import dataclass, field
 
 from kakanai.core.expressions.language import UNKNOWN, EvalContext, Expression, ExprIssue, parse_all
 from kakanai.core.japanese import values as jv
-from kakanai.core.trees.model import Computed, Condition, Per, Procedure, Question, QuestionTree
+from kakanai.core.trees.model import (
+    Computed,
+    Condition,
+    Per,
+    Procedure,
+    Question,
+    QuestionTree,
+    Section,
+)
 
 PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
 
@@ -52,6 +60,8 @@ class TreeRuntime:
         self.question_ids = {q.id for q in self.questions}
         self.household_id = tree.household_question.id if tree.household_question else ""
         self.member_question_ids = frozenset(q.id for q in tree.member_questions)
+        self._sections = {q.id: s for s in tree.sections for q in s.questions}
+        self._asked_inputs: dict[str, tuple[str, ...]] = {}
         self._reads: dict[int, frozenset[str]] = {}
 
     def reads(self, expression: Expression) -> frozenset[str]:
@@ -80,6 +90,25 @@ class TreeRuntime:
         self._reads[id(expression)] = frozenset(found)
         return self._reads[id(expression)]
 
+    def asked_inputs(self, question: Question) -> tuple[str, ...]:
+        """Every answer whether ``question`` is asked can depend on: the questions its
+        section's and its own conditions read (through computed values too), and the
+        household with every per-member answer, whatever they read of members."""
+        found = self._asked_inputs.get(question.id)
+        if found is None:
+            read: set[str] = set()
+            for condition in (self.section_of(question).when, question.when):
+                if condition is not None:
+                    read |= self.reads(condition.expression)
+            if self.household_id:
+                read |= {self.household_id, *self.member_question_ids}
+            found = self._asked_inputs[question.id] = tuple(sorted(read))
+        return found
+
+    def section_of(self, question: Question) -> Section:
+        """The section a question of this tree belongs to (one lookup)."""
+        return self._sections.get(question.id) or self.tree.section_of(question)
+
     def values(self, answers: Mapping[str, object], as_of: dt.date) -> Values:
         return Values(self, answers, as_of)
 
@@ -98,6 +127,7 @@ class Values(Mapping[str, object]):
     def invalidate(self) -> None:
         """Forget computed values after the answers mapping was changed in place."""
         self._computed.clear()
+        self._context: EvalContext | None = None
         runtime = self.runtime
         members = self.answers.get(runtime.household_id) if runtime.household_id else []
         self.household = members if isinstance(members, list) else None
@@ -118,6 +148,11 @@ class Values(Mapping[str, object]):
             self._computed[name] = computed.value.expression.evaluate(self.context())
         return self._computed[name]
 
+    def get(self, name: str, default: object = None) -> object:
+        """``self[name]``: never missing (unknown instead), without Mapping's generic path."""
+        del default  # every name has a value here, unknown at worst
+        return self[name]
+
     def __iter__(self) -> Iterator[str]:
         yield from self.answers
         yield from self.runtime.computed
@@ -134,7 +169,11 @@ class Values(Mapping[str, object]):
         return self.answers.get(name) is not None
 
     def context(self, member: Mapping[str, object] | None = None) -> EvalContext:
-        return evaluation_context(self, self.answered, self.household, self.as_of, member)
+        if member is not None:
+            return evaluation_context(self, self.answered, self.household, self.as_of, member)
+        if self._context is None:  # one per state of the answers: conditions run often
+            self._context = evaluation_context(self, self.answered, self.household, self.as_of)
+        return self._context
 
     def evaluate(
         self, condition: Condition | None, member: Mapping[str, object] | None = None
@@ -151,7 +190,7 @@ class Values(Mapping[str, object]):
 
     def applies(self, question: Question) -> object:
         """Whether the question is asked: its section's condition and its own."""
-        section = self.runtime.tree.section_of(question)
+        section = self.runtime.section_of(question)
         first = self.evaluate(section.when)
         if first is False:
             return False

@@ -51,6 +51,9 @@ class Interview:
         self._current: Question | None = None
         self._asked: list[Question] = []
         self._stale: set[str] = set()  # answers to ask again: a reask_on answer changed
+        # Whether each question is asked, with the answers that decided it: a question's
+        # conditions are evaluated again only when an answer they read is another object.
+        self._decided: dict[str, tuple[tuple[object, ...], object]] = {}
         self._refresh()
 
     @property
@@ -177,6 +180,18 @@ class Interview:
         """Procedures that apply given the answers so far (the final result once finished)."""
         return applied_procedures(self.values())
 
+    def _applies(self, question: Question, values: Values, kept: Mapping[str, object]) -> object:
+        """``values.applies(question)``, where ``values`` sees ``kept``: reused while every
+        answer its conditions can read is the very same object as when it was decided (the
+        entry holds those objects, so none is mistaken for a newer one)."""
+        inputs = tuple(kept.get(qid, _ABSENT) for qid in self.runtime.asked_inputs(question))
+        found = self._decided.get(question.id)
+        if found is not None and all(a is b for a, b in zip(found[0], inputs, strict=True)):
+            return found[1]
+        applies = values.applies(question)
+        self._decided[question.id] = (inputs, applies)
+        return applies
+
     def _refresh(self, stop_at: Question | None = None) -> None:
         """Walk the tree from the start: keep answers of questions that still apply, drop
         those that no longer do, and find the first unanswered question. Answers beyond
@@ -187,7 +202,7 @@ class Interview:
         self._current = None
         values = self.runtime.values(kept, self.as_of)  # sees ``kept`` as it grows
         for question in self.runtime.questions:
-            applies = values.applies(question)
+            applies = self._applies(question, values, kept)
             has_answer = (
                 question.id in self._answers
                 and question is not stop_at
@@ -217,6 +232,9 @@ class Interview:
             remembered[stop_at.id] = self._answers[stop_at.id]
         self._kept = kept
         self._answers = {**kept, **remembered}
+
+
+_ABSENT = object()  # no answer kept (distinct from an answer of None)
 
 
 def _rows(value: object) -> list[dict[str, object]] | None:

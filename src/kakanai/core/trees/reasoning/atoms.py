@@ -118,6 +118,28 @@ def member_answers(node: ast.expr, ids: frozenset[str]) -> list[ast.Attribute]:
     return found
 
 
+def member_reads(node: ast.expr) -> frozenset[str] | None:
+    """The ``member.<field>`` names ``node`` reads outside its quantifiers; None when it reads
+    the bound member as a whole (``member`` not followed by a field)."""
+    found: set[str] = set()
+    stack: list[ast.AST] = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, ast.expr) and is_quantifier(current):
+            continue
+        if (
+            isinstance(current, ast.Attribute)
+            and isinstance(current.value, ast.Name)
+            and current.value.id == MEMBER_NAME
+        ):
+            found.add(current.attr)
+            continue
+        if isinstance(current, ast.Name) and current.id == MEMBER_NAME:
+            return None
+        stack.extend(ast.iter_child_nodes(current))
+    return frozenset(found)
+
+
 def member_fields(node: ast.expr) -> frozenset[str]:
     """The ``member.<field>`` names read anywhere inside ``node``."""
     return frozenset(

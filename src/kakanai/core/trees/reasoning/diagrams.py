@@ -33,9 +33,11 @@ class Diagrams:
         self.variables: list[Variable] = []
         self._level: list[int] = [_TERMINAL, _TERMINAL]
         self._children: list[tuple[Node, ...]] = [(), ()]
-        self._unique: dict[tuple[int, tuple[Node, ...]], Node] = {}
-        self._and: dict[tuple[Node, Node], Node] = {}
-        self._or: dict[tuple[Node, Node], Node] = {}
+        # One unique table per variable, keyed by the children alone (no key tuple per lookup).
+        self._unique: list[dict[tuple[Node, ...], Node]] = []
+        # Operation caches keyed by one int: the smaller node above, the larger below.
+        self._and: dict[int, Node] = {}
+        self._or: dict[int, Node] = {}
         self._not: dict[Node, Node] = {}
 
     # -- building --------------------------------------------------------------------------
@@ -45,20 +47,19 @@ class Diagrams:
         if size < 1:
             raise ValueError(f"variable {name} needs at least one value")
         self.variables.append(Variable(name, size))
+        self._unique.append({})
         return len(self.variables) - 1
 
     def node(self, var: int, children: tuple[Node, ...]) -> Node:
         """The canonical node testing ``var`` with one child per value."""
-        first = children[0]
-        if all(child == first for child in children):
-            return first
-        key = (var, children)
-        found = self._unique.get(key)
+        if children.count(children[0]) == len(children):
+            return children[0]
+        table = self._unique[var]
+        found = table.get(children)
         if found is None:
-            found = len(self._level)
+            found = table[children] = len(self._level)
             self._level.append(var)
             self._children.append(children)
-            self._unique[key] = found
         return found
 
     def literal(self, var: int, values: Iterable[int]) -> Node:
@@ -81,29 +82,31 @@ class Diagrams:
     # -- boolean operations ----------------------------------------------------------------
 
     def conj(self, a: Node, b: Node) -> Node:
-        if FALSE in (a, b):
-            return FALSE
-        if a in (TRUE, b):
-            return b
-        if b == TRUE:
+        if a > b:
+            a, b = b, a
+        if a <= TRUE:  # a terminal: FALSE absorbs, TRUE is neutral
+            return b if a else FALSE
+        if a == b:
             return a
-        key = (a, b) if a < b else (b, a)
+        key = (a << 32) | b
         found = self._and.get(key)
         if found is None:
-            found = self._and[key] = self._combine(a, b, self.conj)
+            found = FALSE if self._not.get(a) == b else self._combine(a, b, self.conj)
+            self._and[key] = found
         return found
 
     def disj(self, a: Node, b: Node) -> Node:
-        if TRUE in (a, b):
-            return TRUE
-        if a in (FALSE, b):
-            return b
-        if b == FALSE:
+        if a > b:
+            a, b = b, a
+        if a <= TRUE:  # a terminal: TRUE absorbs, FALSE is neutral
+            return TRUE if a else b
+        if a == b:
             return a
-        key = (a, b) if a < b else (b, a)
+        key = (a << 32) | b
         found = self._or.get(key)
         if found is None:
-            found = self._or[key] = self._combine(a, b, self.disj)
+            found = TRUE if self._not.get(a) == b else self._combine(a, b, self.disj)
+            self._or[key] = found
         return found
 
     def neg(self, a: Node) -> Node:
@@ -111,18 +114,30 @@ class Diagrams:
             return 1 - a
         found = self._not.get(a)
         if found is None:
-            children = tuple(self.neg(child) for child in self._children[a])
+            children = tuple(map(self.neg, self._children[a]))
             found = self._not[a] = self.node(self._level[a], children)
             self._not[found] = a
         return found
 
     def _combine(self, a: Node, b: Node, op: Callable[[Node, Node], Node]) -> Node:
-        level_a, level_b = self._level[a], self._level[b]
-        var = min(level_a, level_b)
-        size = self.variables[var].size
-        kids_a = self._children[a] if level_a == var else (a,) * size
-        kids_b = self._children[b] if level_b == var else (b,) * size
-        return self.node(var, tuple(op(x, y) for x, y in zip(kids_a, kids_b, strict=True)))
+        level = self._level
+        level_a, level_b = level[a], level[b]
+        if level_a == level_b:
+            kids = tuple(map(op, self._children[a], self._children[b]))
+        elif level_a < level_b:
+            kids = tuple([op(x, b) for x in self._children[a]])
+        else:
+            level_a = level_b
+            kids = tuple([op(a, y) for y in self._children[b]])
+        if kids.count(kids[0]) == len(kids):
+            return kids[0]
+        table = self._unique[level_a]
+        found = table.get(kids)
+        if found is None:
+            found = table[kids] = len(level)
+            level.append(level_a)
+            self._children.append(kids)
+        return found
 
     def all_of(self, nodes: Iterable[Node]) -> Node:
         result = TRUE

@@ -31,6 +31,7 @@ class FactLogic(TreeLogic):
         self.exact = exact
         self.facts: dict[str, Fact] = {}  # by computed id or the quantifier's source
         self.member_var: int | None = None
+        self._world: dict[bool, Node] = {}
         super().__init__(exact.space, exact.runtime)
 
     def name(self, name: str) -> Guarded:
@@ -82,10 +83,10 @@ class FactLogic(TreeLogic):
             return self.condition(procedure.when)[0]
         var = self.member()
         dd = self.dd
-        return dd.any_of(
-            dd.conj(dd.literal(var, [p]), self.condition(procedure.when, p)[0])
-            for p in self.profiles()
-        )
+        groups: dict[Node, list[int]] = {}  # profiles that share a diagram, conjoined once
+        for p in self.profiles():
+            groups.setdefault(self.condition(procedure.when, p)[0], []).append(p)
+        return dd.any_of(dd.conj(node, dd.literal(var, ps)) for node, ps in groups.items())
 
     def possible(self, *, member: bool, among: frozenset[int] | None = None) -> Node:
         """Which combinations of facts (and member profiles) real households have; only the
@@ -104,17 +105,25 @@ class FactLogic(TreeLogic):
                 ),
             )
             del false
-        if member and self.profiles():
-            var = self.member()
-            tie = dd.conj(
-                tie,
-                dd.any_of(
+        joint = dd.conj(tie, self._households(member=member and bool(self.profiles())))
+        return dd.exists(joint, frozenset(self.space.count_vars)) if joint != FALSE else FALSE
+
+    def _households(self, *, member: bool) -> Node:
+        """The real households (with, for a per-member table, the member's profile among
+        them): the same for every table, so built once."""
+        found = self._world.get(member)
+        if found is None:
+            dd = self.dd
+            found = self.space.world
+            if member:
+                var = self.member()
+                chosen = dd.any_of(
                     dd.conj(dd.literal(var, [p]), self.space.member_present(p))
                     for p in self.profiles()
-                ),
-            )
-        joint = dd.conj(tie, self.space.world)
-        return dd.exists(joint, frozenset(self.space.count_vars)) if joint != FALSE else FALSE
+                )
+                found = dd.conj(found, chosen)
+            self._world[member] = found
+        return found
 
 
 def _all_leaves(node: ast.expr) -> list[at.Leaf]:

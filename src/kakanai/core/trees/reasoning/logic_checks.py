@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from kakanai.core.errors import ErrorCode, Problem
 from kakanai.core.expressions.syntax import literal_values
@@ -20,7 +21,17 @@ from kakanai.core.trees.reasoning.flow import Flow
 from kakanai.core.trees.reasoning.symbolic import TreeLogic
 from kakanai.core.trees.reasoning.witness import describe, replay, steps
 
-Contexts = list[tuple[int | None, Node]]  # (member profile or None, where the node matters)
+
+class Context(NamedTuple):
+    """Where a part matters: for a per-member condition, for the members of ``profiles``
+    (which no part of the condition tells apart, so ``profile``, the first, stands for all)."""
+
+    profile: int | None
+    node: Node
+    profiles: tuple[int, ...] = ()
+
+
+Contexts = list[Context]
 
 
 @dataclass
@@ -50,32 +61,43 @@ class LogicChecker:
         world = self.space.world
         for section in self.tree.sections:
             if section.when is not None and section.questions:
-                yield _Place(section.when, f"セクション「{section.id}」"), [(None, world)]
+                yield _Place(section.when, f"セクション「{section.id}」"), [Context(None, world)]
         for question in self.tree.questions:
             if question.when is None:
                 continue
             section = self.tree.section_of(question)
             context = self.dd.conj(self.logic.condition(section.when)[0], world)
-            yield _Place(question.when, f"設問「{question.id}」"), [(None, context)]
+            yield _Place(question.when, f"設問「{question.id}」"), [Context(None, context)]
         for procedure in self.tree.procedures:
             if procedure.when is not None:
                 yield _Place(procedure.when, f"手続き「{procedure.id}」"), self.contexts(procedure)
 
     def contexts(self, procedure: Procedure) -> Contexts:
+        """One context per group of profiles the condition cannot tell apart: every check
+        below is "for every profile" or "for some profile", so a group's members may be
+        taken together (their union is where the group's shared diagrams matter)."""
         world = self.space.world
-        if procedure.per is not Per.MEMBER:
-            return [(None, world)]
-        present = self.logic.household_present
+        if procedure.per is not Per.MEMBER or procedure.when is None:
+            return [Context(None, world)]
+        root = procedure.when.expression.syntax
+        groups: dict[int | None, list[int]] = {}
+        for p in self.logic.profiles():
+            groups.setdefault(self.logic.bound(root, p), []).append(p)
+        here = self.dd.conj(world, self.logic.household_present)
         return [
-            (p, self.dd.conj(world, self.dd.conj(present, self.space.member_present(p))))
-            for p in self.logic.profiles()
+            Context(
+                members[0],
+                self.dd.conj(here, self.space.some_present(frozenset(members))),
+                tuple(members),
+            )
+            for members in groups.values()
         ]
 
     # -- always / never where it stands ------------------------------------------------------
 
     def root(self, place: _Place, contexts: Contexts) -> None:
         node = place.condition.expression.syntax
-        if self.always(node, contexts) and any(c != FALSE for _, c in contexts):
+        if self.always(node, contexts) and any(c.node != FALSE for c in contexts):
             why = "ここに来るときは必ず成り立つため、when: は不要です"
             self.report_always(place, node, why)
             return
@@ -92,34 +114,46 @@ class LogicChecker:
         for index, part in enumerate(parts):
             siblings = [p for i, p in enumerate(parts) if i != index]
             narrowed: Contexts = []
-            for profile, context in contexts:
-                matters = context
+            for context in contexts:
+                matters = context.node
                 for sibling in siblings:
-                    true, false = self.logic.tri(sibling, profile)
+                    true, false = self.logic.tri(sibling, context.profile)
                     matters = self.dd.conj(matters, self.dd.neg(false if conjunction else true))
-                narrowed.append((profile, matters))
+                narrowed.append(context._replace(node=matters))
             self.visit(place, part, narrowed)
 
     def visit(self, place: _Place, node: ast.expr, contexts: Contexts) -> None:
-        live = [(p, c) for p, c in contexts if c != FALSE]
+        live = [c for c in contexts if c.node != FALSE]
         if not live:
             return
         if self.always(node, live):
             self.report_always(place, node, "ほかの条件から必ず成り立つため")
             return
-        never = all(self.dd.conj(c, self.logic.tri(node, p)[0]) == FALSE for p, c in live)
-        falses = [(p, self.dd.conj(c, self.logic.tri(node, p)[1])) for p, c in live]
-        sometimes_false = [(p, f) for p, f in falses if f != FALSE]
-        if never and sometimes_false:
-            self.report_never(place, node, sometimes_false[0][1])
+        tris = [self.logic.tri(node, c.profile) for c in live]
+        never = all(self.dd.conj(c.node, t) == FALSE for c, (t, _) in zip(live, tris, strict=True))
+        falses = [self.dd.conj(c.node, f) for c, (_, f) in zip(live, tris, strict=True)]
+        if never and any(f != FALSE for f in falses):
+            self.report_never(place, node, self._first_false(live, falses))
             return
         self.descend(place, node, live)
+
+    def _first_false(self, contexts: Contexts, falses: list[Node]) -> Node:
+        """Where the part is False for the first profile (in profile order) it is False for;
+        the whole context when the condition binds no member."""
+        found = [(c, f) for c, f in zip(contexts, falses, strict=True) if f != FALSE]
+        if not found[0][0].profiles:
+            return found[0][1]
+        for profile in sorted(p for c, _ in found for p in c.profiles):
+            where = next(f for c, f in found if profile in c.profiles)
+            mine = self.dd.conj(where, self.space.member_present(profile))
+            if mine != FALSE:
+                return mine
+        return found[0][1]
 
     def always(self, node: ast.expr, contexts: Contexts) -> bool:
         dd = self.dd
         return all(
-            dd.conj(context, dd.neg(self.logic.tri(node, profile)[0])) == FALSE
-            for profile, context in contexts
+            dd.conj(c.node, dd.neg(self.logic.tri(node, c.profile)[0])) == FALSE for c in contexts
         )
 
     def report_always(self, place: _Place, node: ast.expr, why: str) -> None:
@@ -188,22 +222,18 @@ class LogicChecker:
     # -- duplicates --------------------------------------------------------------------------
 
     def duplicates(self) -> None:
-        seen: dict[tuple[str, Per, tuple[Node, ...]], Procedure] = {}
+        # Procedures guided to the same residents have the same union over members, so the
+        # per-member comparison (one diagram per profile) is made only among those.
+        seen: dict[tuple[str, Per, Node], list[Procedure]] = {}
+        signatures: dict[str, tuple[Node, ...]] = {}
         for procedure in self.tree.procedures:
             applies = self.flow.applies.get(procedure.id, FALSE)
             if applies == FALSE:
                 continue
-            if procedure.per is Per.MEMBER:
-                signature = tuple(
-                    self.dd.conj(self.logic.applies_to(procedure, p), self.space.world)
-                    for p in self.logic.profiles()
-                )
-            else:
-                signature = (applies,)
-            key = (procedure.department_id, procedure.per, signature)
-            first = seen.get(key)
+            earlier = seen.setdefault((procedure.department_id, procedure.per, applies), [])
+            first = next((p for p in earlier if self._same_members(p, procedure, signatures)), None)
             if first is None:
-                seen[key] = procedure
+                earlier.append(procedure)
                 continue
             department = self.tree.department(procedure.department_id)
             self.problems.append(
@@ -216,6 +246,20 @@ class LogicChecker:
                     rule=procedure.when.source if procedure.when else "条件なし",
                 )
             )
+
+    def _same_members(
+        self, first: Procedure, second: Procedure, signatures: dict[str, tuple[Node, ...]]
+    ) -> bool:
+        """Whether two procedures with the same residents concern the same members."""
+        if first.per is not Per.MEMBER:
+            return True
+        for procedure in (first, second):
+            if procedure.id not in signatures:
+                signatures[procedure.id] = tuple(
+                    self.dd.conj(self.logic.applies_to(procedure, p), self.space.world)
+                    for p in self.logic.profiles()
+                )
+        return signatures[first.id] == signatures[second.id]
 
 
 def _source(condition: Condition, node: ast.expr) -> str:

@@ -35,6 +35,25 @@ class Profiles:
     def classify(self, member: dict[str, object]) -> int | None:
         return self.keyed.get(self.key_of(member))
 
+    def representatives(self, fields: frozenset[str]) -> list[int]:
+        """For each profile, the first profile whose members agree with it on ``fields``."""
+        firsts: list[int] = []
+        found: list[int] = []
+        for index, member in enumerate(self.members):
+            first = next(
+                (
+                    f
+                    for f in firsts
+                    if all(_same(member.get(n), self.members[f].get(n)) for n in fields)
+                ),
+                None,
+            )
+            if first is None:
+                firsts.append(index)
+                first = index
+            found.append(first)
+        return found
+
 
 @dataclass
 class MemberAtom:
@@ -42,6 +61,10 @@ class MemberAtom:
 
     fields: frozenset[str]
     evaluate: Callable[[dict[str, object]], Key]  # outcomes over the atom's other inputs
+
+
+def _same(a: object, b: object) -> bool:
+    return type(a) is type(b) and a == b
 
 
 def member_fields_of(node: object) -> frozenset[str]:

@@ -6,7 +6,7 @@ and one per member profile (how many such members the household has). An assignm
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from kakanai.core.trees.evaluation import TreeRuntime
@@ -45,6 +45,7 @@ class Space:
         self.household_id = ""
         for question in _merged_order(runtimes):
             self._add(question)
+        self._some_present: dict[frozenset[int], Node] = {}
         self.world = self._world()
         self.preferred = self._preferred()
 
@@ -109,6 +110,35 @@ class Space:
         var = self.count_vars[profile]
         return self.dd.literal(var, range(1, self.dd.variables[var].size))
 
+    def some_present(self, profiles: frozenset[int]) -> Node:
+        """Households with a member of at least one of ``profiles``."""
+        found = self._some_present.get(profiles)
+        if found is None:
+            dd = self.dd
+            found = dd.any_of(self.member_present(p) for p in sorted(profiles, reverse=True))
+            self._some_present[profiles] = found
+        return found
+
+    def for_some_member(self, parts: Iterable[tuple[int, Node]]) -> Node:
+        """The union over profiles ``p`` of "a member of profile p is present and ``node``"
+        for each ``(p, node)``: profiles that share a node are joined first, so each distinct
+        node is conjoined once, not once per profile."""
+        dd = self.dd
+        return dd.any_of(
+            dd.conj(node, self.some_present(profiles))
+            for node, profiles in _grouped(parts).items()
+            if node != FALSE
+        )
+
+    def for_every_member(self, parts: Iterable[tuple[int, Node]]) -> Node:
+        """The intersection over profiles ``p`` of "no member of profile p, or ``node``"."""
+        dd = self.dd
+        return dd.all_of(
+            dd.disj(node, dd.neg(self.some_present(profiles)))
+            for node, profiles in _grouped(parts).items()
+            if node != TRUE
+        )
+
     # -- reading assignments -----------------------------------------------------------------
 
     def resident(self, assignment: Mapping[int, int]) -> Resident:
@@ -159,6 +189,13 @@ class Space:
             labels = [self.profiles.labels[self.profiles.classify(m) or 0] for m in members]
             parts.append(f"{self.household_id}=" + "・".join(labels))
         return parts
+
+
+def _grouped(parts: Iterable[tuple[int, Node]]) -> dict[Node, frozenset[int]]:
+    groups: dict[Node, set[int]] = {}
+    for profile, node in parts:
+        groups.setdefault(node, set()).add(profile)
+    return {node: frozenset(profiles) for node, profiles in groups.items()}
 
 
 _MEN = (("一郎", "イチロウ"), ("次郎", "ジロウ"), ("三郎", "サブロウ"), ("四郎", "シロウ"))

@@ -17,6 +17,7 @@ from kakanai.core.trees.model import Condition, Per, Procedure, Question
 from kakanai.core.trees.reasoning import atoms as at
 from kakanai.core.trees.reasoning.diagrams import FALSE, TRUE, Diagrams, Node
 from kakanai.core.trees.reasoning.domains import _hashable
+from kakanai.core.trees.reasoning.profiles import DERIVED
 from kakanai.core.trees.reasoning.space import BLANK, Space
 
 Tri = tuple[Node, Node]  # (the residents for whom it is True, those for whom it is False)
@@ -35,6 +36,8 @@ class TreeLogic:
         self._tri: dict[tuple[int, int | None], Tri] = {}
         self._guarded: dict[tuple[int, int | None], Guarded] = {}
         self._computed: dict[str, Guarded] = {}
+        self._reads: dict[int, frozenset[str] | None] = {}
+        self._same_profiles: dict[frozenset[str], list[int]] = {}
         self.asked: dict[str, Node] = {}
         self.present: dict[str, Node] = {}
         self.household_present = FALSE
@@ -65,12 +68,45 @@ class TreeLogic:
 
     def tri(self, node: ast.expr, profile: int | None = None) -> Tri:
         """True and False sets of a boolean node (with a member profile bound, if any)."""
-        bound = profile if profile is not None and at.reads_member(node) else None
+        bound = self.bound(node, profile)
         key = (id(node), bound)
         found = self._tri.get(key)
         if found is None:
             found = self._tri[key] = self._tri_of(node, bound)
         return found
+
+    def bound(self, node: ast.expr, profile: int | None) -> int | None:
+        """The profile a node is evaluated for: None when it does not read the member, else
+        the first profile equal to ``profile`` in every member field the node reads, so that
+        profiles a condition cannot tell apart share one encoding."""
+        if profile is None or not at.reads_member(node):
+            return None
+        fields = self._member_reads(node)
+        if fields is None:
+            return profile
+        same = self._same_profiles.get(fields)
+        if same is None:
+            same = self._same_profiles[fields] = self.space.profiles.representatives(fields)
+        return same[profile]
+
+    def _member_reads(self, node: ast.expr) -> frozenset[str] | None:
+        """The member fields a node's value depends on (None: the member as a whole)."""
+        key = id(node)
+        if key in self._reads:
+            return self._reads[key]
+        self._reads[key] = None  # a cycle through member_when: fall back to the profile
+        fields = at.member_reads(node)
+        if fields is not None:
+            fields |= {source for name, source in DERIVED.items() if name in fields}
+            for qid in fields & self.runtime.member_question_ids:
+                question = self.runtime.tree.question(qid)
+                if question is not None and question.member_when is not None:
+                    inner = self._member_reads(question.member_when.expression.syntax)
+                    fields = None if inner is None else fields | inner
+                    if fields is None:
+                        break
+        self._reads[key] = fields
+        return fields
 
     def _tri_of(self, node: ast.expr, profile: int | None) -> Tri:
         dd = self.dd
@@ -86,7 +122,7 @@ class TreeLogic:
 
     def guarded(self, node: ast.expr, profile: int | None = None) -> Guarded:
         """The values a node can take, each with the residents for whom it takes it."""
-        bound = profile if profile is not None and at.reads_member(node) else None
+        bound = self.bound(node, profile)
         key = (id(node), bound)
         found = self._guarded.get(key)
         if found is None:
@@ -208,17 +244,18 @@ class TreeLogic:
         assert isinstance(node, ast.Call)
         body = node.args[0]
         dd, space = self.dd, self.space
-        parts = [(space.member_present(p), self.tri(body, p)) for p in range(space.profiles.size)]
-        household = self.household_present
+        profiles = range(space.profiles.size)
         name = at.called(node)
         if name == "count_members":
+            parts = [(space.member_present(p), self.tri(body, p)) for p in profiles]
             return self._count(parts)
+        tris = [self.tri(body, p) for p in profiles]
+        household = self.household_present
+        trues, falses = enumerate(t for t, _ in tris), enumerate(f for _, f in tris)
         if name == "any_member":
-            true = dd.any_of(dd.conj(here, t) for here, (t, _) in parts)
-            false = dd.all_of(dd.disj(dd.neg(here), f) for here, (_, f) in parts)
+            true, false = space.for_some_member(trues), space.for_every_member(falses)
         else:
-            true = dd.all_of(dd.disj(dd.neg(here), t) for here, (t, _) in parts)
-            false = dd.any_of(dd.conj(here, f) for here, (_, f) in parts)
+            true, false = space.for_every_member(trues), space.for_some_member(falses)
         return from_tri(dd, dd.conj(household, true), dd.conj(household, false))
 
     def _count(self, parts: list[tuple[Node, Tri]]) -> Guarded:
@@ -249,7 +286,10 @@ class TreeLogic:
         """The residents for whom the procedure is guided (for a member, if per member)."""
         if procedure.per is not Per.MEMBER:
             return self.condition(procedure.when)[0]
-        return self.dd.any_of(self.applies_to(procedure, p) for p in self.profiles())
+        some = self.space.for_some_member(
+            (p, self.condition(procedure.when, p)[0]) for p in self.profiles()
+        )
+        return self.dd.conj(self.household_present, some)
 
     def applies_to(self, procedure: Procedure, profile: int) -> Node:
         """The residents with a member of this profile for whom the procedure is guided."""
