@@ -137,11 +137,14 @@ def scale(repeat: int) -> None:
     print("scale series (synthetic trees): name, questions, procedures → check, rules, memory")
     with tempfile.TemporaryDirectory() as folder:
         for synthetic in series():
-            scale_one(Path(folder), synthetic, _runs(repeat, max(3, repeat // 4)))
+            runs = _runs(repeat, max(3, repeat // 4))
+            scale_one(Path(folder), synthetic, runs, traced=repeat >= SHORT)
     print(f"process peak RSS: {peak_kib() / 1024:.1f} MiB")
 
 
-def scale_one(folder: Path, synthetic: Synthetic, runs: int) -> None:
+def scale_one(folder: Path, synthetic: Synthetic, runs: int, *, traced: bool) -> None:
+    """One tree of the series; ``traced``: its peak memory too, in one more check with
+    tracemalloc (which makes it several times slower, so a short run leaves it out)."""
     path = folder / "synthetic.yaml"
     path.write_text(synthetic.text, encoding="utf-8")
     times = []
@@ -151,16 +154,18 @@ def scale_one(folder: Path, synthetic: Synthetic, runs: int) -> None:
         report = check_tree(path, AS_OF)
         report.rule_count  # noqa: B018 - the rules are part of the check's cost
         times.append(time.perf_counter() - start)
-    tracemalloc.start()
-    check_tree(path, AS_OF).rule_count  # noqa: B018 - measured for its allocations
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
+    memory = "peak not traced (short run)"
+    if traced:
+        tracemalloc.start()
+        check_tree(path, AS_OF).rule_count  # noqa: B018 - measured for its allocations
+        memory = f"peak {tracemalloc.get_traced_memory()[1] / 1024 / 1024:5.1f} MiB traced"
+        tracemalloc.stop()
     assert report is not None
     status = "OK" if report.ok else f"problems {len(report.errors)}"
     print(
         f"  {synthetic.name:<44} q={synthetic.questions:<3} p={synthetic.procedures:<3} "
         f"→ median {statistics.median(times) * 1000:7.1f} ms, rules {report.rule_count:<4} "
-        f"peak {peak / 1024 / 1024:5.1f} MiB traced, {status}"
+        f"{memory}, {status}"
     )
 
 
