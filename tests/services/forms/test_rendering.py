@@ -122,9 +122,9 @@ def inside(inner: Box, outer: Box) -> bool:
 
 def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed]) -> None:
     """Every template; the reference case, seven moving stress cases, the certificates' three,
-    four birth cases, the marriage and divorce cases and the abroad cases (国外転入, 国外転出,
-    特別永住者); per-member forms once per member concerned."""
-    assert len(TEMPLATES) == 55
+    four birth cases, the marriage and divorce cases, two death cases and the abroad cases
+    (国外転入, 国外転出, 特別永住者); per-member forms once per member concerned."""
+    assert len(TEMPLATES) == 61
     assert set(SAMPLES) == {
         "reference_case",
         "long_address",
@@ -136,6 +136,8 @@ def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed
         "hitorioya",
         "konin",
         "rikon",
+        "shibou",
+        "shibou_kosodate",
         "shizan",
         "shoumei_ininjou",
         "shoumei_juuminhyou",

@@ -35,6 +35,8 @@ def test_the_samples_are_the_reference_case_and_the_stress_and_life_event_cases(
         "long_address",
         "long_name",
         "rikon",
+        "shibou",
+        "shibou_kosodate",
         "shizan",
         "shoumei_ininjou",
         "shoumei_juuminhyou",

@@ -94,3 +94,68 @@ def test_a_confirmed_flag_that_is_not_yes_or_no_is_reported(tmp_path: Path) -> N
 
 def test_coverage_is_judged_on_the_scenarios_own_day(moving: Path) -> None:
     assert scenario_date(moving) == dt.date(2026, 11, 23)
+
+
+MEMBER_TREE = """\
+questionnaire: {id: okuyami, title: おくやみ, version: "1"}
+departments:
+  - {id: shimin, name: 市民課}
+  - {id: hoken, name: 保険年金課}
+sections:
+  - id: s
+    title: 世帯
+    questions:
+      - {id: household, type: household, text: 世帯の方}
+      - id: kinship
+        type: choice
+        per: member
+        text: 亡くなった方から見て
+        choices: [本人, 妻, 子]
+      - id: was_dependent
+        type: yesno
+        per: member
+        member_when: member.kinship != "本人"
+        text: 扶養でしたか
+procedures:
+  - id: houki
+    name: 相続放棄のご案内
+    department: shimin
+    because: どなたにもご案内します
+  - id: shibou
+    name: 死亡の届出
+    department: shimin
+    per: member
+    when: member.kinship == "本人"
+    because: 亡くなったため
+  - id: kanyu
+    name: 国保の加入
+    department: hoken
+    per: member
+    when: member.kinship != "本人" and member.was_dependent
+    because: 扶養でなくなったため
+"""
+
+MEMBER_SCENARIOS = """\
+questionnaire: okuyami
+scenarios:
+  - name: 夫が亡くなり扶養の妻が残る
+    answers:
+      household:
+        - {name: 山田 太郎, kana: ヤマダ, birth_date: 1970-01-01, sex: 男, relationship: 世帯主}
+        - {name: 山田 花子, kana: ヤマダ, birth_date: 1972-01-01, sex: 女, relationship: 妻}
+      kinship: [本人, 妻]
+      was_dependent: [null, はい]
+    expect:
+      procedures: [houki, shibou, kanyu]
+"""
+
+
+def test_members_are_matched_with_their_own_answers_also_where_one_was_not_asked(
+    tmp_path: Path,
+) -> None:
+    """The deceased is told apart by ``kinship``; ``was_dependent`` is not asked of them."""
+    report = run_check(tmp_path, MEMBER_TREE, MEMBER_SCENARIOS)
+    assert report.scenarios_passed == 1
+    coverage = coverage_of(report)
+    assert coverage is not None
+    assert [use.label for use in coverage.missed] == []

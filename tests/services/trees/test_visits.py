@@ -68,7 +68,7 @@ def test_a_slip_made_at_a_visit_opens_at_the_desk(city: Path) -> None:
 
 @pytest.mark.parametrize(
     "named",
-    ["move+death", "move+" * 8 + "birth", "move+../birth", "move+"],
+    ["move+okuyami_x", "move+" * 8 + "birth", "move+../birth", "move+"],
 )
 def test_a_visit_naming_a_tree_the_desk_lacks_is_refused(city: Path, named: str) -> None:
     with pytest.raises(KakanaiError) as caught:

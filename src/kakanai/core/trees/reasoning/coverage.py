@@ -64,7 +64,7 @@ class Coverage:
         parts: list[Node] = [space.world]
         for qid, value in answers.items():
             if qid == space.household_id and isinstance(value, list):
-                parts.append(self._household(value))
+                parts.append(self._household(self._members(value, answers)))
                 continue
             blank = space.blank_var.get(qid)
             if blank is not None:
@@ -78,6 +78,39 @@ class Coverage:
             if var is not None and index is not None:
                 parts.append(dd.literal(var, [index]))
         return dd.all_of(parts)
+
+    def _members(self, members: list[object], answers: Mapping[str, object]) -> list[object]:
+        """The household's members with their own answers to per-member questions
+        (``member.kinship``), which profiles tell members apart by."""
+        questions = [q.id for q in self.exact.runtime.tree.member_questions]
+        if not questions:
+            return members
+        found: list[object] = []
+        for index, member in enumerate(members):
+            if not isinstance(member, dict):
+                found.append(member)
+                continue
+            merged = dict(member)
+            for qid in questions:
+                given = answers.get(qid)
+                merged[qid] = (
+                    given[index] if isinstance(given, list) and index < len(given) else None
+                )
+            found.append(self._settled(merged, [q for q in questions if merged[q] is None]))
+        return found
+
+    def _settled(self, member: dict[str, object], unasked: list[str]) -> dict[str, object]:
+        """A member whose per-member questions were not all asked (``member_when`` left them
+        out), given the values of the first profile that classifies it: conditions read such
+        an answer only where it is asked, so any value stands for the member."""
+        profiles = self.space.profiles
+        if not unasked or profiles.classify(member) is not None:
+            return member
+        for representative in profiles.members:
+            candidate = {**member, **{q: representative.get(q) for q in unasked}}
+            if profiles.classify(candidate) is not None:
+                return candidate
+        return member
 
     def _household(self, members: list[object]) -> Node:
         counts = [0] * self.space.profiles.size
