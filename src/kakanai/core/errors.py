@@ -565,6 +565,10 @@ class ErrorCode(Enum):
         "COUNTER_004",
         "中断した面談を読み込めません: {detail}。破棄して新しい面談を始めてください。",
     )
+    COUNTER_NO_EVENT = (
+        "COUNTER_005",
+        "今回の手続き(ライフイベント)を1つ以上、{most}つまで選んでください。",
+    )
     # --- end of counter codes ---
 
     # --- Desk mode: scanning and printing (DESK_) ---

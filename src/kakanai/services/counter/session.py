@@ -70,10 +70,13 @@ class CounterSession:
         self.typing: dict[str, Any] = typing or {}  # typed on the page on screen, not answers
 
     @classmethod
-    def start(cls, workspace: Workspace) -> CounterSession:
-        """A new interview with its draft row committed at once."""
+    def start(cls, workspace: Workspace, questionnaire: str | None = None) -> CounterSession:
+        """A new interview with its draft row committed at once, of ``questionnaire`` (one
+        tree, or a visit ``moving+birth``; default: the desk's) in the version in force
+        today. The draft names the questionnaire, so a resume restores the same visit."""
         today = workspace.now().date()
-        meta = workspace.runtime.tree.meta
+        runtime = workspace.runtime_for(questionnaire or workspace.questionnaire, today)
+        meta = runtime.tree.meta
         with workspace.session() as session:
             row = drafts.start_draft(
                 session,
@@ -83,7 +86,7 @@ class CounterSession:
                 now=workspace.now(),
             )
             draft_id = row.id
-        return cls(workspace, Interview(workspace.runtime, today), draft_id)
+        return cls(workspace, Interview(runtime, today), draft_id)
 
     @classmethod
     def resume(cls, workspace: Workspace) -> CounterSession | None:
@@ -239,6 +242,12 @@ def issue_slip(workspace: Workspace, case: dict[str, Any]) -> IssuedSlip:
     return IssuedSlip(pdf, sealed.digits)
 
 
+def has_residence_form(case: dict[str, Any]) -> bool:
+    """Whether the counter's 住民異動届 is a form of one of the case's procedures (a 転入
+    is; a birth-only visit has the 出生届 instead, printed at the desk)."""
+    return any(RESIDENCE_FORM in p.get("forms", ()) for p in case["procedures"])
+
+
 def residence_form(case: dict[str, Any]) -> bytes:
     """The counter's own prefilled 住民異動届 for the resident to check and sign."""
     return residence_rendered(case).pdf
@@ -260,7 +269,8 @@ def _entries(interview: Interview) -> list[tuple[str, Any]]:
 
 
 def _restored(workspace: Workspace, row: DraftRow) -> Interview:
-    version = workspace.runtime.tree.meta.version
+    runtime = workspace.runtime_for(row.questionnaire_id, workspace.now().date())
+    version = runtime.tree.meta.version
     if row.questionnaire_version != version:
         raise KakanaiError.of(
             ErrorCode.COUNTER_DRAFT_VERSION,
@@ -269,7 +279,7 @@ def _restored(workspace: Workspace, row: DraftRow) -> Interview:
         )
     entries = dict(drafts.draft_answers(row))
     stopped_at = entries.pop(STOPPED_AT, None)
-    interview = Interview(workspace.runtime, row.as_of)
+    interview = Interview(runtime, row.as_of)
     try:
         interview.restore(entries, stopped_at if isinstance(stopped_at, str) else None)
     except KakanaiError as exc:

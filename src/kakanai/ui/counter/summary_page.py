@@ -1,9 +1,12 @@
-"""The summary after the last answer: the procedures by department with their reasons, what
+"""The summary after the last answer: the people concerned and the answers given for each of
+them, then the procedures of every event of the visit by department with their reasons, what
 to bring and the members concerned (the slip's own content), and the slip's buttons."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -70,12 +73,12 @@ class SummaryPage(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
-    def show_content(self, content: SlipContent) -> None:
+    def show_content(self, content: SlipContent, case: Mapping[str, Any]) -> None:
         self.case_label.setText(
             f"受付番号 {content.case_id} ・ {content.resident}({content.resident_kana})"
             f" ・ {content.summary}"
         )
-        self.body.setHtml(summary_html(content))
+        self.body.setHtml(summary_html(content, case))
         self.print_slip.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
@@ -87,20 +90,34 @@ class SummaryPage(QWidget):
         super().keyPressEvent(event)
 
 
-def summary_html(content: SlipContent) -> str:
+def summary_html(content: SlipContent, case: Mapping[str, Any]) -> str:
+    """The summary as HTML: the people concerned under the slip's own heading (「お手続きの方」,
+    whatever the events), each per-member answer by name, then the departments."""
     members = "".join(
         f"<tr><td>{escape(m.name)}{'(世帯主)' if m.is_head else ''}</td>"
         f"<td>{escape(m.kana)}</td><td>{escape(m.relationship)}</td>"
         f"<td>{escape(m.birth)}</td></tr>"
         for m in content.members
     )
+    heading = content.labels.members.format(count=len(content.members))
     parts = [
-        "<h3>引っ越しをする方</h3>",
+        f"<h3>{escape(heading)}</h3>",
         f"<table cellpadding='4'>{members}</table>",
-        f"<p>新しい住所: {escape(content.address)}</p>" if content.address else "",
+        f"<p>住所: {escape(content.address)}</p>" if content.address else "",
+        _member_answers_html(case),
         *(_department_html(d) for d in content.departments),
     ]
     return "".join(parts)
+
+
+def _member_answers_html(case: Mapping[str, Any]) -> str:
+    """The answers given per member (health insurance, nationality …), each by name."""
+    rows = [
+        f"<li>{escape(str(a.get('text', '')))}<br/><b>{escape(str(a.get('display', '')))}</b></li>"
+        for a in case.get("answers", [])
+        if a.get("per") == "member" and a.get("display")
+    ]
+    return f"<h3>お一人ずつの回答</h3><ul>{''.join(rows)}</ul>" if rows else ""
 
 
 def _department_html(department: SlipDepartment) -> str:
