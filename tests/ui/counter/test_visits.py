@@ -1,0 +1,244 @@
+"""One visit, several life events, driven through the widgets: the events page (digits, Space,
+↑/↓, Enter), a 転入 + 出生 visit asking each shared fact once with the newborn's health
+insurance answered per member, its slip opened at a desk with both trees' procedures, a
+birth-only visit, and a visit's draft resumed as the same visit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from kakanai.services.slip.sealing import open_slip
+from kakanai.services.workspace import Workspace
+from kakanai.ui.counter.answer_fields import ChoiceField, LineField
+from kakanai.ui.counter.clerk import Clerk
+from kakanai.ui.counter.events_page import NONE_CHOSEN
+from kakanai.ui.counter.member_field import MemberField
+from kakanai.ui.counter.view import CounterView
+from kakanai.ui.desk.view import DeskView
+from tests.ui.counter.driving import ANSWERS, answer_until, choose_events, field_of
+
+NEWBORN = {"name": "山田 陽葵", "kana": "ヤマダ ヒマリ", "birth_date": "R8.11.20", "sex": "女"}
+# 出生届 answers of the reference family's fifth member, born five days after the move
+# (life-events.md B1: 出生届 within 14 days, the birth day counted as day 1).
+BIRTH = {
+    "birth_kind": "出生",
+    "visitor": "届出人",
+    "born_on": "R8.11.20",
+    "birth_place": "国内",
+    "birth_place_address": "東京都サンプル市中央二丁目5番1号 サンプル市立病院",
+    "parents_status": "婚姻中",
+    "notifier": "父",
+    "mother_name": "山田 花子",
+    "mother_birth_date": "1984-02-03",
+    "father_name": "山田 太郎",
+    "father_birth_date": "S57.5.10",
+    "parents_nationality": "父母とも日本国籍",
+    "mother_insurance": "サンプル市国保",
+    "direct_payment": "差額なし",
+    "koumuin": "いいえ",
+    "jidou_teate_receiving": "はい",
+    "ninpu_kyuufu_applied": "はい",
+    "receipt_copies": "1",
+}
+SHARED = ("household", "new_address", "honseki", "hittousha", "phone", "single_parent")
+EVENT_TITLES = ["転入・転居・転出", "国外からの転入・国外への転出", "出生・死産"]
+
+
+def visit_answers() -> dict[str, Any]:
+    """The reference family moving in, with a newborn: 転入 + 出生 in one visit."""
+    members = 5
+    answers = {**ANSWERS, **BIRTH, "@events": ["moving", "birth"]}
+    answers["household"] = [*ANSWERS["household"], {**NEWBORN, "relationship": "子"}]
+    answers["newborn_insurance"] = [None] * (members - 1) + ["国保"]
+    answers["birth_weight"] = [None] * (members - 1) + ["3120"]
+    answers["needs_youiku_iryou"] = [None] * (members - 1) + ["いいえ"]
+    answers["wants_mynumber_card"] = [None] * (members - 1) + ["はい"]
+    return answers
+
+
+def birth_answers() -> dict[str, Any]:
+    """A birth alone: the parents and the newborn already living in サンプル市."""
+    household = [*ANSWERS["household"][:2], {**NEWBORN, "relationship": "子"}]
+    keys = ("new_address", "honseki", "hittousha", "phone")
+    answers = {**BIRTH, **{k: ANSWERS[k] for k in keys}, "@events": ["birth"]}
+    answers.update(household=household, single_parent="いいえ")
+    answers.update(
+        newborn_insurance=[None, None, "健康保険"],
+        birth_weight=[None, None, "2980"],
+        needs_youiku_iryou=[None, None, "いいえ"],
+        wants_mynumber_card=[None, None, "いいえ"],
+        mother_insurance="家族",
+    )
+    return answers
+
+
+@pytest.fixture
+def active(qtbot: QtBot, events_view: CounterView) -> Iterator[CounterView]:
+    events_view.activateWindow()
+    qtbot.waitUntil(events_view.isActiveWindow)
+    yield events_view
+
+
+def test_the_events_page_lists_every_tree_with_the_desks_own_checked(
+    events_view: CounterView,
+) -> None:
+    page = events_view.events_page
+    assert events_view.pages.currentWidget() is page
+    titles = [box.text().split("  ", 1)[1] for box in page.boxes]
+    assert titles[:3] == EVENT_TITLES
+    assert {"婚姻", "離婚", "証明書の交付請求"} <= set(titles)
+    assert page.chosen() == ["moving"]
+    mnemonics = [box.text()[:2] for box in page.boxes]
+    assert mnemonics == [f"&{n}" for n in range(1, len(page.boxes) + 1)]
+    assert page.boxes[0].hasFocus()
+
+
+def test_a_digit_toggles_an_event_and_enter_starts_the_visit(
+    qtbot: QtBot, active: CounterView
+) -> None:
+    page = active.events_page
+    qtbot.keyClick(QApplication.focusWidget(), "3")
+    assert page.chosen() == ["moving", "birth"]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert active.session is not None
+    assert active.session.interview.runtime.tree.meta.id == "moving+birth"
+    assert active.visit_label.text() == "今回の手続き: 転入・転居・転出 + 出生・死産"
+    assert active.current_question_id() == "move_type"
+
+
+def test_arrows_move_and_space_toggles_the_focused_event(qtbot: QtBot, active: CounterView) -> None:
+    page = active.events_page
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert page.boxes[2].hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Space)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Up)
+    assert page.boxes[1].hasFocus()
+    assert page.chosen() == ["moving", "birth"]
+
+
+def test_enter_with_no_event_checked_says_what_to_do(qtbot: QtBot, active: CounterView) -> None:
+    qtbot.keyClick(QApplication.focusWidget(), "1")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert active.pages.currentWidget() is active.events_page
+    assert active.events_page.error.text() == NONE_CHOSEN
+    assert active.session is None
+
+
+def test_a_move_in_with_a_birth_asks_shared_facts_once_and_lists_both_events(
+    qtbot: QtBot, active: CounterView
+) -> None:
+    Clerk(active).answer_all(visit_answers())
+    assert active.session is not None
+    asked = [q.id for q, _ in active.session.interview.path()]
+    assert all(asked.count(q) == 1 for q in SHARED), asked
+    procedures = active.summary_procedures()
+    assert {"tennyu_todoke", "kokuho_kanyu"} <= set(procedures)  # 転入
+    assert {"shusshou_todoke", "kokuho_shusshou_kanyu"} <= set(procedures)  # 出生
+    case = active.outputs.preview(active.session)
+    assert case is not None
+    listed = [(p["id"], p["member"]) for p in case["procedures"]]
+    assert len(listed) == len(set(listed))  # once each (per member for per-member ones)
+    html = active.summary_page.body.toHtml()
+    assert "お手続きの方(5名)" in html
+    assert "山田 陽葵: サンプル市の国民健康保険" in html
+
+
+def test_the_newborns_insurance_is_asked_of_the_newborn_alone_by_name(
+    qtbot: QtBot, active: CounterView
+) -> None:
+    answer_until(qtbot, active, "newborn_insurance", visit_answers())
+    field = field_of(active, "newborn_insurance")
+    assert isinstance(field, MemberField)
+    assert [m.name for m in field.members] == [
+        *(m["name"] for m in ANSWERS["household"]),
+        "山田 陽葵",
+    ]
+    assert [row is not None for row in field.rows] == [False, False, False, False, True]
+    newborn = field.field_of(4)
+    assert isinstance(newborn, ChoiceField)
+    assert newborn.buttons[0].hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), "1")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert active.session is not None
+    assert active.session.interview.answers["newborn_insurance"] == [None] * 4 + ["国保"]
+    steps = [active.side_panel.path.item(i).text() for i in range(active.side_panel.path.count())]
+    assert any("山田 陽葵: サンプル市の国民健康保険" in s for s in steps), steps
+
+
+def test_a_per_member_number_is_typed_in_the_members_row(qtbot: QtBot, active: CounterView) -> None:
+    answers = visit_answers()
+    answer_until(qtbot, active, "birth_weight", answers)
+    field = field_of(active, "birth_weight")
+    assert isinstance(field, MemberField)
+    row = field.field_of(4)
+    assert isinstance(row, LineField)
+    assert row.editor.hasFocus()
+    qtbot.keyClicks(row.editor, "3120")
+    assert field.value() == [None, None, None, None, "3120"]
+    qtbot.keyClick(row.editor, Qt.Key.Key_Return)
+    assert active.session is not None
+    assert active.session.interview.answers["birth_weight"] == [None] * 4 + [3120]
+
+
+def test_the_visits_slip_opens_at_a_desk_with_both_events_procedures(
+    qtbot: QtBot, active: CounterView, workspace: Workspace, printed: Path
+) -> None:
+    Clerk(active).answer_all(visit_answers())
+    qtbot.mouseClick(active.summary_page.print_slip, Qt.MouseButton.LeftButton)
+    assert len(list(printed.glob("*.pdf"))) == 1, active.summary_page.error.text()
+    slip = active.outputs.slip
+    assert slip is not None
+    opened = open_slip(slip.digits, trees=workspace.exact_runtime)
+    assert opened["questionnaire"]["id"] == "moving+birth"
+    ids = {p["id"] for p in opened["procedures"]}
+    assert {"tennyu_todoke", "shusshou_todoke", "jidou_teate_nintei"} <= ids
+    desk = DeskView(workspace)
+    qtbot.addWidget(desk)
+    desk.show()
+    desk.activate()
+    with qtbot.waitSignal(desk.preview_shown, timeout=60_000):
+        desk.open_text(slip.digits)
+    assert desk.case_id == opened["case_id"]
+
+
+def test_a_birth_alone_is_a_visit_of_its_own(qtbot: QtBot, active: CounterView) -> None:
+    Clerk(active).answer_all(birth_answers())
+    assert active.session is not None
+    assert active.session.interview.runtime.tree.meta.id == "birth"
+    assert active.visit_label.text() == "今回の手続き: 出生・死産"
+    procedures = active.summary_procedures()
+    assert "shusshou_todoke" in procedures
+    assert "tennyu_todoke" not in procedures
+    assert not active.summary_page.print_form.isEnabled()  # no 住民異動届 for a birth
+
+
+def test_a_visits_draft_resumes_as_the_same_visit(
+    qtbot: QtBot, active: CounterView, workspace: Workspace
+) -> None:
+    answer_until(qtbot, active, "born_on", visit_answers())
+    resumed = CounterView(workspace)
+    qtbot.addWidget(resumed)
+    resumed.show()
+    resumed.activate()
+    qtbot.mouseClick(resumed.banner.accept_button, Qt.MouseButton.LeftButton)
+    assert resumed.session is not None
+    assert resumed.session.interview.runtime.tree.meta.id == "moving+birth"
+    assert resumed.current_question_id() == active.current_question_id() == "birth_kind"
+    assert resumed.visit_label.text() == "今回の手続き: 転入・転居・転出 + 出生・死産"
+
+
+def test_a_new_interview_after_one_visit_offers_the_events_again(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    choose_events(view)
+    view.start_new()
+    assert view.pages.currentWidget() is view.events_page
+    assert view.events_page.chosen() == ["moving"]
