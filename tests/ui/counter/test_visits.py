@@ -5,7 +5,6 @@ birth-only visit, and a visit's draft resumed as the same visit."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kakanai.benchmarks.counter_visits import move_in_with_birth, visit
 from kakanai.services.slip.sealing import open_slip
 from kakanai.services.workspace import Workspace
 from kakanai.ui.counter.answer_fields import ChoiceField, LineField
@@ -24,66 +24,26 @@ from kakanai.ui.counter.view import CounterView
 from kakanai.ui.desk.view import DeskView
 from tests.ui.counter.driving import ANSWERS, answer_until, choose_events, field_of
 
-NEWBORN = {"name": "山田 陽葵", "kana": "ヤマダ ヒマリ", "birth_date": "R8.11.20", "sex": "女"}
-# 出生届 answers of the reference family's fifth member, born five days after the move
-# (life-events.md B1: 出生届 within 14 days, the birth day counted as day 1).
-BIRTH = {
-    "birth_kind": "出生",
-    "visitor": "届出人",
-    "born_on": "R8.11.20",
-    "birth_place": "国内",
-    "birth_place_address": "東京都サンプル市中央二丁目5番1号 サンプル市立病院",
-    "parents_status": "婚姻中",
-    "notifier": "父",
-    "mother_name": "山田 花子",
-    "mother_birth_date": "1984-02-03",
-    "father_name": "山田 太郎",
-    "father_birth_date": "S57.5.10",
-    "parents_nationality": "父母とも日本国籍",
-    "mother_insurance": "サンプル市国保",
-    "direct_payment": "差額なし",
-    "koumuin": "いいえ",
-    "jidou_teate_receiving": "はい",
-    "ninpu_kyuufu_applied": "はい",
-    "receipt_copies": "1",
-}
 SHARED = ("household", "new_address", "honseki", "hittousha", "phone", "single_parent")
 EVENT_TITLES = ["転入・転居・転出", "国外からの転入・国外への転出", "出生・死産"]
 
 
 def visit_answers() -> dict[str, Any]:
     """The reference family moving in, with a newborn: 転入 + 出生 in one visit."""
-    members = 5
-    answers = {**ANSWERS, **BIRTH, "@events": ["moving", "birth"]}
-    answers["household"] = [*ANSWERS["household"], {**NEWBORN, "relationship": "子"}]
-    answers["newborn_insurance"] = [None] * (members - 1) + ["国保"]
-    answers["birth_weight"] = [None] * (members - 1) + ["3120"]
-    answers["needs_youiku_iryou"] = [None] * (members - 1) + ["いいえ"]
-    answers["wants_mynumber_card"] = [None] * (members - 1) + ["はい"]
-    return answers
+    return move_in_with_birth()
 
 
 def birth_answers() -> dict[str, Any]:
-    """A birth alone: the parents and the newborn already living in サンプル市."""
-    household = [*ANSWERS["household"][:2], {**NEWBORN, "relationship": "子"}]
-    keys = ("new_address", "honseki", "hittousha", "phone")
-    answers = {**BIRTH, **{k: ANSWERS[k] for k in keys}, "@events": ["birth"]}
-    answers.update(household=household, single_parent="いいえ")
-    answers.update(
-        newborn_insurance=[None, None, "健康保険"],
-        birth_weight=[None, None, "2980"],
-        needs_youiku_iryou=[None, None, "いいえ"],
-        wants_mynumber_card=[None, None, "いいえ"],
-        mother_insurance="家族",
-    )
-    return answers
+    """A birth alone (the birth tree's first scenario: parents and their first child)."""
+    return visit("birth")
 
 
 @pytest.fixture
-def active(qtbot: QtBot, events_view: CounterView) -> Iterator[CounterView]:
+def active(qtbot: QtBot, events_view: CounterView) -> CounterView:
+    """The events page in the active window (keys go to its focus)."""
     events_view.activateWindow()
     qtbot.waitUntil(events_view.isActiveWindow)
-    yield events_view
+    return events_view
 
 
 def test_the_events_page_lists_every_tree_with_the_desks_own_checked(
