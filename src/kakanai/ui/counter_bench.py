@@ -6,7 +6,6 @@ and whether the case is the one the same answers give without the screens."""
 from __future__ import annotations
 
 import json
-import os
 import sys
 from typing import Any
 
@@ -81,9 +80,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    code = main()
-    sys.stdout.flush()
-    # The figures are written: skip the interpreter's teardown, where PySide 6 sometimes
-    # aborted collecting the closed window's objects ("none_dealloc", a refcount bug of the
-    # binding at exit, not of the counter), which made the whole measurement fail.
-    os._exit(code)
+    sys.exit(main())

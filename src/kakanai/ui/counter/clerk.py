@@ -100,9 +100,11 @@ def _mnemonic_of(target: QWidget) -> str:
     """The letter of the label that leads to ``target`` (its buddy), if it has one."""
     window = target.window()
     for label in window.findChildren(QLabel):
-        if label.buddy() is target and label.isVisible():
-            found = re.search(r"&([0-9A-Za-z])", label.text())
-            return found[1] if found else ""
+        found = re.search(r"&([0-9A-Za-z])", label.text())
+        # Only a label with a mnemonic leads anywhere (and most labels have no buddy, whose
+        # None PySide 6.12 hands out without a reference: ui/pyside_workarounds.py).
+        if found and label.isVisible() and label.buddy() is target:
+            return found[1]
     return ""
 
 
