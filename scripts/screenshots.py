@@ -147,6 +147,7 @@ class Shots:
             if member_questions:
                 self.answer_until(clerk, answers, member_questions[0])
                 if view.current_question_id() is not None:
+                    clerk.type_page(answers)  # each member's answer read back by name
                     self.save(window, f"visit-{slug}-2-per-member")
             self.answer_until(clerk, answers, None)
             self.save(window, f"visit-{slug}-3-summary")

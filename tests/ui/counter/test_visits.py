@@ -202,3 +202,34 @@ def test_a_new_interview_after_one_visit_offers_the_events_again(
     view.start_new()
     assert view.pages.currentWidget() is view.events_page
     assert view.events_page.chosen() == ["moving"]
+
+
+def test_a_visit_of_every_event_never_widens_the_counter(qtbot: QtBot, active: CounterView) -> None:
+    """Issue 11's rule for every label: the heading naming six events does not raise the
+    counter's minimum width (it is cut, whole in its tooltip)."""
+    before = active.minimumSizeHint().width()
+    for number in range(2, len(active.events_page.boxes) + 1):
+        qtbot.keyClick(QApplication.focusWidget(), str(number))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert active.visit_label.text().count("+") == len(active.events_page.boxes) - 1
+    assert active.minimumSizeHint().width() <= before
+
+
+def test_long_options_are_listed_once_and_each_member_picks_by_digit(
+    qtbot: QtBot, active: CounterView
+) -> None:
+    """国籍・在留資格 of a mixed household: one row of numbers per member, the labels listed
+    once above them, the chosen label read back in the row, and on to the next member."""
+    answer_until(qtbot, active, "nationality_status", visit("abroad"))
+    field = field_of(active, "nationality_status")
+    assert isinstance(field, MemberField)
+    first, second = field.field_of(0), field.field_of(1)
+    assert isinstance(first, ChoiceField)
+    assert isinstance(second, ChoiceField)
+    assert [b.text() for b in first.buttons] == ["1", "2", "3", "4", "5"]
+    assert "2  外国籍 — 中長期在留者(在留カードを持っている)" in field.legend.text()
+    qtbot.keyClick(QApplication.focusWidget(), "1")
+    assert first.reading.text() == "日本国籍"
+    assert second.buttons[0].hasFocus()
+    qtbot.keyClick(QApplication.focusWidget(), "3")
+    assert field.value()[:2] == ["日本国籍", "後日交付"]

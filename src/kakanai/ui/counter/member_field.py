@@ -8,13 +8,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from kakanai.core.trees.model import Question, QuestionType
 from kakanai.services.counter.display import MemberLine
-from kakanai.ui.counter.answer_fields import AnswerField, ChoiceField, LineField
+from kakanai.ui.counter.answer_fields import AnswerField, ChoiceField, LineField, short_labels
 
 NAME_STYLE = "font-size: 14pt; font-weight: bold;"
+LEGEND_STYLE = "font-size: 12pt; color: #333; margin: 4px 0 6px 0;"
+NAME_WIDTH = 220  # a long name (GONZALEZ RODRIGUEZ MARIA FERNANDA) wraps rather than widens
 DETAIL_STYLE = "font-size: 11pt; color: #444;"
 NOT_ASKED_STYLE = "font-size: 12pt; color: #888;"
 CHOICE_TYPES = {QuestionType.CHOICE, QuestionType.YESNO, QuestionType.MULTI}
@@ -38,12 +41,20 @@ class MemberField(AnswerField):
         self.as_of = as_of
         self.members = list(members)
         self.rows: list[AnswerField | None] = []  # None: not asked of that member
+        self.legend = QLabel(self)  # the options once, when the rows show numbers only
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet(LEGEND_STYLE)
+        labels = [c.label for c in question.choices]
+        if question.type in CHOICE_TYPES and labels and not short_labels(labels):
+            self.legend.setText("\n".join(f"{n}  {t}" for n, t in enumerate(labels, start=1)))
+        self.legend.setVisible(bool(self.legend.text()))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(8)
         grid.setColumnStretch(1, 1)
+        top = Qt.AlignmentFlag.AlignTop
         for index, member in enumerate(self.members):
-            grid.addWidget(self._name(member), index, 0)
+            grid.addWidget(self._name(member), index, 0, top)
             if not member.asked:
                 self.rows.append(None)
                 skipped = QLabel("(この方にはお聞きしません)", self)
@@ -55,10 +66,11 @@ class MemberField(AnswerField):
             field.changed.connect(self.changed)
             if isinstance(field, ChoiceField):
                 field.chosen.connect(lambda i=index: self._after_choice(i))
-            grid.addWidget(field, index, 1)
+            grid.addWidget(field, index, 1, top)
             self.rows.append(field)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.legend)
         layout.addLayout(grid)
 
     @property
@@ -94,12 +106,14 @@ class MemberField(AnswerField):
 
     def _field_for(self, question: Question) -> AnswerField:
         if question.type in CHOICE_TYPES:
-            return ChoiceField(question, self, mnemonics=False)
+            return ChoiceField(question, self, mnemonics=False, compact=True)
         return LineField(question, self, caption=False)
 
     def _name(self, member: MemberLine) -> QWidget:
         box = QWidget(self)
+        box.setMaximumWidth(NAME_WIDTH)
         name = QLabel(member.name or "(氏名なし)", box)
+        name.setWordWrap(True)
         name.setStyleSheet(NAME_STYLE if member.asked else NOT_ASKED_STYLE)
         detail = QLabel(member.detail, box)
         detail.setStyleSheet(DETAIL_STYLE)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -85,6 +86,9 @@ class CounterView(ModeView):
         self.visit_label = QLabel(self)  # the life events of this visit
         self.visit_label.setObjectName("visit_label")
         self.visit_label.setStyleSheet("font-size: 12pt; font-weight: bold; color: #2a5599;")
+        # Never wider than the window gives it (issue 11: no label sets the window's width):
+        # a visit of many events is cut at the right, whole in the tooltip.
+        self.visit_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pages = QStackedWidget(self)
         self.idle_page = IdlePage(self)
         self.events_page = EventsPage(self)
@@ -174,6 +178,7 @@ class CounterView(ModeView):
         self.side_panel.show_procedures([])
         self.progress.setValue(0)
         self.progress.setFormat("今回の手続きを選んでください")
+        self.status.emit("今回の手続きを選んで、Enter で面談を始めてください。")
         self.pages.setCurrentWidget(self.events_page)
         self.events_page.focus_first()
 
@@ -209,6 +214,7 @@ class CounterView(ModeView):
         else:
             text = short_title(meta.title)
         self.visit_label.setText(f"今回の手続き: {text}")
+        self.visit_label.setToolTip(text)
         self.visit_label.show()
 
     def refresh(self) -> None:
@@ -465,8 +471,8 @@ class CounterView(ModeView):
         layout.setContentsMargins(6, 4, 6, 2)
         layout.addWidget(self.banner)
         top = QHBoxLayout()
-        top.addWidget(self.visit_label)
-        top.addWidget(self.progress, 1)
+        top.addWidget(self.visit_label, 2)
+        top.addWidget(self.progress, 3)
         layout.addLayout(top)
         layout.addWidget(body, 1)
         self._body = body
