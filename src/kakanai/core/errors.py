@@ -569,6 +569,10 @@ class ErrorCode(Enum):
         "COUNTER_005",
         "今回の手続き(ライフイベント)を1つ以上、{most}つまで選んでください。",
     )
+    COUNTER_VISIT_TOO_LONG = (
+        "COUNTER_006",
+        "一度に選んだ手続き({count}つ)が多すぎて、下書きに記録できません。手続きを分けて、2回の面談で受け付けてください。",
+    )
     # --- end of counter codes ---
 
     # --- Desk mode: scanning and printing (DESK_) ---

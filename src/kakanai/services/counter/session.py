@@ -24,7 +24,7 @@ from kakanai.services.workspace import Workspace
 from kakanai.store import drafts
 from kakanai.store.audit import audit
 from kakanai.store.cases import save_case
-from kakanai.store.tables import DraftRow
+from kakanai.store.tables import QUESTIONNAIRE_ID_CHARS, QUESTIONNAIRE_VERSION_CHARS, DraftRow
 
 # A draft entry that is not an answer: the current question after ``back`` (question ids
 # are identifiers, so this can never clash with one).
@@ -77,6 +77,7 @@ class CounterSession:
         today = workspace.now().date()
         runtime = workspace.runtime_for(questionnaire or workspace.questionnaire, today)
         meta = runtime.tree.meta
+        _check_fits(meta.id, meta.version)
         with workspace.session() as session:
             row = drafts.start_draft(
                 session,
@@ -266,6 +267,14 @@ def _entries(interview: Interview) -> list[tuple[str, Any]]:
     order = [q.id for q in interview.runtime.questions if q.id in answers]
     entries: list[tuple[str, Any]] = [(key, answers[key]) for key in order]
     return [*entries, (STOPPED_AT, stopped_at)] if stopped_at else entries
+
+
+def _check_fits(questionnaire_id: str, version: str) -> None:
+    """COUNTER_006 for a visit whose trees' ids or versions are longer than a draft and a
+    case can store (four events of version 2026.12 fit)."""
+    if len(questionnaire_id) > QUESTIONNAIRE_ID_CHARS or len(version) > QUESTIONNAIRE_VERSION_CHARS:
+        count = len(questionnaire_id.split("+"))
+        raise KakanaiError.of(ErrorCode.COUNTER_VISIT_TOO_LONG, count=count)
 
 
 def _restored(workspace: Workspace, row: DraftRow) -> Interview:
