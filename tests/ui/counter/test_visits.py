@@ -108,7 +108,9 @@ def test_a_move_in_with_a_birth_asks_shared_facts_once_and_lists_both_events(
     assert len(listed) == len(set(listed))  # once each (per member for per-member ones)
     html = active.summary_page.body.toHtml()
     assert "お手続きの方(5名)" in html
-    assert "山田 陽葵: サンプル市の国民健康保険" in html
+    text = active.summary_page.body.toPlainText()
+    assert "お一人ずつの回答" in text
+    assert "山田 陽葵\nサンプル市の国民健康保険" in text, text
 
 
 def test_the_newborns_insurance_is_asked_of_the_newborn_alone_by_name(

@@ -47,6 +47,14 @@ class MemberLine:
 
 
 @dataclass(frozen=True)
+class MemberAnswers:
+    """A per-member question's answers for the summary: each asked member by name."""
+
+    question: str
+    answers: tuple[tuple[str, str], ...]  # (member's name, answer as read back)
+
+
+@dataclass(frozen=True)
 class DepartmentProcedures:
     department: str
     procedures: tuple[str, ...]  # names, with the member for per-member ones
@@ -80,6 +88,23 @@ def member_lines(interview: Interview, question: Question) -> list[MemberLine]:
         detail = f"{age}{member.get('relationship', '')}"
         lines.append(MemberLine(str(member.get("name", "")), detail, is_asked))
     return lines
+
+
+def member_answers(interview: Interview) -> list[MemberAnswers]:
+    """Every per-member answer of the interview, one line per member asked."""
+    members = interview.values().members or []
+    found = []
+    for question, value in interview.path():
+        if not question.per_member or not isinstance(value, list):
+            continue
+        rows = tuple(
+            (str(member.get("name", "")), display(question, item))
+            for member, item in zip(members, value, strict=False)
+            if item is not None
+        )
+        if rows:
+            found.append(MemberAnswers(question.text, rows))
+    return found
 
 
 def live_procedures(values: Values) -> list[DepartmentProcedures]:

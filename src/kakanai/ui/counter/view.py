@@ -29,6 +29,7 @@ from kakanai.services.counter.display import (
     friendly_problem,
     help_texts,
     live_procedures,
+    member_answers,
     member_lines,
     offers,
     path_steps,
@@ -387,7 +388,8 @@ class CounterView(ModeView):
             return
         settings = self.workspace.settings
         content = summary_content(case, desk=settings.desk, now=self.workspace.now())
-        self.summary_page.show_content(content, case)
+        answers = member_answers(self.session.interview) if self.session is not None else []
+        self.summary_page.show_content(content, answers)
         self.summary_page.print_form.setEnabled(has_residence_form(case))
         self.pages.setCurrentWidget(self.summary_page)
 
