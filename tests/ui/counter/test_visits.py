@@ -248,3 +248,23 @@ def test_long_options_are_listed_once_and_each_member_picks_by_digit(
     assert second.buttons[0].hasFocus()
     qtbot.keyClick(QApplication.focusWidget(), "3")
     assert field.value()[:2] == ["日本国籍", "後日交付"]
+
+
+def test_a_per_member_answer_typed_but_not_handed_in_survives_a_restart(
+    qtbot: QtBot, active: CounterView, workspace: Workspace
+) -> None:
+    answer_until(qtbot, active, "birth_weight", visit_answers())
+    field = field_of(active, "birth_weight")
+    assert isinstance(field, MemberField)
+    row = field.field_of(4)
+    assert isinstance(row, LineField)
+    with qtbot.waitSignal(active.typing_saved, timeout=5_000):
+        qtbot.keyClicks(row.editor, "2890")
+    resumed = CounterView(workspace)
+    qtbot.addWidget(resumed)
+    resumed.show()
+    resumed.activate()
+    qtbot.mouseClick(resumed.banner.accept_button, Qt.MouseButton.LeftButton)
+    restored = field_of(resumed, "birth_weight")
+    assert isinstance(restored, MemberField)
+    assert restored.value() == [None, None, None, None, "2890"]
