@@ -30,7 +30,9 @@ def main() -> int:
     parser.add_argument("--scale", default="1", help="QT_SCALE_FACTOR, e.g. 1.25")
     parser.add_argument("--cases", type=int, default=60_000, help="visits of the sample year")
     parser.add_argument(
-        "--only", choices=["counter", "desk", "supervision", "settings", "stats"], action="append"
+        "--only",
+        choices=["counter", "visits", "desk", "supervision", "settings", "stats"],
+        action="append",
     )
     options = parser.parse_args()
     width, height = (int(n) for n in options.size.split("x"))
@@ -46,7 +48,7 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     options.out.mkdir(parents=True, exist_ok=True)
     shots = Shots(options.out, (width, height))
-    for name in options.only or ["counter", "desk", "supervision", "settings", "stats"]:
+    for name in options.only or ["counter", "visits", "desk", "supervision", "settings", "stats"]:
         if name == "stats":
             shots.stats(options.cases)
         elif name == "supervision":
@@ -100,6 +102,8 @@ class Shots:
         window = self.window("counter")
         view = window.current_view  # type: ignore[attr-defined]
         clerk = Clerk(view)
+        self.save(window, "counter-0-life-events")
+        clerk.choose_events(None)
         self.save(window, "counter-1-first-question")
         self.answer_until(clerk, answers, "household")
         clerk.type_page(answers)
@@ -115,6 +119,46 @@ class Shots:
         view.print_slip()  # type: ignore[attr-defined]
         self.save(window, "counter-5-slip-issued")
         view.session.discard()  # type: ignore[attr-defined]
+        window.close()  # type: ignore[attr-defined]
+
+    def visits(self) -> None:
+        """One visit per life event and two combined visits: the events chosen, the first
+        per-member page (when the visit has one) and the summary."""
+        from kakanai.benchmarks.counter_visits import (  # noqa: PLC0415 - after env
+            move_in_with_birth,
+            visit,
+        )
+        from kakanai.services.shipped_data import QUESTIONNAIRES  # noqa: PLC0415 - after env
+        from kakanai.ui.counter.clerk import Clerk  # noqa: PLC0415 - after env
+
+        trees = ["moving", "birth", "marriage", "divorce", "abroad", "certificates", "death"]
+        shipped = [t for t in trees if (QUESTIONNAIRES / f"{t}.yaml").is_file()]
+        visits = {tree: visit(tree) for tree in shipped}
+        visits["moving+birth"] = move_in_with_birth()
+        first = "death" if "death" in shipped else "marriage"
+        visits[f"{first}+certificates"] = visit(first, "certificates")
+        window = self.window("counter")
+        view = window.current_view  # type: ignore[attr-defined]
+        for slug, answers in visits.items():
+            if view.session is not None and not view.session.closed:
+                view.session.discard()
+            view.start_new()
+            clerk = Clerk(view)
+            page = view.events_page
+            for number, (event, box) in enumerate(zip(page.ids, page.boxes, strict=True)):
+                if box.isChecked() != (event in answers["@events"]):
+                    clerk.keys.type(str(number + 1))
+            self.save(window, f"visit-{slug}-1-events")
+            clerk.choose_events(None)
+            member_questions = [q.id for q in view.session.interview.runtime.tree.member_questions]
+            if member_questions:
+                self.answer_until(clerk, answers, member_questions[0])
+                if view.current_question_id() is not None:
+                    clerk.type_page(answers)  # each member's answer read back by name
+                    self.save(window, f"visit-{slug}-2-per-member")
+            self.answer_until(clerk, answers, None)
+            self.save(window, f"visit-{slug}-3-summary")
+        view.session.discard()
         window.close()  # type: ignore[attr-defined]
 
     def answer_until(self, clerk: object, answers: dict[str, object], stop: str | None) -> None:

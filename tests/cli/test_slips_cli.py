@@ -228,9 +228,19 @@ def test_bench_payload_prints_the_table(desk: Path, cli: Any) -> None:
     result = cli(desk, "bench", "payload", "--repeat", "1")
     assert result.returncode == 0, result.stderr
     rows = {line.split("\t")[0]: line.split("\t") for line in result.stdout.splitlines()}
-    assert set(rows) >= {"参照ケース", "1人世帯", "6人世帯", "10人世帯"}
+    assert set(rows) >= {"参照ケース", "1人世帯", "6人世帯", "10人世帯", "転入+出生(5人)"}
     assert int(rows["参照ケース"][9]) <= 15
     assert "入りません" in rows["参照ケース"][-1]
+
+
+def test_bench_payload_fits_a_two_event_visit_in_version_18(desk: Path, cli: Any) -> None:
+    """Issue 12: the reference family's 転入 + a newborn's 出生 seals into QR version ≤ 18 (Q),
+    with the answers and procedures of both events."""
+    result = cli(desk, "bench", "payload", "--repeat", "1")
+    row = next(line.split("\t") for line in result.stdout.splitlines() if "転入+出生" in line)
+    members, answers, procedures = (int(cell.rstrip("人")) for cell in row[1:4])
+    assert (members, answers > 40, procedures > 12) == (5, True, True)
+    assert int(row[9]) <= 18
 
 
 def test_decode_at_a_desk_without_keys_exits_4_and_says_how_to_get_them(

@@ -28,7 +28,7 @@ from kakanai.ui.desk.view import DeskView
 from kakanai.ui.keys_help import KeysHelpDialog
 from kakanai.ui.main_window import MainWindow
 from kakanai.ui.settings_dialog import SettingsDialog
-from tests.ui.counter.driving import answer_until, field_of
+from tests.ui.counter.driving import answer_until, choose_events, field_of
 from tests.ui.dialogs import when_shown
 
 SMALL = (1024, 700)
@@ -174,6 +174,12 @@ def test_the_focus_is_visible_on_choices_buttons_and_fields(
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     view = counter(window)
+    event, start = view.events_page.boxes[1], view.events_page.start_button
+    start.setFocus()
+    without = event.grab().toImage()
+    event.setFocus()
+    assert event.grab().toImage() != without  # the events page's check boxes too
+    choose_events(view)
     radio = next(w for w in view.findChildren(QRadioButton) if w.isVisible())
     others = [view.question_page.next_button, view.side_panel.path]
     for widget in (radio, *others):

@@ -1,5 +1,5 @@
 """The clerk's effort at the counter (`kakanai bench counter`): a fresh process opens the app
-offscreen and a clerk types each household (`counter_households`) through the real widgets
+offscreen and a clerk types each household (`counter_visits.households`) through the real widgets
 (``python -m kakanai.ui.counter_bench``; Qt is loaded only there). Prints screens, key
 events and typed characters per household. Targets are read, never asserted."""
 
@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from kakanai.benchmarks.counter_households import HOUSEHOLDS
+from kakanai.benchmarks.counter_visits import households
 
 REFERENCE = "参照世帯(4人・転入)"
 KEY_TARGET = 150
@@ -57,10 +57,11 @@ def _run(data_dir: Path) -> list[dict[str, Any]] | str:
         "KAKANAI_PRINTER": f"folder:{data_dir / 'printed'}",
     }
     env.pop("KAKANAI_DATABASE_URL", None)
+    typed = households()
     try:
         done = subprocess.run(
             [sys.executable, "-m", "kakanai.ui.counter_bench"],
-            input=json.dumps(HOUSEHOLDS, ensure_ascii=False),
+            input=json.dumps(typed, ensure_ascii=False),
             env=env,
             capture_output=True,
             text=True,
@@ -73,6 +74,6 @@ def _run(data_dir: Path) -> list[dict[str, Any]] | str:
             "(画面が応答を待っている可能性があります)。"
         )
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
-    if done.returncode != 0 or len(lines) != len(HOUSEHOLDS):
+    if done.returncode != 0 or len(lines) != len(typed):
         return f"計測用プロセスが失敗しました: {done.stderr.strip()[-1500:]}"
     return [json.loads(line) for line in lines]

@@ -1,6 +1,7 @@
 """The households `kakanai bench counter` types in: the reference family (4 people, 転入; the
 same answers as tests/fixtures/reference_case.answers.yaml), one person moving within the
-city (転居) and five people leaving it (転出). Raw answers, as a clerk hears them."""
+city (転居), five people leaving it (転出); the visits of other life events are in
+counter_visits. Raw answers, as a clerk hears them."""
 
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ MIRAI = {
 }
 
 
-def _member(name: str, kana: str, birth: str, sex: str, relationship: str) -> dict[str, str]:
+def member(name: str, kana: str, birth: str, sex: str, relationship: str) -> dict[str, str]:
     return {
         "name": name,
         "kana": kana,
@@ -62,10 +63,10 @@ REFERENCE: dict[str, Any] = {
     "tenshutsu_shoumei": "転出証明書",
     "applicant": "世帯主",
     "household": [
-        _member("山田 太郎", "やまだ たろう", "S57.5.10", "男", "世帯主"),
-        _member("山田 花子", "ヤマダ ハナコ", "1984-02-03", "女", "妻"),
-        _member("山田 一郎", "ﾔﾏﾀﾞ ｲﾁﾛｳ", "H29.6.1", "男", "子"),
-        _member("山田 桜", "ヤマダ サクラ", "R4.8.20", "女", "子"),
+        member("山田 太郎", "やまだ たろう", "S57.5.10", "男", "世帯主"),
+        member("山田 花子", "ヤマダ ハナコ", "1984-02-03", "女", "妻"),
+        member("山田 一郎", "ﾔﾏﾀﾞ ｲﾁﾛｳ", "H29.6.1", "男", "子"),
+        member("山田 桜", "ヤマダ サクラ", "R4.8.20", "女", "子"),
     ],
     "has_mynumber_card": "はい",
     "mynumber_card_everyone": "はい",
@@ -91,7 +92,7 @@ ONE_PERSON_WITHIN: dict[str, Any] = {
     "hittousha": "中島 恵子",
     "phone": "090-2468-1357",
     "previous_head": "中島 恵子",
-    "household": [_member("中島 恵子", "ナカジマ ケイコ", "1984-02-03", "女", "世帯主")],
+    "household": [member("中島 恵子", "ナカジマ ケイコ", "1984-02-03", "女", "世帯主")],
     "has_mynumber_card": "はい",
     "kokuho": "いいえ",
     "has_disability_support": "いいえ",
@@ -107,20 +108,14 @@ FIVE_LEAVING: dict[str, Any] = {
     "hittousha": "長谷川 浩",
     "phone": "090-7070-6060",
     "household": [
-        _member("長谷川 浩", "ハセガワ ヒロシ", "S57.5.10", "男", "世帯主"),
-        _member("長谷川 瞳", "ハセガワ ヒトミ", "1984-02-03", "女", "妻"),
-        _member("長谷川 颯", "ハセガワ ハヤテ", "H30.4.2", "男", "子"),
-        _member("長谷川 澪", "ハセガワ ミオ", "H20.4.2", "女", "子"),
-        _member("長谷川 節子", "ハセガワ セツコ", "S26.1.5", "女", "母"),
+        member("長谷川 浩", "ハセガワ ヒロシ", "S57.5.10", "男", "世帯主"),
+        member("長谷川 瞳", "ハセガワ ヒトミ", "1984-02-03", "女", "妻"),
+        member("長谷川 颯", "ハセガワ ハヤテ", "H30.4.2", "男", "子"),
+        member("長谷川 澪", "ハセガワ ミオ", "H20.4.2", "女", "子"),
+        member("長谷川 節子", "ハセガワ セツコ", "S26.1.5", "女", "母"),
     ],
     "kokuho": "はい",
     "kaigo_nintei": "いいえ",
     "single_parent": "いいえ",
     "has_gentsuki": "はい",
-}
-
-HOUSEHOLDS: dict[str, dict[str, Any]] = {
-    "参照世帯(4人・転入)": REFERENCE,
-    "1人・転居": ONE_PERSON_WITHIN,
-    "5人・転出": FIVE_LEAVING,
 }

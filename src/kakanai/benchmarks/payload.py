@@ -1,6 +1,7 @@
 """The payload benchmark (`kakanai bench payload`): bytes, digits and QR versions of the sealed
-slip for the reference case and 1-, 6- and 10-member households, next to the naive payload
-(the case JSON as UTF-8 in a byte-mode QR). Uses a throwaway key, never the desk's keyring."""
+slip for the reference case, 1-, 6- and 10-member households and a visit of two life events
+(the reference family's 転入 + a newborn's 出生), next to the naive payload (the case JSON as
+UTF-8 in a byte-mode QR). Uses a throwaway key, never the desk's keyring."""
 
 from __future__ import annotations
 
@@ -9,10 +10,12 @@ import json
 import secrets
 import statistics
 import time
+from collections.abc import Callable
 from typing import Any
 
 from kakanai.adapters.qr.sizing import qr_version
 from kakanai.adapters.slip.aes_gcm import AesGcmCipher
+from kakanai.benchmarks.counter_visits import EVENTS, move_in_with_birth
 from kakanai.core.slip.case_payload import decode_case, encode_case
 from kakanai.core.slip.dictionary import compress
 from kakanai.core.slip.digits import unframe
@@ -30,6 +33,7 @@ from kakanai.core.trees.model import Question, QuestionType
 from kakanai.services.case_files import load_case
 from kakanai.services.shipped_data import REFERENCE_CASE
 from kakanai.services.slip.sealing import questionnaire_runtime
+from kakanai.services.trees.visits import visit_runtime
 
 ISSUED = dt.datetime(2026, 11, 23, 10, 20, tzinfo=dt.timezone(dt.timedelta(hours=9)))
 # (name, kana, birth date, sex, relationship): three generations, so more procedures apply.
@@ -50,9 +54,10 @@ _PEOPLE = [
 def bench_payload(repeat: int) -> int:
     reference = load_case(REFERENCE_CASE)
     runtime = questionnaire_runtime(reference["questionnaire"]["id"])
-    cases = [("参照ケース", reference)] + [
-        (f"{n}人世帯", household_case(reference, runtime, n)) for n in (1, 6, 10)
-    ]
+    visit = visit_case(reference)
+    cases = [("参照ケース", reference, runtime)]
+    cases += [(f"{n}人世帯", household_case(reference, runtime, n), runtime) for n in (1, 6, 10)]
+    cases.append((VISIT_NAME, visit, questionnaire_runtime(visit["questionnaire"]["id"])))
     cipher = AesGcmCipher(secrets.token_bytes(32))
     key = SealingKey("0001", cipher)
     print(
@@ -61,8 +66,8 @@ def bench_payload(repeat: int) -> int:
     )
     seal_times: list[float] = []
     open_times: list[float] = []
-    reference_version = 0
-    for name, case in cases:
+    versions: dict[str, int] = {}
+    for name, case, runtime in cases:
         layout = encode_case(case, runtime)
         digits = ""
         for _ in range(max(1, repeat)):
@@ -70,12 +75,11 @@ def bench_payload(repeat: int) -> int:
             digits = seal(layout, key, issued_at=ISSUED, valid_days=30)
             middle = time.perf_counter()
             opened = open_digits(digits, cipher_for=lambda _id: cipher, now=ISSUED)
-            decode_case(opened.body, lambda _header: runtime)
+            decode_case(opened.body, _always(runtime))
             open_times.append(time.perf_counter() - middle)
             seal_times.append(middle - start)
         naive = json.dumps(case, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        if case is reference:
-            reference_version = qr_version(digits, "Q") or 41
+        versions[name] = qr_version(digits, "Q") or 41
         print(
             f"{name}\t{len(case['household']['members'])}人\t{len(case['answers'])}"
             f"\t{len(case['procedures'])}\t{len(layout)}\t{len(compress(layout, FORMAT_VERSION))}"
@@ -88,15 +92,35 @@ def bench_payload(repeat: int) -> int:
         f"open (検査+復号+展開+回答の再生+案件の再構成): median "
         f"{statistics.median(open_times) * 1000:.2f} ms"
     )
-    verdict = "達成" if reference_version <= TARGET_VERSION else "未達"
-    print(
-        f"目標: 参照ケースが誤り訂正Qで QR 版{TARGET_VERSION}以下(数字のみ・数字モード) → "
-        f"版{reference_version}: {verdict}"
-    )
+    for name, target in (("参照ケース", TARGET_VERSION), (VISIT_NAME, VISIT_TARGET_VERSION)):
+        verdict = "達成" if versions[name] <= target else "未達"
+        print(
+            f"目標: {name}が誤り訂正Qで QR 版{target}以下(数字のみ・数字モード) → "
+            f"版{versions[name]}: {verdict}"
+        )
     return 0
 
 
-TARGET_VERSION = 15
+TARGET_VERSION = 15  # one life event (issue 12)
+VISIT_TARGET_VERSION = 18  # two life events in one visit (issue 12)
+VISIT_NAME = "転入+出生(5人)"
+
+
+def visit_case(reference: dict[str, Any]) -> dict[str, Any]:
+    """The reference family's 転入 with a newborn's 出生 in the same visit, on the reference
+    case's day (the answers the counter's clerk types, benchmarks/counter_visits)."""
+    answers = move_in_with_birth()
+    runtime = visit_runtime(answers[EVENTS])
+    interview = Interview(runtime, dt.date.fromisoformat(reference["as_of"]))
+    while (question := interview.current) is not None:
+        interview.answer(answers.get(question.id))
+    created = dt.datetime.fromisoformat(reference["created_at"])
+    return build_case(interview, case_id=reference["case_id"], created_at=created)
+
+
+def _always(runtime: TreeRuntime) -> Callable[[object], TreeRuntime]:
+    """The runtime a slip names, whatever its header: the bench knows which it sealed."""
+    return lambda _header: runtime
 
 
 def _envelope_bytes(digits: str) -> int:

@@ -599,6 +599,14 @@ class ErrorCode(Enum):
         "COUNTER_004",
         "中断した面談を読み込めません: {detail}。破棄して新しい面談を始めてください。",
     )
+    COUNTER_NO_EVENT = (
+        "COUNTER_005",
+        "今回の手続き(ライフイベント)を1つ以上、{most}つまで選んでください。",
+    )
+    COUNTER_VISIT_TOO_LONG = (
+        "COUNTER_006",
+        "一度に選んだ手続き({count}つ)が多すぎて、下書きに記録できません。手続きを分けて、2回の面談で受け付けてください。",
+    )
     # --- end of counter codes ---
 
     # --- Desk mode: scanning and printing (DESK_) ---

@@ -26,6 +26,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# A draft's and a case's questionnaire: one tree, or a visit naming each of its trees
+# (moving+birth, 2026.12+2026.12); services/counter/session.py refuses a visit longer.
+QUESTIONNAIRE_ID_CHARS = 64
+QUESTIONNAIRE_VERSION_CHARS = 32
+
 
 class UtcDateTime(TypeDecorator[dt.datetime]):
     """Aware datetimes stored as UTC and read back aware on every database (SQLite has no
@@ -67,8 +72,8 @@ class CaseRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[str] = mapped_column(String(32), unique=True)
-    questionnaire_id: Mapped[str] = mapped_column(String(64))
-    questionnaire_version: Mapped[str] = mapped_column(String(32))
+    questionnaire_id: Mapped[str] = mapped_column(String(QUESTIONNAIRE_ID_CHARS))
+    questionnaire_version: Mapped[str] = mapped_column(String(QUESTIONNAIRE_VERSION_CHARS))
     city: Mapped[str] = mapped_column(String(64), default="")
     desk: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[dt.datetime]
@@ -149,8 +154,8 @@ class DraftRow(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     draft_key: Mapped[str] = mapped_column(String(36), unique=True)
     desk: Mapped[str] = mapped_column(String(64), index=True)
-    questionnaire_id: Mapped[str] = mapped_column(String(64))
-    questionnaire_version: Mapped[str] = mapped_column(String(32))
+    questionnaire_id: Mapped[str] = mapped_column(String(QUESTIONNAIRE_ID_CHARS))
+    questionnaire_version: Mapped[str] = mapped_column(String(QUESTIONNAIRE_VERSION_CHARS))
     as_of: Mapped[dt.date]
     started_at: Mapped[dt.datetime]
     updated_at: Mapped[dt.datetime]

@@ -11,9 +11,10 @@ from typing import Any
 
 from kakanai.core.trees.case import build_case
 from kakanai.core.trees.interview import Interview
+from kakanai.services.counter.events import visit_id
 from kakanai.services.workspace import Workspace, open_workspace
 from kakanai.ui.application import MODES, application
-from kakanai.ui.counter.clerk import Clerk
+from kakanai.ui.counter.clerk import EVENTS, Clerk
 from kakanai.ui.counter.view import CounterView
 from kakanai.ui.main_window import MainWindow
 
@@ -22,8 +23,11 @@ _IGNORED = ("case_id", "created_at")
 
 
 def headless_case(workspace: Workspace, answers: dict[str, Any]) -> dict[str, Any]:
-    """The case the same answers give through the interview alone (what must not change)."""
-    interview = Interview(workspace.runtime, workspace.now().date())
+    """The case the same answers give through the interview alone (what must not change),
+    of the visit the answers' ``@events`` name (else the desk's questionnaire)."""
+    today = workspace.now().date()
+    events = answers.get(EVENTS) or workspace.questionnaire.split("+")
+    interview = Interview(workspace.runtime_for(visit_id(events), today), today)
     while interview.current is not None:
         interview.answer(answers.get(interview.current.id))
     return build_case(interview, case_id="-", created_at=workspace.now())
@@ -46,6 +50,7 @@ def drive(
     return {
         "household": name,
         "members": len(answers.get("household", [])),
+        "events": "+".join(answers.get(EVENTS) or []),
         "screens": clerk.screens,
         "key_events": clerk.keys.events,
         "typed": clerk.keys.typed,
@@ -69,7 +74,7 @@ def main() -> int:
             json.dumps(drive(view, workspace, name, answers), ensure_ascii=False) + "\n"
         )
     if view.session is not None and not view.session.closed:
-        view.session.discard()  # the last household's summary: closing must not ask
+        view.session.discard()  # else closing asks whether to quit mid-interview
     window.close()
     return 0
 

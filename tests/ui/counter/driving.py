@@ -70,12 +70,20 @@ def answer(qtbot: QtBot, view: CounterView, raw: Any) -> None:
     press_enter(qtbot, focused or view.question_page)
 
 
+def choose_events(view: CounterView, events: list[str] | None = None) -> None:
+    """On the events page, check ``events`` (None: the default) and press Enter."""
+    if view.pages.currentWidget() is view.events_page:
+        Clerk(view).choose_events(events)
+
+
 def answer_until(
     qtbot: QtBot, view: CounterView, stop: str | None = None, answers: Mapping[str, Any] = ANSWERS
 ) -> None:
     """Answer the reference family's answers until ``stop`` is on screen (the questions
-    above it on its page answered too, not handed in) or the summary."""
+    above it on its page answered too, not handed in) or the summary; the events page
+    first, when it is on screen (the answers' ``@events``, else the default)."""
     clerk = Clerk(view)
+    choose_events(view, answers.get("@events"))
     while (current := view.current_question_id()) is not None:
         shown = view.question_page.shown_ids()
         if stop in shown:

@@ -20,7 +20,7 @@ from kakanai.store.audit import audit_entries
 from kakanai.store.tables import DraftRow
 from kakanai.ui.counter.household_table import HouseholdTable
 from kakanai.ui.counter.view import CounterView
-from tests.ui.counter.driving import ANSWERS, answer, answer_until, type_answer
+from tests.ui.counter.driving import ANSWERS, answer, answer_until, choose_events, type_answer
 
 REFERENCE_CASE = Path(__file__).parents[2] / "fixtures" / "reference_case.json"
 
@@ -112,6 +112,7 @@ def test_discarding_the_offered_draft_starts_afresh(
     fresh.activate()
     click(qtbot, fresh.banner.reject_button)
     click(qtbot, fresh.banner.accept_button)  # 破棄する, once asked again
+    choose_events(fresh)
     assert fresh.current_question_id() == "move_type"
     draft = pending_draft(workspace)
     assert draft is not None
@@ -127,6 +128,8 @@ def test_a_new_interview_mid_way_asks_first_in_the_banner(qtbot: QtBot, view: Co
     assert view.banner.isVisible()
     assert view.current_question_id() == "previous_address"
     click(qtbot, view.banner.accept_button)
+    assert view.pages.currentWidget() is view.events_page
+    choose_events(view)
     assert view.current_question_id() == "move_type"
     assert view.side_panel.path.count() == 0
 

@@ -4,11 +4,12 @@ that apply so far by department, and the summary (the slip's own content)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.japanese import values as jv
 from kakanai.core.slip.content import SlipContent, slip_content
 from kakanai.core.trees.case import display
 from kakanai.core.trees.evaluation import Values, applied_procedures
@@ -37,23 +38,73 @@ class PathStep:
 
 
 @dataclass(frozen=True)
+class MemberLine:
+    """One household member on a per-member question's page: who, and whether asked."""
+
+    name: str
+    detail: str  # 「0歳・子」: enough to tell two members apart at a glance
+    asked: bool
+
+
+@dataclass(frozen=True)
+class MemberAnswers:
+    """A per-member question's answers for the summary: each asked member by name."""
+
+    question: str
+    answers: tuple[tuple[str, str], ...]  # (member's name, answer as read back)
+
+
+@dataclass(frozen=True)
 class DepartmentProcedures:
     department: str
     procedures: tuple[str, ...]  # names, with the member for per-member ones
 
 
 def path_steps(interview: Interview) -> list[PathStep]:
-    return [PathStep(q.id, q.text, answer_text(q, v)) for q, v in interview.path()]
+    members = interview.values().members
+    return [PathStep(q.id, q.text, answer_text(q, v, members)) for q, v in interview.path()]
 
 
-def answer_text(question: Question, value: object) -> str:
-    """An answer as one short line: labels, 和暦 dates, the household as names."""
+def answer_text(
+    question: Question, value: object, members: Sequence[Mapping[str, Any]] | None = None
+) -> str:
+    """An answer as one short line: labels, 和暦 dates, the household as names, a
+    per-member answer by each member's name."""
     if question.type is QuestionType.HOUSEHOLD and isinstance(value, list):
         names = [str(m.get("name", "")) for m in value if isinstance(m, Mapping)]
         return f"{len(names)}人: " + "、".join(names)
     if value is None:
         return "(空欄)"
-    return display(question, value)
+    return display(question, value, members)
+
+
+def member_lines(interview: Interview, question: Question) -> list[MemberLine]:
+    """The household's members for a per-member question's page, in household order."""
+    asked = interview.asked_members(question)
+    lines = []
+    for member, is_asked in zip(interview.values().members or [], asked, strict=False):
+        birth = member.get("birth_date")
+        age = f"{jv.age_on(birth, interview.as_of)}歳・" if isinstance(birth, dt.date) else ""
+        detail = f"{age}{member.get('relationship', '')}"
+        lines.append(MemberLine(str(member.get("name", "")), detail, is_asked))
+    return lines
+
+
+def member_answers(interview: Interview) -> list[MemberAnswers]:
+    """Every per-member answer of the interview, one line per member asked."""
+    members = interview.values().members or []
+    found = []
+    for question, value in interview.path():
+        if not question.per_member or not isinstance(value, list):
+            continue
+        rows = tuple(
+            (str(member.get("name", "")), display(question, item))
+            for member, item in zip(members, value, strict=False)
+            if item is not None
+        )
+        if rows:
+            found.append(MemberAnswers(question.text, rows))
+    return found
 
 
 def live_procedures(values: Values) -> list[DepartmentProcedures]:

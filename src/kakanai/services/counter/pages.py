@@ -1,11 +1,13 @@
 """Which questions the wizard shows together. The questions of a section that follow each other
-share a page (at most ``MAX_PER_PAGE``); an address or the household always has a page of its
-own. A question appears on its page once it is known to apply, given what is typed above it
-on the same page, so a follow-up (the dog's name) shows as soon as its answer (はい) is chosen.
-The interview is still answered one question at a time, in order."""
+share a page (at most ``MAX_PER_PAGE``); an address, the household and a per-member question
+(a row per member) always have a page of their own. A question appears on its page once it is
+known to apply, given what is typed above it on the same page, so a follow-up (the dog's name)
+shows as soon as its answer (はい) is chosen. The interview is still answered one question at a
+time, in order."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -13,6 +15,7 @@ from kakanai.core.errors import AnswerError, KakanaiError
 from kakanai.core.trees.answers import parse_answer
 from kakanai.core.trees.evaluation import TreeRuntime, Values
 from kakanai.core.trees.interview import Interview
+from kakanai.core.trees.member_answers import parse_member_answer
 from kakanai.core.trees.model import Question, QuestionType
 from kakanai.services.counter.session import CounterSession
 
@@ -34,7 +37,7 @@ def page_groups(runtime: TreeRuntime) -> dict[str, tuple[Question, ...]]:
     for section in runtime.tree.sections:
         current: list[Question] = []
         for question in section.questions:
-            alone = question.type in PAGE_OF_ITS_OWN
+            alone = _own_page(question)
             if current and (alone or len(current) >= MAX_PER_PAGE or _alone(current)):
                 _close(groups, current)
                 current = []
@@ -45,7 +48,19 @@ def page_groups(runtime: TreeRuntime) -> dict[str, tuple[Question, ...]]:
 
 
 def _alone(questions: list[Question]) -> bool:
-    return questions[-1].type in PAGE_OF_ITS_OWN
+    return _own_page(questions[-1])
+
+
+def _own_page(question: Question) -> bool:
+    return question.type in PAGE_OF_ITS_OWN or question.per_member
+
+
+def parsed(question: Question, raw: object, values: Values, as_of: dt.date) -> object:
+    """``raw`` as the interview would take it (AnswerError when it would not): a per-member
+    answer is read against the household in ``values``."""
+    if question.per_member:
+        return parse_member_answer(question, raw, values, as_of=as_of)
+    return parse_answer(question, raw, as_of=as_of)
 
 
 def _close(groups: dict[str, tuple[Question, ...]], questions: list[Question]) -> None:
@@ -69,9 +84,7 @@ def walk(
             continue
         found.append((question, values))
         try:
-            answers[question.id] = parse_answer(
-                question, typed.get(question.id), as_of=interview.as_of
-            )
+            answers[question.id] = parsed(question, typed.get(question.id), values, interview.as_of)
         except AnswerError:
             continue
     return found
@@ -83,11 +96,9 @@ def typed_values(
     """The answers so far with those typed on the page that can be read (the procedures
     that would apply if the page were handed in now)."""
     answers = dict(interview.answers)
-    for question, _ in walk(interview, group, typed):
+    for question, values in walk(interview, group, typed):
         try:
-            answers[question.id] = parse_answer(
-                question, typed.get(question.id), as_of=interview.as_of
-            )
+            answers[question.id] = parsed(question, typed.get(question.id), values, interview.as_of)
         except AnswerError:
             answers.pop(question.id, None)
     return interview.runtime.values(answers, interview.as_of)
@@ -113,9 +124,10 @@ def answer_page(
             if current is not None and current.id == question.id:
                 session.answer(raw)
             elif question.id in session.interview.answers:
-                before = session.interview.answers[question.id]
-                as_of = session.interview.as_of
-                if parse_answer(question, raw, as_of=as_of) != before:
+                interview = session.interview
+                before = interview.answers[question.id]
+                values = interview.runtime.values(dict(interview.answers), interview.as_of)
+                if parsed(question, raw, values, interview.as_of) != before:
                     session.change(question.id, raw)
         except KakanaiError as exc:
             return PageProblem(question.id, exc)

@@ -24,7 +24,7 @@ from kakanai.services.workspace import Workspace
 from kakanai.store import drafts
 from kakanai.store.audit import audit
 from kakanai.store.cases import save_case
-from kakanai.store.tables import DraftRow
+from kakanai.store.tables import QUESTIONNAIRE_ID_CHARS, QUESTIONNAIRE_VERSION_CHARS, DraftRow
 
 # A draft entry that is not an answer: the current question after ``back`` (question ids
 # are identifiers, so this can never clash with one).
@@ -70,10 +70,14 @@ class CounterSession:
         self.typing: dict[str, Any] = typing or {}  # typed on the page on screen, not answers
 
     @classmethod
-    def start(cls, workspace: Workspace) -> CounterSession:
-        """A new interview with its draft row committed at once."""
+    def start(cls, workspace: Workspace, questionnaire: str | None = None) -> CounterSession:
+        """A new interview with its draft row committed at once, of ``questionnaire`` (one
+        tree, or a visit ``moving+birth``; default: the desk's) in the version in force
+        today. The draft names the questionnaire, so a resume restores the same visit."""
         today = workspace.now().date()
-        meta = workspace.runtime.tree.meta
+        runtime = workspace.runtime_for(questionnaire or workspace.questionnaire, today)
+        meta = runtime.tree.meta
+        _check_fits(meta.id, meta.version)
         with workspace.session() as session:
             row = drafts.start_draft(
                 session,
@@ -83,7 +87,7 @@ class CounterSession:
                 now=workspace.now(),
             )
             draft_id = row.id
-        return cls(workspace, Interview(workspace.runtime, today), draft_id)
+        return cls(workspace, Interview(runtime, today), draft_id)
 
     @classmethod
     def resume(cls, workspace: Workspace) -> CounterSession | None:
@@ -239,6 +243,12 @@ def issue_slip(workspace: Workspace, case: dict[str, Any]) -> IssuedSlip:
     return IssuedSlip(pdf, sealed.digits)
 
 
+def has_residence_form(case: dict[str, Any]) -> bool:
+    """Whether the counter's 住民異動届 is a form of one of the case's procedures (a 転入
+    is; a birth-only visit has the 出生届 instead, printed at the desk)."""
+    return any(RESIDENCE_FORM in p.get("forms", ()) for p in case["procedures"])
+
+
 def residence_form(case: dict[str, Any]) -> bytes:
     """The counter's own prefilled 住民異動届 for the resident to check and sign."""
     return residence_rendered(case).pdf
@@ -259,8 +269,17 @@ def _entries(interview: Interview) -> list[tuple[str, Any]]:
     return [*entries, (STOPPED_AT, stopped_at)] if stopped_at else entries
 
 
+def _check_fits(questionnaire_id: str, version: str) -> None:
+    """COUNTER_006 for a visit whose trees' ids or versions are longer than a draft and a
+    case can store (four events of version 2026.12 fit)."""
+    if len(questionnaire_id) > QUESTIONNAIRE_ID_CHARS or len(version) > QUESTIONNAIRE_VERSION_CHARS:
+        count = len(questionnaire_id.split("+"))
+        raise KakanaiError.of(ErrorCode.COUNTER_VISIT_TOO_LONG, count=count)
+
+
 def _restored(workspace: Workspace, row: DraftRow) -> Interview:
-    version = workspace.runtime.tree.meta.version
+    runtime = workspace.runtime_for(row.questionnaire_id, workspace.now().date())
+    version = runtime.tree.meta.version
     if row.questionnaire_version != version:
         raise KakanaiError.of(
             ErrorCode.COUNTER_DRAFT_VERSION,
@@ -269,7 +288,7 @@ def _restored(workspace: Workspace, row: DraftRow) -> Interview:
         )
     entries = dict(drafts.draft_answers(row))
     stopped_at = entries.pop(STOPPED_AT, None)
-    interview = Interview(workspace.runtime, row.as_of)
+    interview = Interview(runtime, row.as_of)
     try:
         interview.restore(entries, stopped_at if isinstance(stopped_at, str) else None)
     except KakanaiError as exc:

@@ -60,13 +60,20 @@ class AnswerField(QWidget):
 
 class ChoiceField(AnswerField):
     """Numbered buttons; digit keys 1–9 pick (or, for several answers, toggle) a choice.
-    ``chosen`` follows a digit that picked one."""
+    ``chosen`` follows a digit that picked one. ``compact``: the buttons in one row, showing
+    only their numbers when the labels are long (the chosen label is read back beside them,
+    the page lists every label once), as a per-member row has them."""
 
     chosen = Signal()
     blank_hint = "数字キーで選んでください。"
 
     def __init__(
-        self, question: Question, parent: QWidget | None = None, *, mnemonics: bool = True
+        self,
+        question: Question,
+        parent: QWidget | None = None,
+        *,
+        mnemonics: bool = True,
+        compact: bool = False,
     ) -> None:
         super().__init__(parent)
         self.multi = question.type is QuestionType.MULTI
@@ -75,25 +82,42 @@ class ChoiceField(AnswerField):
         else:
             options = [(c.value, c.label) for c in question.choices]
         self.values = [value for value, _ in options]
+        self.labels = [label for _, label in options]
+        self.numbers_only = compact and not short_labels(self.labels)
         self.group = QButtonGroup(self)
         self.group.setExclusive(not self.multi)
-        layout = QVBoxLayout(self)
+        layout = QHBoxLayout(self) if compact else QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(4)
+        layout.setSpacing(12 if compact else 4)
         for number, (_, label) in enumerate(options, start=1):
             shown = str(number)
             if number <= MAX_NUMBERED and mnemonics:
                 shown = f"&{number}"
             kind = QCheckBox if self.multi else QRadioButton
-            button: QAbstractButton = kind(f"{shown}  {label}", self)
+            text = shown if self.numbers_only else f"{shown}  {label}"
+            button: QAbstractButton = kind(text, self)
+            button.setToolTip(label)
             button.setStyleSheet("font-size: 15pt; padding: 3px;")
             self.group.addButton(button, number - 1)
             layout.addWidget(button)
-        self.group.buttonToggled.connect(lambda *_: self.changed.emit())
+        self.reading = QLabel(self)  # the chosen label, when the buttons show numbers only
+        self.reading.setWordWrap(True)
+        self.reading.setStyleSheet(READING_STYLE)
+        self.reading.setVisible(self.numbers_only)
+        if compact:
+            layout.addWidget(self.reading, 1)
+        self.group.buttonToggled.connect(lambda *_: self._on_toggled())
 
     @property
     def buttons(self) -> list[QAbstractButton]:
         return self.group.buttons()
+
+    def _on_toggled(self) -> None:
+        chosen = [
+            label for label, b in zip(self.labels, self.buttons, strict=True) if b.isChecked()
+        ]
+        self.reading.setText("・".join(chosen))
+        self.changed.emit()
 
     def value(self) -> object:
         chosen = [self.values[i] for i, b in enumerate(self.buttons) if b.isChecked()]
@@ -123,6 +147,14 @@ class ChoiceField(AnswerField):
                 self.chosen.emit()
             return
         super().keyPressEvent(event)
+
+
+SHORT_LABELS = 24  # characters of all labels together that still fit on one row
+
+
+def short_labels(labels: list[str]) -> bool:
+    """Whether the labels fit beside their numbers on one row (はい/いいえ, 男/女)."""
+    return sum(len(label) + 3 for label in labels) <= SHORT_LABELS
 
 
 class LineField(AnswerField):

@@ -19,10 +19,13 @@ from kakanai.core.trees.model import QuestionType
 from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.answer_fields import ChoiceField, LineField
 from kakanai.ui.counter.household_table import HouseholdTable
+from kakanai.ui.counter.member_field import MemberField
 from kakanai.ui.counter.pick_edit import PickEdit
 from kakanai.ui.counter.view import CounterView
 
 CLICK_MS = 150
+ACTIVATE_MS = 2000
+EVENTS = "@events"  # in a clerk's answers: the life events of the visit (tree ids)
 MAX_TABS = 40  # a field further than this from the focus is a broken tab order
 
 
@@ -97,9 +100,11 @@ def _mnemonic_of(target: QWidget) -> str:
     """The letter of the label that leads to ``target`` (its buddy), if it has one."""
     window = target.window()
     for label in window.findChildren(QLabel):
-        if label.buddy() is target and label.isVisible():
-            found = re.search(r"&([0-9A-Za-z])", label.text())
-            return found[1] if found else ""
+        found = re.search(r"&([0-9A-Za-z])", label.text())
+        # Only a label with a mnemonic leads anywhere (and most labels have no buddy, whose
+        # None PySide 6.12 hands out without a reference: ui/pyside_workarounds.py).
+        if found and label.isVisible() and label.buddy() is target:
+            return found[1]
     return ""
 
 
@@ -140,7 +145,8 @@ def _is_before(target: QWidget, focused: QWidget) -> bool:
 class Clerk:
     """Answers the questions of ``view`` from raw answers (question id → raw value), page by
     page, using what each page offers (a digit per choice, F2 for 世帯主と同じ, the
-    surname a new household row starts with)."""
+    surname a new household row starts with). The life events of the visit are the answers'
+    ``@events`` (a list of tree ids; absent: the events checked by default)."""
 
     def __init__(self, view: CounterView, keyboard: Keyboard | None = None) -> None:
         self.view = view
@@ -148,7 +154,11 @@ class Clerk:
         self.screens = 0
 
     def answer_all(self, answers: Mapping[str, Any]) -> None:
-        """Answer every page until the summary is on screen."""
+        """Choose the events (when the list is on screen), then answer every page until
+        the summary is on screen."""
+        if self.view.pages.currentWidget() is self.view.events_page:
+            self.screens += 1
+            self.choose_events(answers.get(EVENTS))
         while (current := self.view.current_question_id()) is not None:
             self.screens += 1
             self.answer_page(answers)
@@ -157,6 +167,23 @@ class Clerk:
                 problems = [b.problem.text() for b in page.blocks if b.problem.text()]
                 raise AssertionError(f"{current}: the page did not move on: {problems}")
         self.screens += 1  # the summary
+
+    def choose_events(self, wanted: object) -> None:
+        """Check exactly the ``wanted`` events by their digits (None: keep the default)
+        and press Enter."""
+        page = self.view.events_page
+        window = self.view.window()
+        if not window.isActiveWindow():  # keys go to the active window's focus
+            window.activateWindow()
+            QTest.qWaitForWindowActive(window, ACTIVATE_MS)
+        focused = QApplication.focusWidget()
+        if focused is None or not page.isAncestorOf(focused):
+            page.focus_first()  # where the view put it when it showed the page
+        if isinstance(wanted, list | tuple):
+            for number, (event_id, box) in enumerate(zip(page.ids, page.boxes, strict=True)):
+                if box.isChecked() != (event_id in wanted):
+                    self.keys.type(str(number + 1))
+        self.keys.press(Qt.Key.Key_Return)
 
     def answer_page(self, answers: Mapping[str, Any]) -> None:
         """Type the answers of every question shown on the page, then press Enter."""
@@ -184,10 +211,21 @@ class Clerk:
             self.address(field_, raw if isinstance(raw, Mapping) else {})
         elif isinstance(field_, HouseholdTable):
             self.household(field_, raw if isinstance(raw, list) else [])
+        elif isinstance(field_, MemberField):
+            self.members(field_, raw if isinstance(raw, list) else [])
         else:
             raise TypeError(f"no clerk for {type(field_).__name__}")
 
+    def members(self, field_: MemberField, answers: list[Any]) -> None:
+        """Each asked member's answer in their row (a digit moves on to the next member)."""
+        for index, raw in enumerate(answers):
+            row = field_.field_of(index)
+            if row is not None and raw is not None:
+                self.answer(row, raw)
+
     def choose(self, field_: ChoiceField, raw: object) -> None:
+        if isinstance(raw, bool):
+            raw = "はい" if raw else "いいえ"
         wanted = raw if isinstance(raw, list) else [raw]
         if raw is None or not field_.buttons:
             return

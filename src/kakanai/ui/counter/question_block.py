@@ -4,13 +4,16 @@ with the answer in red right under it. A page shows one block, or several in a c
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kakanai.core.trees.model import Question, QuestionType
+from kakanai.services.counter.display import MemberLine
 from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.answer_fields import ERROR_STYLE, AnswerField, ChoiceField, LineField
 from kakanai.ui.counter.household_table import HouseholdTable
+from kakanai.ui.counter.member_field import MemberField
 
 QUESTION_STYLE = "font-size: 19pt; font-weight: bold;"
 COMPACT_QUESTION_STYLE = "font-size: 16pt; font-weight: bold;"
@@ -18,8 +21,16 @@ HELP_STYLE = "font-size: 12pt; color: #444;"
 COMPACT_HELP_STYLE = "font-size: 10.5pt; color: #444;"
 
 
-def field_for(question: Question, as_of: dt.date, *, mnemonics: bool) -> AnswerField:
-    """The answer widget for a question's type."""
+def field_for(
+    question: Question,
+    as_of: dt.date,
+    *,
+    mnemonics: bool,
+    members: Sequence[MemberLine] = (),
+) -> AnswerField:
+    """The answer widget for a question's type (a row per member for ``per: member``)."""
+    if question.per_member:
+        return MemberField(question, members, as_of)
     if question.type in {QuestionType.CHOICE, QuestionType.YESNO, QuestionType.MULTI}:
         return ChoiceField(question, mnemonics=mnemonics)
     if question.type is QuestionType.ADDRESS:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kakanai.core.trees.model import Question
-from kakanai.services.counter.display import Offer
+from kakanai.services.counter.display import MemberLine, Offer
 from kakanai.ui.counter.answer_fields import ERROR_STYLE, AnswerField, ChoiceField, LineField
 from kakanai.ui.counter.question_block import QuestionBlock, field_for
 
@@ -96,7 +96,7 @@ class QuestionPage(QWidget):
 
     # --- showing ---
 
-    def show_page(
+    def show_page(  # noqa: PLR0913 - keyword-only: each is one thing the page shows
         self,
         questions: Sequence[Question],
         *,
@@ -104,9 +104,11 @@ class QuestionPage(QWidget):
         filled: Mapping[str, object],
         as_of: dt.date,
         offers: Mapping[str, Sequence[Offer]],
+        members: Mapping[str, Sequence[MemberLine]] | None = None,
     ) -> None:
         """Show the page's ``questions`` with fresh answer widgets, ``filled`` with answers
-        given before (question id → value)."""
+        given before (question id → value); ``members``: the household rows of each
+        per-member question."""
         for block in self.blocks:
             block.hide()  # at once, so the focus leaves it
             block.deleteLater()
@@ -115,7 +117,12 @@ class QuestionPage(QWidget):
         compact = len(questions) > 1
         first_choice = next((q for q in questions if _is_choice(q)), None)
         for question in questions:
-            field = field_for(question, as_of, mnemonics=question is first_choice or not compact)
+            field = field_for(
+                question,
+                as_of,
+                mnemonics=question is first_choice or not compact,
+                members=(members or {}).get(question.id, ()),
+            )
             if question.id in filled and filled[question.id] is not None:
                 field.set_value(filled[question.id])
             if isinstance(field, LineField):
@@ -206,4 +213,4 @@ class QuestionPage(QWidget):
 
 
 def _is_choice(question: Question) -> bool:
-    return bool(question.choices) or question.type.value == "yesno"
+    return not question.per_member and (bool(question.choices) or question.type.value == "yesno")

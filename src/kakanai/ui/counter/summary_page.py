@@ -1,8 +1,10 @@
-"""The summary after the last answer: the procedures by department with their reasons, what
+"""The summary after the last answer: the people concerned and the answers given for each of
+them, then the procedures of every event of the visit by department with their reasons, what
 to bring and the members concerned (the slip's own content), and the slip's buttons."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kakanai.core.slip.content import SlipContent, SlipDepartment
+from kakanai.services.counter.display import MemberAnswers
 
 TITLE_STYLE = "font-size: 19pt; font-weight: bold;"
 BUTTON_STYLE = "font-size: 12pt; padding: 6px 8px;"
@@ -70,12 +73,12 @@ class SummaryPage(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(buttons)
 
-    def show_content(self, content: SlipContent) -> None:
+    def show_content(self, content: SlipContent, answers: Sequence[MemberAnswers] = ()) -> None:
         self.case_label.setText(
             f"受付番号 {content.case_id} ・ {content.resident}({content.resident_kana})"
             f" ・ {content.summary}"
         )
-        self.body.setHtml(summary_html(content))
+        self.body.setHtml(summary_html(content, answers))
         self.print_slip.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
@@ -87,20 +90,36 @@ class SummaryPage(QWidget):
         super().keyPressEvent(event)
 
 
-def summary_html(content: SlipContent) -> str:
+def summary_html(content: SlipContent, answers: Sequence[MemberAnswers] = ()) -> str:
+    """The summary as HTML: the people concerned under the slip's own heading (「お手続きの方」,
+    whatever the events), each per-member answer by name, then the departments."""
     members = "".join(
         f"<tr><td>{escape(m.name)}{'(世帯主)' if m.is_head else ''}</td>"
         f"<td>{escape(m.kana)}</td><td>{escape(m.relationship)}</td>"
         f"<td>{escape(m.birth)}</td></tr>"
         for m in content.members
     )
+    heading = content.labels.members.format(count=len(content.members))
     parts = [
-        "<h3>引っ越しをする方</h3>",
+        f"<h3>{escape(heading)}</h3>",
         f"<table cellpadding='4'>{members}</table>",
-        f"<p>新しい住所: {escape(content.address)}</p>" if content.address else "",
+        f"<p>住所: {escape(content.address)}</p>" if content.address else "",
+        _member_answers_html(answers),
         *(_department_html(d) for d in content.departments),
     ]
     return "".join(parts)
+
+
+def _member_answers_html(answers: Sequence[MemberAnswers]) -> str:
+    """The answers given per member (health insurance, nationality …), a line per member."""
+    items = []
+    for found in answers:
+        rows = "".join(
+            f"<tr><td>{escape(name)}</td><td><b>{escape(answer)}</b></td></tr>"
+            for name, answer in found.answers
+        )
+        items.append(f"<li>{escape(found.question)}<table cellpadding='2'>{rows}</table></li>")
+    return f"<h3>お一人ずつの回答</h3><ul>{''.join(items)}</ul>" if items else ""
 
 
 def _department_html(department: SlipDepartment) -> str:

@@ -1,6 +1,7 @@
-"""Counter mode (窓口): the interview wizard. A page at a time over a ``CounterSession`` (every
-answer saved as a draft, and what is typed on the page too), the path and live procedures at
-the side, then the summary with the guidance slip and the counter's 住民異動届."""
+"""Counter mode (窓口): the interview wizard. First the life events of the visit (転入, 出生 …,
+several at once), then a page at a time over a ``CounterSession`` (every answer saved as a
+draft, and what is typed on the page too), the path and live procedures at the side, then the
+summary with the guidance slip and the counter's 住民異動届."""
 
 from __future__ import annotations
 
@@ -9,22 +10,48 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QProgressBar, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kakanai.core.errors import KakanaiError
 from kakanai.core.trees.model import Question
+from kakanai.core.trees.visit import SEPARATOR
 from kakanai.services.counter import pages
 from kakanai.services.counter.display import (
     friendly_problem,
     help_texts,
     live_procedures,
+    member_answers,
+    member_lines,
     offers,
     path_steps,
     summary_content,
 )
-from kakanai.services.counter.session import CounterSession, discard_pending, pending_draft
+from kakanai.services.counter.events import (
+    LifeEvent,
+    available_events,
+    default_events,
+    short_title,
+    visit_id,
+    visit_title,
+)
+from kakanai.services.counter.session import (
+    CounterSession,
+    discard_pending,
+    has_residence_form,
+    pending_draft,
+)
 from kakanai.services.workspace import Workspace
 from kakanai.ui.counter.banner import CONFIRM_RESUME_DISCARD, DISCARD, RESUME, Banner
+from kakanai.ui.counter.events_page import EventsPage
 from kakanai.ui.counter.idle_page import IdlePage
 from kakanai.ui.counter.question_page import QuestionPage
 from kakanai.ui.counter.side_panel import SidePanel
@@ -48,7 +75,8 @@ class CounterView(ModeView):
         super().__init__(parent)
         self.workspace = workspace
         self.session: CounterSession | None = None
-        self.groups = pages.page_groups(workspace.runtime)
+        self.groups: dict[str, tuple[Question, ...]] = {}  # of the session's questionnaire
+        self.events: list[LifeEvent] = []  # what the events page lists
         self._page: tuple[Question, ...] = ()
         self.outputs = SummaryOutputs(workspace, self, stored=self._show_summary)
         self._started = False
@@ -56,11 +84,18 @@ class CounterView(ModeView):
         self.progress = QProgressBar(self)
         self.progress.setRange(0, 100)
         self.progress.setTextVisible(True)
+        self.visit_label = QLabel(self)  # the life events of this visit
+        self.visit_label.setObjectName("visit_label")
+        self.visit_label.setStyleSheet("font-size: 12pt; font-weight: bold; color: #2a5599;")
+        # Never wider than the window gives it (issue 11: no label sets the window's width):
+        # a visit of many events is cut at the right, whole in the tooltip.
+        self.visit_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pages = QStackedWidget(self)
         self.idle_page = IdlePage(self)
+        self.events_page = EventsPage(self)
         self.question_page = QuestionPage(self)
         self.summary_page = SummaryPage(self)
-        for page in (self.idle_page, self.question_page, self.summary_page):
+        for page in (self.idle_page, self.events_page, self.question_page, self.summary_page):
             self.pages.addWidget(page)
         self.side_panel = SidePanel(self)
         self.side_panel.setMinimumWidth(SIDE_WIDTH[0])
@@ -125,20 +160,69 @@ class CounterView(ModeView):
     # --- flow ---
 
     def start_new(self) -> None:
-        """Start a new interview (a draft row at once)."""
+        """Start a new interview: the life events of the visit first (when this desk has
+        more than one tree), then a draft row at once."""
         self.outputs.reset()
         self._page = ()
+        self.session = None
         try:
-            self.session = CounterSession.start(self.workspace)
+            self.events = available_events(self.workspace)
         except KakanaiError as exc:
             self._problem(exc)
             return
-        self.status.emit("新しい面談を始めました。")
+        if len(self.events) <= 1:
+            self.start_visit([e.id for e in self.events] or [self.workspace.questionnaire])
+            return
+        self.events_page.show_events(self.events, default_events(self.workspace, self.events))
+        self._show_visit()
+        self.side_panel.show_path([])
+        self.side_panel.show_procedures([])
+        self.progress.setValue(0)
+        self.progress.setFormat("今回の手続きを選んでください")
+        self.status.emit("今回の手続きを選んで、Enter で面談を始めてください。")
+        self.pages.setCurrentWidget(self.events_page)
+        self.events_page.focus_first()
+
+    def start_visit(self, event_ids: list[str]) -> None:
+        """Start the interview of a visit of ``event_ids`` (one or several trees)."""
+        try:
+            session = CounterSession.start(self.workspace, visit_id(event_ids))
+        except KakanaiError as exc:
+            self._problem(exc)
+            return
+        self._open(session)
+        self.status.emit(f"新しい面談を始めました({self.visit_label.text()})。")
         self.refresh()
+
+    def _open(self, session: CounterSession) -> None:
+        """Make ``session`` the one on screen: its pages and its events in the heading."""
+        self.session = session
+        self.groups = pages.page_groups(session.interview.runtime)
+        self._page = ()
+        self._show_visit()
+
+    def _show_visit(self) -> None:
+        session = self.session
+        if session is None:
+            self.visit_label.setText("")
+            self.visit_label.hide()
+            return
+        meta = session.interview.runtime.tree.meta
+        names = {e.id: e.title for e in self.events}
+        ids = meta.id.split(SEPARATOR)
+        if all(i in names for i in ids):
+            text = visit_title([names[i] for i in ids])
+        else:
+            text = short_title(meta.title)
+        self.visit_label.setText(f"今回の手続き: {text}")
+        self.visit_label.setToolTip(text)
+        self.visit_label.show()
 
     def refresh(self) -> None:
         """Show the session's state: the page of the current question, or the summary."""
         session = self.session
+        if session is None and self.pages.currentWidget() is self.events_page:
+            return  # the events of the next visit are being chosen
         if session is None or (session.closed and self.case is None):
             self._show_idle()
             return
@@ -173,6 +257,7 @@ class CounterView(ModeView):
             filled=filled,
             as_of=interview.as_of,
             offers=offers(interview, group),
+            members={q.id: member_lines(interview, q) for q in group if q.per_member},
         )
         self.question_page.focus_first()
 
@@ -188,6 +273,7 @@ class CounterView(ModeView):
 
     def _show_idle(self) -> None:
         self._page = ()
+        self.visit_label.hide()
         self.pages.setCurrentWidget(self.idle_page)
         self.side_panel.show_path([])
         self.side_panel.show_procedures([])
@@ -229,10 +315,15 @@ class CounterView(ModeView):
     def _on_banner_accepted(self, topic: str) -> None:
         if topic == RESUME:
             try:
-                self.session = CounterSession.resume(self.workspace)
+                resumed = CounterSession.resume(self.workspace)
             except KakanaiError as exc:
                 self._problem(exc)
                 return
+            if resumed is None:
+                self.start_new()
+                return
+            self.events = available_events(self.workspace)
+            self._open(resumed)
             self.status.emit("中断した面談を再開しました。")
             self.refresh()
         elif topic == CONFIRM_RESUME_DISCARD:
@@ -297,7 +388,9 @@ class CounterView(ModeView):
             return
         settings = self.workspace.settings
         content = summary_content(case, desk=settings.desk, now=self.workspace.now())
-        self.summary_page.show_content(content)
+        answers = member_answers(self.session.interview) if self.session is not None else []
+        self.summary_page.show_content(content, answers)
+        self.summary_page.print_form.setEnabled(has_residence_form(case))
         self.pages.setCurrentWidget(self.summary_page)
 
     def print_slip(self) -> None:
@@ -333,6 +426,8 @@ class CounterView(ModeView):
             self._problem(exc)
 
     def _problem(self, exc: KakanaiError) -> None:
+        if self.pages.currentWidget() is self.events_page:
+            self.events_page.error.setText(friendly_problem(exc))
         self.question_page.show_error(friendly_problem(exc))
         self.status.emit(exc.message)
 
@@ -341,6 +436,8 @@ class CounterView(ModeView):
             self.banner.accept_button.setFocus()
         elif self.pages.currentWidget() is self.question_page:
             self.question_page.focus_first()
+        elif self.pages.currentWidget() is self.events_page:
+            self.events_page.focus_first()
         elif self.pages.currentWidget() is self.idle_page:
             self.idle_page.start_button.setFocus()
         elif self.pages.currentWidget() is self.summary_page:
@@ -375,7 +472,10 @@ class CounterView(ModeView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 2)
         layout.addWidget(self.banner)
-        layout.addWidget(self.progress)
+        top = QHBoxLayout()
+        top.addWidget(self.visit_label, 2)
+        top.addWidget(self.progress, 3)
+        layout.addLayout(top)
         layout.addWidget(body, 1)
         self._body = body
 
@@ -391,3 +491,4 @@ class CounterView(ModeView):
         self.summary_page.print_form.clicked.connect(self.print_residence_form)
         self.summary_page.new_interview.clicked.connect(self._on_new_requested)
         self.idle_page.start_button.clicked.connect(self._on_new_requested)
+        self.events_page.events_chosen.connect(self.start_visit)
