@@ -8,11 +8,12 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from kakanai.core.trees.evaluation import applied_procedures
+from kakanai.core.trees.evaluation import applied_procedures, with_member_answers
 from kakanai.core.trees.interview import Interview
-from kakanai.core.trees.model import Per, QuestionType
+from kakanai.core.trees.model import Per, Question, QuestionType
 from kakanai.core.trees.reasoning.diagrams import FALSE, TRUE, Node
 from kakanai.core.trees.reasoning.facts import FactLogic
+from kakanai.core.trees.reasoning.renaming import Renaming
 from kakanai.core.trees.reasoning.rules import Rule, Table
 from kakanai.core.trees.reasoning.space import BLANK
 from kakanai.core.trees.reasoning.witness import replay
@@ -40,6 +41,7 @@ class Coverage:
         self.exact = logic.exact
         self.dd = logic.dd
         self.space = logic.space
+        self.renaming = Renaming(self.exact.runtime, self.space.domains, self.space.as_of)
         self.uses = [
             RuleUse(table, number, rule)
             for table in tables
@@ -48,7 +50,7 @@ class Coverage:
 
     def record(self, name: str, interview: Interview) -> None:
         """Note the rules one scenario's interview exercises."""
-        region = self.region(interview.answers)
+        region = self.region(self.renaming.apply(interview.answers))
         for use in self.uses:
             if self.dd.conj(region, self.reach(use)) != FALSE:
                 use.scenarios.append(name)
@@ -63,8 +65,10 @@ class Coverage:
         parts: list[Node] = [space.world]
         for qid, value in answers.items():
             if qid == space.household_id and isinstance(value, list):
-                parts.append(self._household(value))
+                parts.append(self._household(value, answers))
                 continue
+            if qid in self.exact.runtime.member_question_ids:
+                continue  # read through the members (below), never by its bare id
             blank = space.blank_var.get(qid)
             if blank is not None:
                 parts.append(dd.literal(blank, [BLANK if value is None else 1 - BLANK]))
@@ -78,18 +82,13 @@ class Coverage:
                 parts.append(dd.literal(var, [index]))
         return dd.all_of(parts)
 
-    def _household(self, members: list[object]) -> Node:
-        counts = [0] * self.space.profiles.size
-        for member in members:
-            if isinstance(member, dict):
-                index = self.space.profiles.classify(member)
-                if index is not None:
-                    counts[index] += 1
-        cap = self.space.profiles.count_cap
-        return self.dd.all_of(
-            self.dd.literal(var, [min(count, cap)])
-            for var, count in zip(self.space.count_vars, counts, strict=True)
-        )
+    def _household(self, members: list[object], answers: Mapping[str, object]) -> Node:
+        """The profile counts the household can have: each member with their own answers
+        is one of the profiles they may be (several when not asked a per-member question)."""
+        space = self.space
+        rows = [m for m in members if isinstance(m, dict)]
+        merged = with_member_answers(rows, answers, self.exact.runtime.member_question_ids)
+        return space.households([space.member_profiles(member) for member in merged])
 
     def reach(self, use: RuleUse) -> Node:
         """A rule's residents in the exact diagrams, given the procedure there."""
@@ -154,6 +153,10 @@ class Coverage:
             question = self.exact.runtime.tree.question(qid)
             if value is None or question is None:
                 continue
+            if question.per is Per.MEMBER and isinstance(value, list):
+                if any(v is not None for v in value):  # nobody asked: the question is not
+                    written[qid] = [_written(question, v) for v in value]
+                continue
             if question.type is QuestionType.YESNO:
                 written[qid] = "はい" if value else "いいえ"
             elif question.type is QuestionType.HOUSEHOLD and isinstance(value, list):
@@ -165,3 +168,10 @@ class Coverage:
             else:
                 written[qid] = value
         return written
+
+
+def _written(question: Question, value: object) -> object:
+    """One answer as a scenario writes it: はい/いいえ for yes/no, blank for nobody."""
+    if question.type is QuestionType.YESNO and isinstance(value, bool):
+        return "はい" if value else "いいえ"
+    return value

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kakanai.core.trees.reasoning import atoms as at
 from kakanai.core.trees.reasoning.labels import profile_labels
@@ -27,6 +27,9 @@ class Profiles:
     keyed: dict[Key, int]
     key_of: Callable[[dict[str, object]], Key]
     count_cap: int = 1
+    parts: list[tuple[frozenset[str], Callable[[dict[str, object]], Key]]] = field(
+        default_factory=list
+    )  # each component's fields and its key; the full key is theirs in order
 
     @property
     def size(self) -> int:
@@ -34,6 +37,20 @@ class Profiles:
 
     def classify(self, member: dict[str, object]) -> int | None:
         return self.keyed.get(self.key_of(member))
+
+    def possible(
+        self, member: dict[str, object], open_fields: dict[str, list[object]]
+    ) -> frozenset[int]:
+        """The profiles ``member`` may be when each of ``open_fields`` may take any of its
+        values: keys are told apart one component at a time, so the cost is the sum of the
+        components' alternatives, not their product."""
+        options: list[set[Key]] = []
+        for fields, keyer in self.parts:
+            free = sorted(fields & set(open_fields))
+            combos = itertools.product(*(open_fields[f] for f in free))
+            options.append({keyer({**member, **dict(zip(free, c, strict=True))}) for c in combos})
+        found = (self.keyed.get(key) for key in itertools.product(*options))
+        return frozenset(index for index in found if index is not None)
 
 
 @dataclass
@@ -88,7 +105,8 @@ def build_profiles(
             members.append(member)
             groups.append(_group(member, combo, components))
     labels = profile_labels(list(groups), as_of, set(choices))
-    return Profiles(members, labels, keyed, full_key, count_cap)
+    parts = list(zip(components, keyers, strict=True))
+    return Profiles(members, labels, keyed, full_key, count_cap, parts)
 
 
 def _components(read_together: list[set[str]], fields: set[str]) -> list[frozenset[str]]:
