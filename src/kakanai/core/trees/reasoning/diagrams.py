@@ -81,48 +81,81 @@ class Diagrams:
     # -- boolean operations ----------------------------------------------------------------
 
     def conj(self, a: Node, b: Node) -> Node:
-        if FALSE in (a, b):
-            return FALSE
-        if a in (TRUE, b):
-            return b
-        if b == TRUE:
-            return a
-        key = (a, b) if a < b else (b, a)
-        found = self._and.get(key)
-        if found is None:
-            found = self._and[key] = self._combine(a, b, self.conj)
-        return found
+        return self._apply(a, b, self._and, _and_terminal)
 
     def disj(self, a: Node, b: Node) -> Node:
-        if TRUE in (a, b):
-            return TRUE
-        if a in (FALSE, b):
-            return b
-        if b == FALSE:
-            return a
-        key = (a, b) if a < b else (b, a)
-        found = self._or.get(key)
-        if found is None:
-            found = self._or[key] = self._combine(a, b, self.disj)
-        return found
+        return self._apply(a, b, self._or, _or_terminal)
 
     def neg(self, a: Node) -> Node:
+        """The complement, built bottom-up with an explicit stack: a diagram may be deeper
+        than Python's recursion limit (a household of many member profiles)."""
         if a <= TRUE:
             return 1 - a
-        found = self._not.get(a)
-        if found is None:
-            children = tuple(self.neg(child) for child in self._children[a])
-            found = self._not[a] = self.node(self._level[a], children)
-            self._not[found] = a
-        return found
+        stack = [a]
+        while stack:
+            n = stack[-1]
+            if n in self._not:
+                stack.pop()
+                continue
+            pending = [c for c in self._children[n] if c > TRUE and c not in self._not]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            kids = tuple(1 - c if c <= TRUE else self._not[c] for c in self._children[n])
+            found = self.node(self._level[n], kids)
+            self._not[n] = found
+            self._not[found] = n
+        return self._not[a]
 
-    def _combine(self, a: Node, b: Node, op: Callable[[Node, Node], Node]) -> Node:
+    def _apply(
+        self,
+        a: Node,
+        b: Node,
+        cache: dict[tuple[Node, Node], Node],
+        terminal: Callable[[Node, Node], Node | None],
+    ) -> Node:
+        """A binary operation node by node, children before parents, with an explicit stack
+        instead of recursion (see ``neg``); results are kept in ``cache``."""
+        quick = terminal(a, b)
+        if quick is not None:
+            return quick
+        top = (a, b) if a < b else (b, a)
+        if top in cache:
+            return cache[top]
+        stack = [top]
+        while stack:
+            x, y = stack[-1]
+            if (x, y) in cache:
+                stack.pop()
+                continue
+            var, pairs = self._cofactors(x, y)
+            pending = []
+            for kx, ky in pairs:
+                if terminal(kx, ky) is None:
+                    key = (kx, ky) if kx < ky else (ky, kx)
+                    if key not in cache:
+                        pending.append(key)
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            kids = []
+            for kx, ky in pairs:
+                quick = terminal(kx, ky)
+                kids.append(
+                    quick if quick is not None else cache[(kx, ky) if kx < ky else (ky, kx)]
+                )
+            cache[(x, y)] = self.node(var, tuple(kids))
+        return cache[top]
+
+    def _cofactors(self, a: Node, b: Node) -> tuple[int, list[tuple[Node, Node]]]:
         level_a, level_b = self._level[a], self._level[b]
         var = min(level_a, level_b)
         size = self.variables[var].size
         kids_a = self._children[a] if level_a == var else (a,) * size
         kids_b = self._children[b] if level_b == var else (b,) * size
-        return self.node(var, tuple(op(x, y) for x, y in zip(kids_a, kids_b, strict=True)))
+        return var, list(zip(kids_a, kids_b, strict=True))
 
     def all_of(self, nodes: Iterable[Node]) -> Node:
         result = TRUE
@@ -300,3 +333,23 @@ class Diagrams:
             return found
 
         return walk(node) * skipped(0, at(node))
+
+
+def _and_terminal(a: Node, b: Node) -> Node | None:
+    if FALSE in (a, b):
+        return FALSE
+    if a in (TRUE, b):
+        return b
+    if b == TRUE:
+        return a
+    return None
+
+
+def _or_terminal(a: Node, b: Node) -> Node | None:
+    if TRUE in (a, b):
+        return TRUE
+    if a in (FALSE, b):
+        return b
+    if b == FALSE:
+        return a
+    return None

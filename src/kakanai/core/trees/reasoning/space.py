@@ -113,12 +113,23 @@ class Space:
         member not asked a required per-member question has no answer to it, and no
         condition reads one: every answer the question takes is theirs, so each of its
         profiles is. A blank optional answer is its own profile (None is a choice)."""
+        own = dict(member)
         open_fields = {
             qid: choices
             for qid, choices in self.member_choices.items()
             if qid not in _MEMBER_OWN and member.get(qid) is None and None not in choices
         }
-        return self.profiles.possible(dict(member), open_fields)
+        found = self.profiles.possible(own, open_fields)
+        if found:
+            return found
+        # Optional answers left blank by this member but not by all: blanks are one state
+        # of a member (profiles.build_profiles), so the member may be any answer there.
+        blanks = {
+            qid: [c for c in choices if c is not None]
+            for qid, choices in self.member_choices.items()
+            if qid not in _MEMBER_OWN and member.get(qid) is None and None in choices
+        }
+        return self.profiles.possible(own, {**open_fields, **blanks})
 
     def households(self, members: Sequence[frozenset[int]]) -> Node:
         """The profile counts of a household whose members may each be one of a set of
