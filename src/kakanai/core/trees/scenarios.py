@@ -12,11 +12,12 @@ from kakanai.core.located import LList, LMap, LNode, Loc, LScalar, plain
 from kakanai.core.trees.evaluation import AppliedProcedure, TreeRuntime
 from kakanai.core.trees.interview import Interview
 from kakanai.core.trees.reader import unknown_keys
+from kakanai.core.trees.scenario_deadlines import KEYS, deadline_findings
 from kakanai.core.trees.scripted import run_answers
 
 FILE_KEYS = {"questionnaire", "scenarios"}
 SCENARIO_KEYS = {"name", "as_of", "answers", "expect", "description", "confirmed"}
-EXPECT_KEYS = {"procedures", "includes", "excludes", "asked", "not_asked", "members"}
+EXPECT_KEYS = {"procedures", "includes", "excludes", "asked", "not_asked", "members", *KEYS}
 
 
 @dataclass
@@ -119,6 +120,7 @@ class ScenarioRunner:
                 [q.id for q, _ in interview.path()],
                 [str(m.get("name")) for m in interview.values().members],
             )
+            self.compare_deadlines(name, expect, interview.procedures(), day)
 
     def compare(
         self,
@@ -153,6 +155,26 @@ class ScenarioRunner:
         members = expect.get("members")
         if isinstance(members, LMap):
             self.compare_members(name, members, applied, member_names)
+
+    def compare_deadlines(
+        self, name: str, expect: LMap, applied: list[AppliedProcedure], as_of: dt.date
+    ) -> None:
+        """``due``, ``overdue`` and ``fees``: per procedure, at the procedure's line."""
+        known = {p.id for p in self.runtime.tree.procedures}
+        for key in KEYS:
+            node = expect.get(key)
+            if node is None:
+                continue
+            if not isinstance(node, LMap):
+                self.problem(node.loc, ErrorCode.YAML_NOT_MAPPING, what=f"expect.{key}")
+                continue
+            for found in deadline_findings(key, node, applied, as_of, known):
+                fields = (
+                    {"name": name, **found.fields}
+                    if found.code is ErrorCode.SCENARIO_FAILED
+                    else found.fields
+                )
+                self.problem(found.loc, found.code, **fields)
 
     def ids(self, node: LNode, key: str) -> list[str]:
         values = [str(plain(item)) for item in node.items] if isinstance(node, LList) else []
