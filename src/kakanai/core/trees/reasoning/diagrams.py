@@ -12,6 +12,7 @@ Node = int
 FALSE: Node = 0
 TRUE: Node = 1
 _TERMINAL = 1 << 30  # the level of both terminals: below every variable
+SHALLOW_LEVELS = 200  # levels below which operations recurse (3 frames a level, limit 1000)
 
 
 @dataclass(frozen=True)
@@ -81,10 +82,38 @@ class Diagrams:
     # -- boolean operations ----------------------------------------------------------------
 
     def conj(self, a: Node, b: Node) -> Node:
-        return self._apply(a, b, self._and, _and_terminal)
+        quick = _and_terminal(a, b)
+        if quick is not None:
+            return quick
+        key = (a, b) if a < b else (b, a)
+        found = self._and.get(key)
+        if found is None:
+            if self._deep(a, b):
+                return self._apply(a, b, self._and, _and_terminal)
+            found = self._and[key] = self._combine(a, b, self.conj)
+        return found
 
     def disj(self, a: Node, b: Node) -> Node:
-        return self._apply(a, b, self._or, _or_terminal)
+        quick = _or_terminal(a, b)
+        if quick is not None:
+            return quick
+        key = (a, b) if a < b else (b, a)
+        found = self._or.get(key)
+        if found is None:
+            if self._deep(a, b):
+                return self._apply(a, b, self._or, _or_terminal)
+            found = self._or[key] = self._combine(a, b, self.disj)
+        return found
+
+    def _deep(self, a: Node, b: Node) -> bool:
+        """Whether recursing from these nodes could pass Python's recursion limit: each level
+        below them is three frames. Shallow diagrams (nearly all) take the faster recursion."""
+        top = min(self._level[a], self._level[b])
+        return len(self.variables) - top > SHALLOW_LEVELS
+
+    def _combine(self, a: Node, b: Node, op: Callable[[Node, Node], Node]) -> Node:
+        var, pairs = self._cofactors(a, b)
+        return self.node(var, tuple(op(x, y) for x, y in pairs))
 
     def neg(self, a: Node) -> Node:
         """The complement, built bottom-up with an explicit stack: a diagram may be deeper
