@@ -108,6 +108,25 @@ def member_ages(count: int = 40) -> Synthetic:
     return Synthetic(f"any_member(member.age == k) ×{count}", "".join(lines), 1, count + 1)
 
 
+def optional_member_questions(count: int = 6) -> Synthetic:
+    """``count`` optional yes/no questions asked of each member, each gating a per-member
+    procedure: a member answers them or leaves them blank (issue 12: four of them used to
+    overflow the recursion building the household's profiles)."""
+    lines = [_HEADER.format(id="member_questions"), _HOUSEHOLD]
+    for i in range(count):
+        lines.append(
+            f"      - {{id: q_{i}, type: yesno, per: member, required: false, "
+            f"text: 質問{i}に当てはまりますか。}}\n"
+        )
+    lines.append(
+        "procedures:\n  - {id: base, name: 基本の届出, department: shimin, because: 全員。}\n"
+    )
+    for i in range(count):
+        lines.append(_procedure(f"member_{i}", f"member.q_{i} == True", per_member=True))
+    name = f"optional per-member yes/no ×{count}"
+    return Synthetic(name, "".join(lines), count + 1, count + 1)
+
+
 def multi_options(count: int) -> Synthetic:
     """One multi question whose ``count`` options each gate a procedure (with a yes/no):
     its classes are the subsets of the options, 2**count of them (12 is the limit)."""
@@ -142,5 +161,6 @@ def series() -> list[Synthetic]:
         thresholds(),
         household_profiles(),
         member_ages(),
+        optional_member_questions(6),
         *(multi_options(n) for n in (4, 8, 12)),
     ]

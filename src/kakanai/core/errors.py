@@ -95,6 +95,10 @@ class ErrorCode(Enum):
         "TREE_FLOW_009",
         "複数選択の設問「{name}」は、条件で使う選択肢が{count}個あります。検査できるのは{limit}個までです。設問を分けてください(例: 先に種類を聞き、種類ごとに選択肢を聞く)。",
     )
+    FLOW_MEMBER_PROFILES = (
+        "TREE_FLOW_010",
+        "世帯員を見分ける条件(年齢・続柄・世帯員ごとの設問の回答)の組み合わせが{count}通りあり、検査できるのは{limit}通りまでです。世帯員ごとの設問を減らすか、まとめて聞ける設問は1つの選択肢の設問にしてください。",
+    )
     # Flow analysis
     COMPUTED_CYCLE = (
         "TREE_CYCLE_001",

@@ -177,7 +177,7 @@ def test_whitelist_is_exactly_the_documented_functions() -> None:
         "age", "age_on", "school_grade", "days_between", "today", "date", "answered",
         "any_member", "all_members", "count_members", "len",
         "legal_age", "legal_age_on", "attains", "birthday", "school_year_end",
-        "koseki_deadline", "juuki_deadline",
+        "koseki_deadline", "koseki_deadline_months", "juuki_deadline",
     }  # fmt: skip
 
 
@@ -588,6 +588,7 @@ def test_well_typed_expression_evaluates_without_error(source: str) -> None:
         ('school_year_end(attains(date("2008-04-02"), 18))', dt.date(2027, 3, 31)),
         ('koseki_deadline(date("2026-11-23"), 14)', dt.date(2026, 12, 7)),
         ('juuki_deadline(date("2026-11-10"), 14)', dt.date(2026, 11, 24)),
+        ('koseki_deadline_months(date("2026-01-15"), 3)', dt.date(2026, 4, 14)),
         ('legal_age_on(date("1961-11-23"), date("2026-11-22"))', 65),
     ],
 )

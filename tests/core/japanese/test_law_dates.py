@@ -7,7 +7,9 @@ import datetime as dt
 
 import pytest
 
+from kakanai.core.expressions.language import EvalContext, parse
 from kakanai.core.japanese import law_dates as ld
+from kakanai.core.japanese import values as jv
 from kakanai.core.japanese.calendar import holidays, is_closed, next_open_day
 
 D = dt.date
@@ -90,6 +92,39 @@ def test_deadlines_count_by_their_own_rule_and_skip_closed_days(
 ) -> None:
     deadline = ld.koseki_deadline if rule == "koseki" else ld.juuki_deadline
     assert deadline(event, days) == last
+
+
+@pytest.mark.parametrize(
+    ("event", "last"),
+    [
+        # 戸籍法49条1項 (国外での出生: 3箇月以内), counted from the birth day (43条1項), ending
+        # the day before the day with the same number (民法143条2項)
+        (D(2026, 1, 15), D(2026, 4, 14)),  # Tuesday: the last day itself
+        (D(2026, 3, 31), D(2026, 6, 30)),  # no 31 June: the end of June
+        (D(2026, 11, 30), D(2027, 3, 1)),  # no 30 Feb: 28 Feb 2027, a Sunday → Monday 1 March
+        (D(2026, 8, 15), D(2026, 11, 16)),  # 14 Nov is a Saturday → Monday 16 Nov
+        (D(2026, 10, 1), D(2027, 1, 4)),  # 31 Dec is 年末年始 (closed to 3 Jan) → Monday 4 Jan
+    ],
+)
+def test_a_deadline_in_months_ends_the_day_before_the_same_day(
+    event: dt.date, last: dt.date
+) -> None:
+    assert ld.koseki_deadline_months(event, 3) == last
+
+
+@pytest.mark.parametrize(("today", "late"), [(D(2026, 4, 14), False), (D(2026, 4, 15), True)])
+def test_three_months_after_a_birth_abroad_the_same_day_is_late(today: dt.date, late: bool) -> None:
+    """Born 15 January: 14 April is still in time, 15 April (the same day three months on)
+    is past the deadline, as a tree's condition reads it."""
+    ctx = EvalContext(
+        values={"born_on": D(2026, 1, 15)},
+        answered=lambda _name: True,
+        members=None,
+        as_of=today,
+        age_on=jv.age_on,
+        school_grade=jv.school_grade,
+    )
+    assert parse("today() > koseki_deadline_months(born_on, 3)").evaluate(ctx) is late
 
 
 def test_the_holidays_of_2026_are_the_published_ones() -> None:

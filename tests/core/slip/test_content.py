@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 
 import pytest
 
 from kakanai.core.slip.content import SlipContent, slip_content
 from kakanai.core.slip.texts import counter_en, floor_en, go_to_en, labels
+from tests.conftest import ROOT
 from tests.slip_cases import EXPIRES_AT, ISSUED_AT, reference_case
 
 
@@ -121,3 +123,45 @@ def test_a_procedure_for_one_member_names_them_for_the_route_line() -> None:
     nenkin = content().departments[0].procedures[3]
     assert nenkin.member == "山田 太郎 様"
     assert content().departments[0].procedures[0].member == ""
+
+
+SAMPLES = ROOT / "forms_templates" / "samples"
+
+
+@pytest.mark.parametrize(
+    ("sample", "label", "starts"),
+    [
+        ("tenkyo", "新しい住所", "〒"),  # 転居: the new address in the city
+        ("kokugai_tennyu", "新しい住所", "〒"),  # 国外から転入
+        ("tenshutsu", "転出先の住所", "〒"),  # 転出: where they go
+        ("shusshou", "住所", "〒"),  # 出生: the household's address, no move
+        ("konin", "住所", "〒"),  # 婚姻
+        ("rikon", "住所", "〒"),  # 離婚
+        ("shizan", "住所", "〒"),  # 死産
+        ("shoumei_juuminhyou", "住所", "〒"),  # 証明書: the requester's address
+    ],
+)
+def test_the_address_row_is_labelled_by_what_the_case_is(
+    sample: str, label: str, starts: str
+) -> None:
+    case = json.loads((SAMPLES / f"{sample}.json").read_text(encoding="utf-8"))
+    slip = slip_content(case, issued_at=ISSUED_AT, expires_at=EXPIRES_AT, lang="ja", desk="")
+    assert slip.address_label == label
+    assert slip.address.startswith(starts)
+
+
+def test_a_move_abroad_has_no_new_address_to_show() -> None:
+    case = json.loads((SAMPLES / "kokugai_tenshutsu.json").read_text(encoding="utf-8"))
+    slip = slip_content(case, issued_at=ISSUED_AT, expires_at=EXPIRES_AT, lang="ja", desk="")
+    assert slip.address_label == "転出先の住所"
+    assert slip.address == ""
+
+
+def test_a_case_with_no_move_is_labelled_address_in_english_too() -> None:
+    """A death (おくやみ) visit: the household's address, not a new one."""
+    case = reference_case()
+    case["questionnaire"]["id"] = "okuyami"
+    case["answers"] = [a for a in case["answers"] if a["question"] != "move_type"]
+    slip = slip_content(case, issued_at=ISSUED_AT, expires_at=EXPIRES_AT, lang="en", desk="")
+    assert slip.address_label == "Address"
+    assert content("en").address_label == "New address"

@@ -35,10 +35,10 @@ def resident_brief(content: SlipContent, style: Style, width: float) -> Block:
     person = text_block(kana + name, space_after=1.5 * MM)
     if not content.address:
         return person
-    words = content.labels
-    label_width = text_width(words.address, style.body * 0.9) + 2.5 * MM
+    label = content.address_label
+    label_width = text_width(label, style.body * 0.9) + 2.5 * MM
     address = labelled(
-        words.address, [content.address], size=style.body, label_width=label_width, width=width
+        label, [content.address], size=style.body, label_width=label_width, width=width
     )
     return stacked([person, address, gap(2 * MM)])
 

@@ -441,6 +441,7 @@ _LAW_DATES: Final = frozenset(
         "birthday",
         "school_year_end",
         "koseki_deadline",
+        "koseki_deadline_months",
         "juuki_deadline",
     }
 )
@@ -460,6 +461,7 @@ def _law_date(name: str, args: list[object], as_of: dt.date) -> object:
             "attains": law_dates.attains,
             "birthday": law_dates.birthday,
             "koseki_deadline": law_dates.koseki_deadline,
+            "koseki_deadline_months": law_dates.koseki_deadline_months,
             "juuki_deadline": law_dates.juuki_deadline,
         }[name]
         return function(day, count)

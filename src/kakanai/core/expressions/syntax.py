@@ -83,6 +83,11 @@ FUNCTIONS: Final[Mapping[str, Function]] = MappingProxyType(
         "koseki_deadline": Function(
             (Kind.DATE, Kind.NUMBER), DATE, "戸籍の届の期限(当日を1日目に数え、閉庁日なら翌開庁日)"
         ),
+        "koseki_deadline_months": Function(
+            (Kind.DATE, Kind.NUMBER),
+            DATE,
+            "月で数える戸籍の届の期限(国外での出生3か月: 応当日の前日、閉庁日なら翌開庁日)",
+        ),
         "juuki_deadline": Function(
             (Kind.DATE, Kind.NUMBER), DATE, "住民異動届の期限(翌日から数え、閉庁日なら翌開庁日)"
         ),

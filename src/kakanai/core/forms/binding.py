@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from kakanai.core.errors import ErrorCode
@@ -34,7 +34,7 @@ DEPARTMENT_FIELDS: dict[str, ValueType] = dict.fromkeys(
     ("id", "name", "floor", "counter", "extension"), TEXT
 )
 _NOT_IN_NAMES = re.compile(r"[\s\ufe00-\ufe0f\U000e0100-\U000e01ef]")  # spaces, variation selectors
-ROOTS = ("case", "household", "answers", "procedure", "department", "person")
+ROOTS = ("case", "household", "answers", "procedure", "department", "person", "form")
 
 
 def record(owner: str) -> ValueType:
@@ -51,6 +51,15 @@ def answer_types(trees: Iterable[QuestionTree]) -> dict[str, ValueType]:
     return types
 
 
+def member_answer_types(trees: Iterable[QuestionTree]) -> dict[str, ValueType]:
+    """The type of each member's own answer to a per-member question (``member.<id>``)."""
+    types: dict[str, ValueType] = {}
+    for tree in trees:
+        for question in tree.member_questions:
+            types.setdefault(question.id, question_type(question))
+    return types
+
+
 def procedure_ids(trees: Iterable[QuestionTree]) -> frozenset[str]:
     return frozenset(p.id for tree in trees for p in tree.procedures)
 
@@ -63,6 +72,7 @@ class FormScope:
         self,
         answers: Mapping[str, ValueType] | None = None,
         procedures: frozenset[str] = frozenset(),
+        member_answers: Mapping[str, ValueType] | None = None,
     ) -> None:
         ids = procedures  # empty: any id (the checker compares only against known ones)
         self._answers = answers
@@ -70,6 +80,7 @@ class FormScope:
             **MEMBER_FIELDS,
             "index": NUMBER,
             "procedures": multi_type("member.procedures", ids),
+            **(member_answers or {}),
         }
         self._records: dict[str, Mapping[str, ValueType]] = {
             "case": {
@@ -85,8 +96,13 @@ class FormScope:
                 "because": TEXT,
                 "deadline": TEXT,
                 "desk": TEXT,
+                "fee": NUMBER,  # 1通の手数料 (certificates only; blank for others)
+                "copies": NUMBER,
+                "amount": NUMBER,  # fee × copies
             },
             "department": DEPARTMENT_FIELDS,
+            # the form being printed: the fees of every procedure of the case that prints it
+            "form": {"id": TEXT, "fee_total": NUMBER},
         }
         self.vocabulary = Vocabulary(
             unknown_name=ErrorCode.FORM_REF_NAME,
@@ -100,7 +116,7 @@ class FormScope:
     def of_trees(cls, trees: Sequence[QuestionTree]) -> FormScope:
         if not trees:
             return cls()
-        return cls(answer_types(trees), procedure_ids(trees))
+        return cls(answer_types(trees), procedure_ids(trees), member_answer_types(trees))
 
     def lookup(self, name: str) -> ValueType | None:
         if name == "person":
@@ -115,8 +131,8 @@ class FormScope:
         return False
 
     def fields(self, parent: ValueType) -> Mapping[str, ValueType] | None:
-        if parent.kind is Kind.MEMBER:
-            return self._member
+        if parent.kind is Kind.MEMBER:  # open, like answers, when no tree says what's asked
+            return self._member if self._answers is not None else None
         if parent.kind is Kind.ADDRESS:
             return ADDRESS_FIELDS
         if parent.kind is Kind.RECORD and parent.owner == "answers":
@@ -137,6 +153,7 @@ class CaseView:
     members: Sequence[Mapping[str, object]]
     as_of: dt.date
     case_id: str
+    fee_totals: Mapping[str, int] = field(default_factory=dict)  # by form id
 
     def member(self, index: int | None) -> Mapping[str, object] | None:
         """The member with this ``index``, or None when no member has it."""
@@ -145,6 +162,7 @@ class CaseView:
 
 def case_view(case: Mapping[str, Any]) -> CaseView:
     members = [_member(m, case["procedures"]) for m in case["household"]["members"]]
+    _add_member_answers(members, case["answers"])
     head_index = case["household"].get("head")
     head = next((m for m in members if m.get("index") == head_index), None)
     answers = {a["question"]: _answer_value(a) for a in case["answers"] if isinstance(a, dict)}
@@ -159,7 +177,7 @@ def case_view(case: Mapping[str, Any]) -> CaseView:
         "household": {"head": head if head is not None else UNKNOWN, "count": len(members)},
         "answers": {k: v for k, v in answers.items() if v is not None},
     }
-    return CaseView(values, members, as_of, str(case["case_id"]))
+    return CaseView(values, members, as_of, str(case["case_id"]), _fee_totals(case["procedures"]))
 
 
 def bound(
@@ -173,6 +191,15 @@ def bound(
     values["procedure"] = dict(procedure) if procedure else UNKNOWN
     values["department"] = dict(department) if department else UNKNOWN
     return replace(view, values=values)
+
+
+def with_form(view: CaseView, form_id: str) -> CaseView:
+    """The view with the form being printed bound: ``form.fee_total`` is fee × copies summed
+    over the case's procedures that print this form (a certificate request lists every
+    certificate asked for on it); blank when none of them has a fee."""
+    total = view.fee_totals.get(form_id)
+    form = {"id": form_id, "fee_total": UNKNOWN if total is None else total}
+    return replace(view, values={**view.values, "form": form})
 
 
 def with_person(view: CaseView, person: object) -> CaseView:
@@ -215,6 +242,30 @@ def _member(raw: Mapping[str, Any], procedures: Sequence[Mapping[str, Any]]) -> 
     index = raw.get("index")
     member["procedures"] = sorted({p["id"] for p in procedures if p.get("member") == index})
     return member
+
+
+def _add_member_answers(members: list[dict[str, object]], answers: Sequence[object]) -> None:
+    """Each member's own answers to per-member questions (``member.<id>``): the case keeps
+    one value per member, in household order (None for a member not asked)."""
+    for answer in answers:
+        if not isinstance(answer, Mapping) or answer.get("per") != "member":
+            continue
+        values = answer.get("value")
+        if not isinstance(values, list):
+            continue
+        for member, value in zip(members, values, strict=False):
+            typed = _date(value) if answer.get("type") == "date" else value
+            member[str(answer["question"])] = UNKNOWN if typed is None else typed
+
+
+def _fee_totals(procedures: Sequence[Mapping[str, Any]]) -> dict[str, int]:
+    totals: dict[str, int] = {}
+    for procedure in procedures:
+        amount = procedure.get("amount")
+        if isinstance(amount, int) and not isinstance(amount, bool):
+            for form_id in procedure.get("forms") or []:
+                totals[str(form_id)] = totals.get(str(form_id), 0) + amount
+    return totals
 
 
 def _answer_value(answer: Mapping[str, Any]) -> object:

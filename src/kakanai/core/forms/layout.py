@@ -7,7 +7,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
-from kakanai.core.forms.binding import CaseView, person_named, with_person
+from kakanai.core.forms.binding import CaseView, person_named, with_form, with_person
 from kakanai.core.forms.fields import CAPTION_FAMILY, Bound, Sheet
 from kakanai.core.forms.ink import FormPlan, LineInk, Metrics, PagePlan, RectInk, Typesetter
 from kakanai.core.forms.marks import MarkPainter
@@ -86,7 +86,8 @@ class FormLayout:
         person: Mapping[str, object] | None = None,
     ) -> CaseView:
         """The view with the person the form is about bound (see ``plan``)."""
-        return with_person(view, person or member or self.named_person(view))
+        bound = with_form(view, self.template.id)
+        return with_person(bound, person or member or self.named_person(bound))
 
     def named_person(self, view: CaseView) -> object:
         named = person_named(view, Bound(view).value(self.template.person))

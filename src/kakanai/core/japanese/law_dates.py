@@ -9,6 +9,10 @@ Sources (catalogue keys from the project's domain research, laws by name):
 - 戸籍法の届 (出生14日, 死亡7日, 裁判離婚10日): the day of the event counts as day 1
   [S100][S259][S176].
 - 住民基本台帳法の届 (転入・転居・転出 14日): counted from the next day [S38].
+- 戸籍法の届 counted in months (出生 abroad 3 months, 戸籍法49条1項; 死亡 abroad 3 months,
+  86条1項): from the day of the event (43条1項), ending the day before the day with the
+  same number in the last month, or at that month's end when it has no such day (民法143条2項)
+  [S100].
 - A last day that falls on a closed day moves to the next open day [S101][S38].
 """
 
@@ -72,3 +76,20 @@ def juuki_deadline(event: date, days: int) -> date:
     """Last day of a 住民基本台帳法 届: counted from the day after the event (転入 14 …),
     moved to the next day the city hall is open."""
     return next_open_day(event + timedelta(days=days))
+
+
+def koseki_deadline_months(event: date, months: int) -> date:
+    """Last day of a 戸籍法 届 whose period is in months: 出生 abroad "3箇月以内" (戸籍法49条1項,
+    catalogue B1/B3). The period starts on the event day itself (戸籍法43条1項) and ends the
+    day before the day with the same number ``months`` later (民法143条2項: 1月15日生まれ →
+    4月14日); a last month without that day ends on its last day (11月30日 → 2月末日). Moved
+    to the next open day like every 届 deadline."""
+    index = event.month - 1 + months
+    year, month = event.year + index // 12, index % 12 + 1
+    last = _calendar.monthrange(year, month)[1]
+    end = (
+        date(year, month, last)
+        if event.day > last
+        else date(year, month, event.day) - timedelta(days=1)
+    )
+    return next_open_day(end)

@@ -62,6 +62,7 @@ class SlipContent:
     resident: str
     resident_kana: str
     address: str
+    address_label: str  # 新しい住所 for a move, 転出先の住所 for a 転出, else 住所
     members: tuple[SlipMember, ...]
     summary: str
     departments: tuple[SlipDepartment, ...]
@@ -78,6 +79,7 @@ def slip_content(
     departments = _departments(case, members, words, lang)
     count = sum(len(d.procedures) for d in departments)
     city = str(case.get("questionnaire", {}).get("city", ""))
+    label, address = _address_row(case, words)
     return SlipContent(
         labels=words,
         title=words.title,
@@ -87,7 +89,8 @@ def slip_content(
         case_id=str(case.get("case_id", "")),
         resident=str(head.get("name", "")) + words.honorific,
         resident_kana=str(head.get("kana", "")),
-        address=_address(case.get("addresses", {}).get("new_address")),
+        address=_address(address),
+        address_label=label,
         members=tuple(_member(m, lang) for m in members),
         summary=words.summary.format(count=count, departments=len(departments)),
         departments=departments,
@@ -168,6 +171,30 @@ def _deadline(procedure: Mapping[str, Any], words: SlipLabels, lang: str) -> tup
 
 
 WEEKDAYS = "月火水木金土日"
+
+
+# Answers that say a case is a move, and which way (moving.yaml's move_type, abroad.yaml's
+# abroad_move): a move's slip shows the new address as such; any other case (a birth, a
+# certificate, a marriage) shows the household's address as 住所.
+_MOVES_IN = {("move_type", "転入"), ("move_type", "転居"), ("abroad_move", "国外から転入")}
+_MOVES_OUT = {("move_type", "転出"), ("abroad_move", "国外へ転出")}
+
+
+def _address_row(case: Mapping[str, Any], words: slip_texts.SlipLabels) -> tuple[str, object]:
+    """The address the slip shows and its label, by what the case is."""
+    addresses = case.get("addresses") or {}
+    answered = {
+        (str(a.get("question")), str(a.get("value")))
+        for a in case.get("answers") or []
+        if isinstance(a, Mapping)
+    }
+    new = addresses.get("new_address")
+    if answered & _MOVES_IN:
+        return words.address, new
+    if answered & _MOVES_OUT:
+        return words.address_moving_out, new
+    first = next(iter(addresses.values()), None) if isinstance(addresses, Mapping) else None
+    return words.address_plain, new if new is not None else first
 
 
 def _address(address: object) -> str:

@@ -20,7 +20,9 @@ class SlipLabels:
     case_number: str
     desk: str
     honorific: str
-    address: str
+    address: str  # the new address of a move into or within the city
+    address_moving_out: str  # where a 転出 goes
+    address_plain: str  # the household's address when the case is no move
     members: str
     name: str
     relationship: str
@@ -56,6 +58,8 @@ LABELS: dict[str, SlipLabels] = {
         desk="{city} {desk}",
         honorific=" 様",
         address="新しい住所",
+        address_moving_out="転出先の住所",
+        address_plain="住所",
         members="お手続きの方({count}名)",
         name="氏名",
         relationship="続柄",
@@ -90,6 +94,8 @@ LABELS: dict[str, SlipLabels] = {
         desk="{city}, {desk}",
         honorific="",
         address="New address",
+        address_moving_out="Moving to",
+        address_plain="Address",
         members="People concerned ({count})",
         name="Name",
         relationship="Relationship",

@@ -11,13 +11,14 @@ from kakanai.core.errors import ErrorCode, KakanaiError, Problem, Where, did_you
 from kakanai.core.located import LList, LMap, LNode, Loc, LScalar, plain
 from kakanai.core.trees.evaluation import AppliedProcedure, TreeRuntime
 from kakanai.core.trees.interview import Interview
-from kakanai.core.trees.model import QuestionTree, QuestionType
+from kakanai.core.trees.model import Per, QuestionTree, QuestionType
 from kakanai.core.trees.reader import unknown_keys
+from kakanai.core.trees.scenario_deadlines import KEYS, deadline_findings
 from kakanai.core.trees.scripted import run_answers
 
 FILE_KEYS = {"questionnaire", "scenarios"}
 SCENARIO_KEYS = {"name", "as_of", "answers", "expect", "description", "confirmed"}
-EXPECT_KEYS = {"procedures", "includes", "excludes", "asked", "not_asked", "members"}
+EXPECT_KEYS = {"procedures", "includes", "excludes", "asked", "not_asked", "members", *KEYS}
 MEMBER_WRITTEN = ("name", "kana", "birth_date", "sex", "relationship")
 
 
@@ -121,6 +122,7 @@ class ScenarioRunner:
                 [q.id for q, _ in interview.path()],
                 [str(m.get("name")) for m in interview.values().members],
             )
+            self.compare_deadlines(name, expect, interview.procedures(), day)
 
     def compare(
         self,
@@ -155,6 +157,26 @@ class ScenarioRunner:
         members = expect.get("members")
         if isinstance(members, LMap):
             self.compare_members(name, members, applied, member_names)
+
+    def compare_deadlines(
+        self, name: str, expect: LMap, applied: list[AppliedProcedure], as_of: dt.date
+    ) -> None:
+        """``due``, ``overdue`` and ``fees``: per procedure, at the procedure's line."""
+        known = {p.id for p in self.runtime.tree.procedures}
+        for key in KEYS:
+            node = expect.get(key)
+            if node is None:
+                continue
+            if not isinstance(node, LMap):
+                self.problem(node.loc, ErrorCode.YAML_NOT_MAPPING, what=f"expect.{key}")
+                continue
+            for found in deadline_findings(key, node, applied, as_of, known):
+                fields = (
+                    {"name": name, **found.fields}
+                    if found.code is ErrorCode.SCENARIO_FAILED
+                    else found.fields
+                )
+                self.problem(found.loc, found.code, **fields)
 
     def ids(self, node: LNode, key: str) -> list[str]:
         values = [str(plain(item)) for item in node.items] if isinstance(node, LList) else []
@@ -223,6 +245,10 @@ def written_answers(tree: QuestionTree, answers: Mapping[str, object]) -> dict[s
         question = tree.question(qid)
         if value is None or question is None:
             continue
+        if question.per is Per.MEMBER and isinstance(value, list):
+            if any(v is not None for v in value):  # asked of nobody: left out
+                written[qid] = [_written(question.type, v) for v in value]
+            continue
         if question.type is QuestionType.YESNO:
             written[qid] = "はい" if value else "いいえ"
         elif question.type is QuestionType.HOUSEHOLD and isinstance(value, list):
@@ -232,3 +258,10 @@ def written_answers(tree: QuestionTree, answers: Mapping[str, object]) -> dict[s
         else:
             written[qid] = value
     return written
+
+
+def _written(kind: QuestionType, value: object) -> object:
+    """One member's answer as a scenario writes it: はい/いいえ for yes/no."""
+    if kind is QuestionType.YESNO and isinstance(value, bool):
+        return "はい" if value else "いいえ"
+    return value

@@ -114,12 +114,18 @@ def department_reads(case: Mapping[str, Any], procedures: Sequence[Mapping[str, 
     loaded = load_templates(form_ids(procedures))
     templates = {k: v for k, v in loaded.items() if v is not None}
     view = case_view(case)
+    member_answers = {
+        str(a.get("question"))
+        for a in case["answers"]
+        if isinstance(a, dict) and a.get("per") == "member"
+    }
     for job in jobs(case, procedures, lambda i: i in templates and templates[i].per is Per.MEMBER):
         template = templates.get(job.form_id)
         if template is None:
             continue
         reads = template_reads(template)
         answers |= reads.answers
+        answers |= reads.member_fields & member_answers  # member.<id> of a per-member question
         fields |= reads.member_fields
         if reads.head:
             members.add(int(case["household"].get("head") or 0))

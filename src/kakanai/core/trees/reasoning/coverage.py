@@ -8,11 +8,12 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from kakanai.core.trees.evaluation import applied_procedures
+from kakanai.core.trees.evaluation import applied_procedures, with_member_answers
 from kakanai.core.trees.interview import Interview
 from kakanai.core.trees.model import Per
 from kakanai.core.trees.reasoning.diagrams import FALSE, TRUE, Node
 from kakanai.core.trees.reasoning.facts import FactLogic
+from kakanai.core.trees.reasoning.renaming import Renaming
 from kakanai.core.trees.reasoning.rules import Rule, Table
 from kakanai.core.trees.reasoning.space import BLANK
 from kakanai.core.trees.reasoning.witness import replay
@@ -41,6 +42,7 @@ class Coverage:
         self.exact = logic.exact
         self.dd = logic.dd
         self.space = logic.space
+        self.renaming = Renaming(self.exact.runtime, self.space.domains, self.space.as_of)
         self.uses = [
             RuleUse(table, number, rule)
             for table in tables
@@ -49,7 +51,7 @@ class Coverage:
 
     def record(self, name: str, interview: Interview) -> None:
         """Note the rules one scenario's interview exercises."""
-        region = self.region(interview.answers)
+        region = self.region(self.renaming.apply(interview.answers))
         for use in self.uses:
             if self.dd.conj(region, self.reach(use)) != FALSE:
                 use.scenarios.append(name)
@@ -64,8 +66,10 @@ class Coverage:
         parts: list[Node] = [space.world]
         for qid, value in answers.items():
             if qid == space.household_id and isinstance(value, list):
-                parts.append(self._household(self._members(value, answers)))
+                parts.append(self._household(value, answers))
                 continue
+            if qid in self.exact.runtime.member_question_ids:
+                continue  # read through the members (below), never by its bare id
             blank = space.blank_var.get(qid)
             if blank is not None:
                 parts.append(dd.literal(blank, [BLANK if value is None else 1 - BLANK]))
@@ -79,51 +83,13 @@ class Coverage:
                 parts.append(dd.literal(var, [index]))
         return dd.all_of(parts)
 
-    def _members(self, members: list[object], answers: Mapping[str, object]) -> list[object]:
-        """The household's members with their own answers to per-member questions
-        (``member.kinship``), which profiles tell members apart by."""
-        questions = [q.id for q in self.exact.runtime.tree.member_questions]
-        if not questions:
-            return members
-        found: list[object] = []
-        for index, member in enumerate(members):
-            if not isinstance(member, dict):
-                found.append(member)
-                continue
-            merged = dict(member)
-            for qid in questions:
-                given = answers.get(qid)
-                merged[qid] = (
-                    given[index] if isinstance(given, list) and index < len(given) else None
-                )
-            found.append(self._settled(merged, [q for q in questions if merged[q] is None]))
-        return found
-
-    def _settled(self, member: dict[str, object], unasked: list[str]) -> dict[str, object]:
-        """A member whose per-member questions were not all asked (``member_when`` left them
-        out), given the values of the first profile that classifies it: conditions read such
-        an answer only where it is asked, so any value stands for the member."""
-        profiles = self.space.profiles
-        if not unasked or profiles.classify(member) is not None:
-            return member
-        for representative in profiles.members:
-            candidate = {**member, **{q: representative.get(q) for q in unasked}}
-            if profiles.classify(candidate) is not None:
-                return candidate
-        return member
-
-    def _household(self, members: list[object]) -> Node:
-        counts = [0] * self.space.profiles.size
-        for member in members:
-            if isinstance(member, dict):
-                index = self.space.profiles.classify(member)
-                if index is not None:
-                    counts[index] += 1
-        cap = self.space.profiles.count_cap
-        return self.dd.all_of(
-            self.dd.literal(var, [min(count, cap)])
-            for var, count in zip(self.space.count_vars, counts, strict=True)
-        )
+    def _household(self, members: list[object], answers: Mapping[str, object]) -> Node:
+        """The profile counts the household can have: each member with their own answers
+        is one of the profiles they may be (several when not asked a per-member question)."""
+        space = self.space
+        rows = [m for m in members if isinstance(m, dict)]
+        merged = with_member_answers(rows, answers, self.exact.runtime.member_question_ids)
+        return space.households([space.member_profiles(member) for member in merged])
 
     def reach(self, use: RuleUse) -> Node:
         """A rule's residents in the exact diagrams, given the procedure there."""

@@ -12,6 +12,7 @@ Node = int
 FALSE: Node = 0
 TRUE: Node = 1
 _TERMINAL = 1 << 30  # the level of both terminals: below every variable
+SHALLOW_LEVELS = 200  # levels below which operations recurse (3 frames a level, limit 1000)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,12 @@ class Diagrams:
         key = (a << 32) | b
         found = self._and.get(key)
         if found is None:
-            found = FALSE if self._not.get(a) == b else self._combine(a, b, self.conj)
+            if self._not.get(a) == b:
+                found = FALSE
+            elif self._deep(a, b):
+                return self._apply(a, b, self._and, _and_terminal)
+            else:
+                found = self._combine(a, b, self.conj)
             self._and[key] = found
         return found
 
@@ -105,19 +111,52 @@ class Diagrams:
         key = (a << 32) | b
         found = self._or.get(key)
         if found is None:
-            found = TRUE if self._not.get(a) == b else self._combine(a, b, self.disj)
+            if self._not.get(a) == b:
+                found = TRUE
+            elif self._deep(a, b):
+                return self._apply(a, b, self._or, _or_terminal)
+            else:
+                found = self._combine(a, b, self.disj)
             self._or[key] = found
         return found
+
+    def _deep(self, a: Node, b: Node) -> bool:
+        """Whether recursing from these nodes could pass Python's recursion limit: each level
+        below them is a few frames. Shallow diagrams (nearly all) take the faster recursion."""
+        top = min(self._level[a], self._level[b])
+        return len(self.variables) - top > SHALLOW_LEVELS
 
     def neg(self, a: Node) -> Node:
         if a <= TRUE:
             return 1 - a
         found = self._not.get(a)
         if found is None:
+            if len(self.variables) - self._level[a] > SHALLOW_LEVELS:
+                return self._neg_deep(a)
             children = tuple(map(self.neg, self._children[a]))
             found = self._not[a] = self.node(self._level[a], children)
             self._not[found] = a
         return found
+
+    def _neg_deep(self, a: Node) -> Node:
+        """The complement built bottom-up with an explicit stack: a diagram may be deeper than
+        Python's recursion limit (a household of many member profiles)."""
+        stack = [a]
+        while stack:
+            n = stack[-1]
+            if n in self._not:
+                stack.pop()
+                continue
+            pending = [c for c in self._children[n] if c > TRUE and c not in self._not]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            kids = tuple(1 - c if c <= TRUE else self._not[c] for c in self._children[n])
+            found = self.node(self._level[n], kids)
+            self._not[n] = found
+            self._not[found] = n
+        return self._not[a]
 
     def _combine(self, a: Node, b: Node, op: Callable[[Node, Node], Node]) -> Node:
         level = self._level
@@ -138,6 +177,52 @@ class Diagrams:
             level.append(level_a)
             self._children.append(kids)
         return found
+
+    def _apply(
+        self,
+        a: Node,
+        b: Node,
+        cache: dict[int, Node],
+        terminal: Callable[[Node, Node], Node | None],
+    ) -> Node:
+        """A binary operation node by node, children before parents, with an explicit stack
+        instead of recursion (see ``_neg_deep``); results are kept in ``cache`` under the
+        same keys the recursive path uses."""
+
+        def key(x: Node, y: Node) -> int:
+            return (x << 32) | y if x < y else (y << 32) | x
+
+        top = key(a, b)
+        stack = [(a, b)]
+        while stack:
+            x, y = stack[-1]
+            if key(x, y) in cache:
+                stack.pop()
+                continue
+            var, pairs = self._cofactors(x, y)
+            pending = [
+                (kx, ky)
+                for kx, ky in pairs
+                if terminal(kx, ky) is None and key(kx, ky) not in cache
+            ]
+            if pending:
+                stack.extend(pending)
+                continue
+            stack.pop()
+            kids = []
+            for kx, ky in pairs:
+                quick = terminal(kx, ky)
+                kids.append(quick if quick is not None else cache[key(kx, ky)])
+            cache[key(x, y)] = self.node(var, tuple(kids))
+        return cache[top]
+
+    def _cofactors(self, a: Node, b: Node) -> tuple[int, list[tuple[Node, Node]]]:
+        level_a, level_b = self._level[a], self._level[b]
+        var = min(level_a, level_b)
+        size = self.variables[var].size
+        kids_a = self._children[a] if level_a == var else (a,) * size
+        kids_b = self._children[b] if level_b == var else (b,) * size
+        return var, list(zip(kids_a, kids_b, strict=True))
 
     def all_of(self, nodes: Iterable[Node]) -> Node:
         result = TRUE
@@ -315,3 +400,23 @@ class Diagrams:
             return found
 
         return walk(node) * skipped(0, at(node))
+
+
+def _and_terminal(a: Node, b: Node) -> Node | None:
+    if FALSE in (a, b):
+        return FALSE
+    if a in (TRUE, b):
+        return b
+    if b == TRUE:
+        return a
+    return None
+
+
+def _or_terminal(a: Node, b: Node) -> Node | None:
+    if TRUE in (a, b):
+        return TRUE
+    if a in (FALSE, b):
+        return b
+    if b == FALSE:
+        return a
+    return None

@@ -12,17 +12,20 @@ import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from kakanai.core.errors import ErrorCode, Problem
 from kakanai.core.expressions.language import UNKNOWN, evaluate_pinned
 from kakanai.core.trees.checks import all_conditions
 from kakanai.core.trees.evaluation import TreeRuntime, Values
 from kakanai.core.trees.model import Per, Question, QuestionType
 from kakanai.core.trees.reasoning import atoms as at
-from kakanai.core.trees.reasoning.candidates import Candidates, Readings
+from kakanai.core.trees.reasoning.candidates import Candidates, Readings, ReasoningLimitError
 from kakanai.core.trees.reasoning.labels import band_labels, value_label
 from kakanai.core.trees.reasoning.profiles import (
     DERIVED,
     IGNORED,
+    MAX_PROFILES,
     MemberAtom,
+    ProfileLimitError,
     Profiles,
     build_profiles,
     member_fields_of,
@@ -248,7 +251,20 @@ class DomainBuilder:
         ]
         cap = min(COUNT_CAP, max([1, *[k + 1 for k in self.count_limits if k >= 0]]))
         choices = self.member_choices()
-        return build_profiles(self.base_member(), choices, atoms, self.as_of, cap)
+        per_member = {q.id: q for r in self.runtimes for q in r.tree.member_questions}
+        blank = frozenset(q for q in choices if q in per_member and not per_member[q].required)
+        try:
+            profiles = build_profiles(self.base_member(), choices, atoms, self.as_of, blank)
+        except ProfileLimitError as exc:
+            household = next(
+                q for r in self.runtimes for q in r.questions if q.type is QuestionType.HOUSEHOLD
+            )
+            problem = Problem.at(
+                household.loc, ErrorCode.FLOW_MEMBER_PROFILES, count=exc.count, limit=MAX_PROFILES
+            )
+            raise ReasoningLimitError(problem) from None
+        profiles.count_cap = cap
+        return profiles
 
     def _outcomes(self, atom: _Atom, member: dict[str, object]) -> Key:
         """An atom read with ``member`` bound, over every combination of the answers it reads."""

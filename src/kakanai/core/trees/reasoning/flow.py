@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from kakanai.core.errors import ErrorCode, Problem
 from kakanai.core.expressions.language import UNKNOWN
 from kakanai.core.located import Loc
-from kakanai.core.trees.evaluation import TreeRuntime, applied_procedures
+from kakanai.core.trees.evaluation import TreeRuntime, Values, applied_procedures
 from kakanai.core.trees.model import Condition, Per, Procedure, Question
 from kakanai.core.trees.reasoning import atoms as at
 from kakanai.core.trees.reasoning.diagrams import FALSE, Node
@@ -105,14 +105,19 @@ class FlowChecker:
         if assignment is None:
             return False
         witness = replay(self.space, self.logic.runtime, assignment)
-        member = _member_of(self.space, witness, profile)
         values = witness.values(self.space.as_of)
+        member = _member_of(self.space, values, profile)
         if values.evaluate(condition, member) is not UNKNOWN:
             self.flow.unverified += 1
             return False
-        unasked = sorted(
-            n for n in self.logic.runtime.reads(condition.expression) if not values.answered(n)
-        )
+        runtime = self.logic.runtime
+        unasked = sorted(n for n in runtime.reads(condition.expression) if not values.answered(n))
+        if not unasked and member is not None:  # a member's own answer they did not give
+            unasked = sorted(
+                n
+                for n in runtime.reads(condition.expression)
+                if n in runtime.member_question_ids and member.get(n) is None
+            )
         shown = self._relevant(unknown, witness, before)
         self._reported.add(id(condition))
         self.flow.problems.append(
@@ -263,10 +268,9 @@ def _questions_read(runtime: TreeRuntime, name: str) -> list[str]:
     return sorted(runtime.reads(computed.value.expression))
 
 
-def _member_of(space: Space, witness: Witness, profile: int | None) -> dict[str, object] | None:
+def _member_of(space: Space, values: Values, profile: int | None) -> dict[str, object] | None:
+    """The witness's member of ``profile``, with their own per-member answers."""
     if profile is None:
         return None
-    household = witness.answers.get(space.household_id)
-    if not isinstance(household, list):
-        return None
-    return next((m for m in household if space.profiles.classify(m) == profile), None)
+    members = [dict(m) for m in values.members or []]
+    return next((m for m in members if profile in space.member_profiles(m)), None)

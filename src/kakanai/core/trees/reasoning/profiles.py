@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kakanai.core.trees.reasoning import atoms as at
 from kakanai.core.trees.reasoning.labels import profile_labels
@@ -16,6 +17,19 @@ from kakanai.core.trees.reasoning.labels import profile_labels
 Key = tuple[object, ...]
 DERIVED = {"age": "birth_date", "is_head": "relationship"}  # fields computed from others
 IGNORED = {"name", "kana"}  # no condition tells members apart by their names
+
+
+MAX_PROFILES = 300
+"""Member profiles a tree may draw. Each is a variable of every household condition; 257
+(eight optional yes/no questions per member) check in a few seconds. Beyond, TREE_FLOW_010."""
+
+
+class ProfileLimitError(Exception):
+    """More profiles than ``MAX_PROFILES``: ``count`` is how many there would be."""
+
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
 
 
 @dataclass
@@ -27,6 +41,9 @@ class Profiles:
     keyed: dict[Key, int]
     key_of: Callable[[dict[str, object]], Key]
     count_cap: int = 1
+    parts: list[tuple[frozenset[str], Callable[[dict[str, object]], Key]]] = field(
+        default_factory=list
+    )  # each component's fields and its key; the full key is theirs in order
 
     @property
     def size(self) -> int:
@@ -54,6 +71,20 @@ class Profiles:
             found.append(first)
         return found
 
+    def possible(
+        self, member: dict[str, object], open_fields: dict[str, list[object]]
+    ) -> frozenset[int]:
+        """The profiles ``member`` may be when each of ``open_fields`` may take any of its
+        values: keys are told apart one component at a time, so the cost is the sum of the
+        components' alternatives, not their product."""
+        options: list[set[Key]] = []
+        for fields, keyer in self.parts:
+            free = sorted(fields & set(open_fields))
+            combos = itertools.product(*(open_fields[f] for f in free))
+            options.append({keyer({**member, **dict(zip(free, c, strict=True))}) for c in combos})
+        found = (self.keyed.get(key) for key in itertools.product(*options))
+        return frozenset(index for index in found if index is not None)
+
 
 @dataclass
 class MemberAtom:
@@ -78,12 +109,17 @@ def build_profiles(
     choices: dict[str, list[object]],
     reading: Sequence[MemberAtom],
     as_of: dt.date,
-    count_cap: int,
+    blank: frozenset[str] = frozenset(),
 ) -> Profiles:
     """Profiles from each member field's candidate values (``choices``) and the atoms that
-    read members. ``base`` fills the fields a component does not set."""
+    read members. ``base`` fills the fields a component does not set. The caller sets
+    ``count_cap`` on the result.
+
+    ``blank`` names optional per-member answers (None among their choices). A member either
+    answers them or leaves them all blank: blanks are combined into one state instead of
+    multiplying the profiles by three for every optional question (3**6 = 729 profiles for
+    six of them, each a variable of every household condition)."""
     components = _components([set(a.fields) & set(choices) for a in reading], set(choices))
-    classes: list[list[list[dict[str, object]]]] = []
     keyers: list[Callable[[dict[str, object]], Key]] = []
     for fields in components:
         atoms = [a for a in reading if a.fields and a.fields <= fields]
@@ -92,26 +128,40 @@ def build_profiles(
             return tuple(atom.evaluate(member) for atom in _atoms)
 
         keyers.append(key_of)
-        classes.append(_classes(_candidates(base, fields, choices), key_of))
 
     def full_key(member: dict[str, object]) -> Key:
         return tuple(keyer(member) for keyer in keyers)
 
+    answering = {
+        f: [v for v in vs if v is not None] if f in blank else vs for f, vs in choices.items()
+    }
+    passes = [answering]
+    if blank & set(choices):
+        passes.append({f: [None] if f in blank else vs for f, vs in choices.items()})
     members: list[dict[str, object]] = []
     groups: list[list[dict[str, object]]] = []
     keyed: dict[Key, int] = {}
-    for combo in itertools.product(*classes):
-        member = dict(base)
-        for group, fields in zip(combo, components, strict=True):
-            own = fields | ({"is_head"} if "relationship" in fields else set())
-            member.update({name: group[0][name] for name in own})
-        key = full_key(member)
-        if key not in keyed:
-            keyed[key] = len(members)
-            members.append(member)
-            groups.append(_group(member, combo, components))
+    for chosen in passes:
+        classes = [
+            _classes(_candidates(base, fields, chosen), keyer)
+            for fields, keyer in zip(components, keyers, strict=True)
+        ]
+        total = len(members) + math.prod(len(c) for c in classes)
+        if total > MAX_PROFILES:
+            raise ProfileLimitError(total)
+        for combo in itertools.product(*classes):
+            member = dict(base)
+            for group, fields in zip(combo, components, strict=True):
+                own = fields | ({"is_head"} if "relationship" in fields else set())
+                member.update({name: group[0][name] for name in own})
+            key = full_key(member)
+            if key not in keyed:
+                keyed[key] = len(members)
+                members.append(member)
+                groups.append(_group(member, combo, components))
     labels = profile_labels(list(groups), as_of, set(choices))
-    return Profiles(members, labels, keyed, full_key, count_cap)
+    parts = list(zip(components, keyers, strict=True))
+    return Profiles(members, labels, keyed, full_key, 1, parts)
 
 
 def _components(read_together: list[set[str]], fields: set[str]) -> list[frozenset[str]]:

@@ -6,6 +6,8 @@ and one per member profile (how many such members the household has). An assignm
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +39,7 @@ class Space:
         self.domains: dict[str, Domain] = builder.domains()
         self.profiles: Profiles = builder.profiles()
         self.member_fields = builder.member_fields
+        self.member_choices = builder.member_choices()
         self.dd = Diagrams()
         self.value_var: dict[str, int] = {}
         self.blank_var: dict[str, int] = {}
@@ -105,6 +108,64 @@ class Space:
             single = dd.literal(var, [1])
             none, one = dd.conj(none, zero), dd.disj(dd.conj(one, zero), dd.conj(none, single))
         return one
+
+    def member_profiles(self, member: Mapping[str, object]) -> frozenset[int]:
+        """The profiles a concrete member (with their own per-member answers) may be. A
+        member not asked a required per-member question has no answer to it, and no
+        condition reads one: every answer the question takes is theirs, so each of its
+        profiles is. A blank optional answer is its own profile (None is a choice)."""
+        own = dict(member)
+        open_fields = {
+            qid: choices
+            for qid, choices in self.member_choices.items()
+            if qid not in _MEMBER_OWN and member.get(qid) is None and None not in choices
+        }
+        found = self.profiles.possible(own, open_fields)
+        if found:
+            return found
+        # Optional answers left blank by this member but not by all: blanks are one state
+        # of a member (profiles.build_profiles), so the member may be any answer there.
+        blanks = {
+            qid: [c for c in choices if c is not None]
+            for qid, choices in self.member_choices.items()
+            if qid not in _MEMBER_OWN and member.get(qid) is None and None in choices
+        }
+        return self.profiles.possible(own, {**open_fields, **blanks})
+
+    def households(self, members: Sequence[frozenset[int]]) -> Node:
+        """The profile counts of a household whose members may each be one of a set of
+        profiles. Members with the same set are interchangeable, so the diagram is built
+        over how many of each such group are still to place, profile by profile (last to
+        first), never over the product of the members' choices."""
+        dd, cap = self.dd, self.profiles.count_cap
+        groups = Counter(s for s in members if s)
+        kinds = list(groups)
+        start = tuple(groups[k] for k in kinds)
+
+        def placements(state: tuple[int, ...], profile: int) -> list[tuple[int, ...]]:
+            ranges = [
+                range(left + 1) if profile in kind else range(1)
+                for left, kind in zip(state, kinds, strict=True)
+            ]
+            return list(itertools.product(*ranges))
+
+        levels: list[set[tuple[int, ...]]] = [{start}]
+        for profile in range(len(self.count_vars)):
+            levels.append(
+                {_less(s, placed) for s in levels[-1] for placed in placements(s, profile)}
+            )
+        below = {state: TRUE if not any(state) else FALSE for state in levels[-1]}
+        for profile in reversed(range(len(self.count_vars))):
+            var = self.count_vars[profile]
+            here: dict[tuple[int, ...], Node] = {}
+            for state in levels[profile]:
+                children = [FALSE] * dd.variables[var].size
+                for placed in placements(state, profile):
+                    count = min(sum(placed), cap)
+                    children[count] = dd.disj(children[count], below[_less(state, placed)])
+                here[state] = dd.node(var, tuple(children))
+            below = here
+        return below[start]
 
     def member_present(self, profile: int) -> Node:
         var = self.count_vars[profile]
@@ -198,6 +259,11 @@ def _grouped(parts: Iterable[tuple[int, Node]]) -> dict[Node, frozenset[int]]:
     return {node: frozenset(profiles) for node, profiles in groups.items()}
 
 
+def _less(state: tuple[int, ...], placed: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(left - taken for left, taken in zip(state, placed, strict=True))
+
+
+_MEMBER_OWN = frozenset({"birth_date", "sex", "relationship"})  # household row fields
 _MEN = (("一郎", "イチロウ"), ("次郎", "ジロウ"), ("三郎", "サブロウ"), ("四郎", "シロウ"))
 _WOMEN = (("花子", "ハナコ"), ("桜", "サクラ"), ("葵", "アオイ"), ("楓", "カエデ"))
 
