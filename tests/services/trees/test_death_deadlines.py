@@ -68,6 +68,7 @@ def answers(death_date: str, known: str) -> dict[str, Any]:
         "uses_city_saijou": "いいえ",
         "household": HOUSEHOLD,
         "kinship": ["本人", "妻", "子"],
+        "deceased_was_head": "はい",
         "two_adults_remain": "はい",
         "seikatsu_hogo": "いいえ",
         "kouki_disability": "いいえ",
