@@ -71,8 +71,10 @@ def answer(qtbot: QtBot, view: CounterView, raw: Any) -> None:
 
 
 def choose_events(view: CounterView, events: list[str] | None = None) -> None:
-    """On the events page, check ``events`` (None: the default) and press Enter."""
-    if view.pages.currentWidget() is view.events_page:
+    """On the events page, check ``events`` (None: the default) and press Enter. The
+    supervisor's preview runs one draft tree and has no events page."""
+    events_page = getattr(view, "events_page", None)
+    if events_page is not None and view.pages.currentWidget() is events_page:
         Clerk(view).choose_events(events)
 
 

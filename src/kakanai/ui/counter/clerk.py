@@ -156,7 +156,8 @@ class Clerk:
     def answer_all(self, answers: Mapping[str, Any]) -> None:
         """Choose the events (when the list is on screen), then answer every page until
         the summary is on screen."""
-        if self.view.pages.currentWidget() is self.view.events_page:
+        events_page = getattr(self.view, "events_page", None)  # the preview has none
+        if events_page is not None and self.view.pages.currentWidget() is events_page:
             self.screens += 1
             self.choose_events(answers.get(EVENTS))
         while (current := self.view.current_question_id()) is not None:
