@@ -75,7 +75,14 @@ def test_diff_of_two_files_reports_the_household_now_guided(tmp_path: Path) -> N
         shutil.copy(MOVING_TESTS, path.with_name(MOVING_TESTS.name))
     text = MOVING.read_text(encoding="utf-8")
     old.write_text(text, encoding="utf-8")
-    new.write_text(text.replace("member.age >= 75", "member.age >= 74", 1), encoding="utf-8")
+    new.write_text(
+        text.replace(
+            '"転入" and birthday(member.birth_date, 75)',
+            '"転入" and birthday(member.birth_date, 74)',
+            1,
+        ),
+        encoding="utf-8",
+    )
     result = kakanai("diff", old, new, "--as-of", AS_OF)
     assert result.returncode == 1  # the structure changed under the same version
     assert "kouki_shikaku_shutoku" in result.stdout

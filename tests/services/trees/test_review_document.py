@@ -38,7 +38,14 @@ def test_the_impact_against_the_version_in_force_is_a_chapter(tmp_path: Path) ->
     tree = tmp_path / "moving.yaml"
     shutil.copy(QUESTIONNAIRES / "moving.tests.yaml", tmp_path / "moving.tests.yaml")
     text = MOVING.read_text(encoding="utf-8")
-    tree.write_text(text.replace("member.age >= 75", "member.age >= 74", 1), encoding="utf-8")
+    tree.write_text(
+        text.replace(
+            '"転入" and birthday(member.birth_date, 75)',
+            '"転入" and birthday(member.birth_date, 74)',
+            1,
+        ),
+        encoding="utf-8",
+    )
     document = review_document(tree, AS_OF, against=str(MOVING))
     (impact,) = [c for c in document.chapters if c.title == "現行版からの変更の影響"]
     lines = [line for e in impact.entries for line in e.lines]
