@@ -36,7 +36,9 @@ def test_every_shipped_procedure_is_one_rule() -> None:
 def test_a_per_member_rule_names_the_member_in_the_conditions_words() -> None:
     analysis = analyse(load_runtime(QUESTIONNAIRES / "moving.yaml"), AS_OF)
     table = next(t for t in analysis.tables() if t.procedure.id == "kokumin_nenkin")
-    assert texts(table) == ["move_type=転入 かつ kokuho=はい かつ member=20 <= legal_age(member.birth_date) < 60"]
+    assert texts(table) == [
+        "move_type=転入 かつ kokuho=はい かつ member=20 <= legal_age(member.birth_date) < 60"
+    ]
 
 
 def test_a_choice_entry_lists_the_values_it_accepts() -> None:
