@@ -31,7 +31,7 @@ def test_every_question_and_procedure_is_in_the_document_with_its_rules() -> Non
     headings = [e.heading for c in document.chapters for e in c.entries]
     assert any(h.startswith("kokumin_nenkin  国民年金") for h in headings)
     lines = [line for c in document.chapters for e in c.entries for line in e.lines]
-    assert "案内する規則 1: move_type=転入 かつ kokuho=はい" in lines
+    assert "案内する規則 1: move_type=転居" in lines  # tenkyo_todoke
 
 
 def test_the_impact_against_the_version_in_force_is_a_chapter(tmp_path: Path) -> None:
@@ -56,7 +56,7 @@ def test_the_printed_document_reads_back_with_its_title_and_rules(tmp_path: Path
     written = write_review(MOVING, tmp_path / "review.pdf", AS_OF)
     text = pdf_text(written)
     assert "設問ツリー決裁書" in text
-    assert "move_type=転入 かつ kokuho=はい" in text
+    assert "move_type=転居 かつ has_gentsuki=はい" in text  # gentsuki_jusho_henkou
     assert "起案" in text
 
 
