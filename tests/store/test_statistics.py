@@ -128,7 +128,9 @@ def test_desks_count_their_scans_and_the_forms_they_printed(
         for _, desk, _ in visit.forms:
             forms[desk] += 1
     assert {k: r.scans for k, r in rows.items() if r.scans} == dict(scans)
-    assert {k: r.forms.forms for k, r in rows.items()} == dict(forms)
+    # a place outside city hall (引っ越し先の市区町村) has procedures but prints no form: 0
+    assert set(forms) <= set(rows)
+    assert {k: r.forms.forms for k, r in rows.items()} == {k: forms[k] for k in rows}
 
 
 def test_procedures_count_each_visit_once_and_each_member_s_procedure(

@@ -72,6 +72,7 @@ REFERENCE: dict[str, Any] = {
     "mynumber_card_everyone": "はい",
     "wants_inkan": "はい",
     "kokuho": "はい",
+    "shisetsu_nyusho": "いいえ",
     "kaigo_nintei": "いいえ",
     "single_parent": "いいえ",
     "wants_hoikusho": "はい",
@@ -97,6 +98,7 @@ ONE_PERSON_WITHIN: dict[str, Any] = {
     "kokuho": "いいえ",
     "has_disability_support": "いいえ",
     "has_dog": "いいえ",
+    "has_gentsuki": "いいえ",
 }
 
 FIVE_LEAVING: dict[str, Any] = {
@@ -115,7 +117,10 @@ FIVE_LEAVING: dict[str, Any] = {
         member("長谷川 節子", "ハセガワ セツコ", "S26.1.5", "女", "母"),
     ],
     "kokuho": "はい",
+    "shisetsu_nyusho": "いいえ",
+    "same_prefecture": "いいえ",
     "kaigo_nintei": "いいえ",
     "single_parent": "いいえ",
+    "has_dog": "いいえ",
     "has_gentsuki": "はい",
 }

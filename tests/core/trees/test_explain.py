@@ -24,11 +24,12 @@ def values(**answers: object):  # type: ignore[no-untyped-def]
 
 
 def test_a_procedure_applies_because_of_every_part_with_the_answers_read() -> None:
-    runtime, answered = values(move_type="転入", kokuho=True)
+    runtime, answered = values(move_type="転入", kokuho=True, shisetsu_nyusho=False)
     reason = explain.procedure(answered, runtime.tree.procedure("kokuho_kanyu"))
     assert reason.holds is True
     assert reason.text() == (
-        '「move_type == "転入"」が成り立つ(move_type=転入)、「kokuho」が成り立つ(kokuho=はい)'
+        '「move_type == "転入"」が成り立つ(move_type=転入)、「kokuho」が成り立つ(kokuho=はい)、'
+        "「not shisetsu_nyusho」が成り立つ(shisetsu_nyusho=いいえ)"
     )
 
 

@@ -15,7 +15,7 @@ from kakanai.services.trees.diffing import compare, next_version
 from tests.conftest import QUESTIONNAIRES
 
 AS_OF = dt.date(2026, 11, 23)
-KOUKI = 'when: move_type == "転入" and member.age >= 75'
+KOUKI = 'when: move_type == "転入" and birthday(member.birth_date, 75) <= today()'
 
 
 def versions(tmp_path: Path, *edits: tuple[str, str]) -> tuple[Path, Path]:
@@ -45,7 +45,7 @@ def test_an_unchanged_tree_changes_nothing(tmp_path: Path) -> None:
 def test_a_lower_age_guides_the_new_age_with_an_interview_that_shows_it(tmp_path: Path) -> None:
     old, new = versions(
         tmp_path,
-        (KOUKI, KOUKI.replace(">= 75", ">= 74")),
+        (KOUKI, KOUKI.replace("75)", "74)")),
         ('version: "2026.12"', 'version: "2027.1"'),
     )
     result = compare(str(old), str(new), AS_OF)
@@ -53,7 +53,7 @@ def test_a_lower_age_guides_the_new_age_with_an_interview_that_shows_it(tmp_path
     assert (shift.procedure.id, shift.direction) == ("kouki_shikaku_shutoku", "gained")
     assert "74歳" in shift.example
     assert shift.answers["move_type"] == "転入"
-    assert any("member.age >= 74" in rule for rule in shift.rules)
+    assert any("birthday(member.birth_date, 74)" in rule for rule in shift.rules)
     runtime = result.new.runtime
     given = applied_procedures(runtime.values(shift.answers, AS_OF))
     assert "kouki_shikaku_shutoku" in {a.procedure.id for a in given}
@@ -68,14 +68,14 @@ def test_a_procedure_no_longer_given_is_lost(tmp_path: Path) -> None:
 
 
 def test_the_scenarios_that_now_fail_are_named(tmp_path: Path) -> None:
-    old, new = versions(tmp_path, (KOUKI, KOUKI.replace(">= 75", ">= 74")))
+    old, new = versions(tmp_path, (KOUKI, KOUKI.replace("75)", "74)")))
     result = compare(str(old), str(new), AS_OF)
     assert result.scenarios_checked >= 25
-    assert any("74歳" in name for name in result.failing)
+    assert any("誕生日の前日の妻はまだ" in name for name in result.failing)
 
 
 def test_a_structural_change_under_the_same_version_needs_a_new_one(tmp_path: Path) -> None:
-    old, new = versions(tmp_path, (KOUKI, KOUKI.replace(">= 75", ">= 74")))
+    old, new = versions(tmp_path, (KOUKI, KOUKI.replace("75)", "74)")))
     compatibility = compare(str(old), str(new), AS_OF).compatibility
     assert compatibility is not None
     assert not compatibility.same_structure

@@ -31,14 +31,21 @@ def test_every_question_and_procedure_is_in_the_document_with_its_rules() -> Non
     headings = [e.heading for c in document.chapters for e in c.entries]
     assert any(h.startswith("kokumin_nenkin  国民年金") for h in headings)
     lines = [line for c in document.chapters for e in c.entries for line in e.lines]
-    assert "案内する規則 1: move_type=転入 かつ kokuho=はい" in lines
+    assert "案内する規則 1: move_type=転居" in lines  # tenkyo_todoke
 
 
 def test_the_impact_against_the_version_in_force_is_a_chapter(tmp_path: Path) -> None:
     tree = tmp_path / "moving.yaml"
     shutil.copy(QUESTIONNAIRES / "moving.tests.yaml", tmp_path / "moving.tests.yaml")
     text = MOVING.read_text(encoding="utf-8")
-    tree.write_text(text.replace("member.age >= 75", "member.age >= 74", 1), encoding="utf-8")
+    tree.write_text(
+        text.replace(
+            '"転入" and birthday(member.birth_date, 75)',
+            '"転入" and birthday(member.birth_date, 74)',
+            1,
+        ),
+        encoding="utf-8",
+    )
     document = review_document(tree, AS_OF, against=str(MOVING))
     (impact,) = [c for c in document.chapters if c.title == "現行版からの変更の影響"]
     lines = [line for e in impact.entries for line in e.lines]
@@ -49,7 +56,7 @@ def test_the_printed_document_reads_back_with_its_title_and_rules(tmp_path: Path
     written = write_review(MOVING, tmp_path / "review.pdf", AS_OF)
     text = pdf_text(written)
     assert "設問ツリー決裁書" in text
-    assert "move_type=転入 かつ kokuho=はい" in text
+    assert "move_type=転居 かつ has_gentsuki=はい" in text  # gentsuki_jusho_henkou
     assert "起案" in text
 
 

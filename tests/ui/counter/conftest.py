@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kakanai.services.workspace import Workspace
+from kakanai.services.workspace import JST, Workspace
 from kakanai.ui.counter.view import CounterView
 from tests.ui.counter.driving import choose_events
+
+REFERENCE_DAY = dt.datetime(2026, 11, 23, 10, 15, tzinfo=JST)  # the reference case's created_at
 
 
 @pytest.fixture
@@ -31,3 +35,10 @@ def events_view(qtbot: QtBot, workspace: Workspace) -> CounterView:
     counter.show()
     counter.activate()
     return counter
+
+
+@pytest.fixture
+def on_reference_day(workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The counter's clock on the reference case's interview day (request it before ``view``),
+    so guidance that depends on the day (a 届 past its 14 days) is the fixture's."""
+    monkeypatch.setattr(workspace, "now", lambda: REFERENCE_DAY)

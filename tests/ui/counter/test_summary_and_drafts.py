@@ -30,7 +30,7 @@ def click(qtbot: QtBot, button: object) -> None:
 
 
 def test_the_summary_lists_the_reference_familys_procedures(
-    qtbot: QtBot, view: CounterView
+    qtbot: QtBot, on_reference_day: None, view: CounterView
 ) -> None:
     answer_until(qtbot, view)
     assert view.pages.currentWidget() is view.summary_page
