@@ -21,7 +21,7 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
     tree = folder / "moving.yaml"
     shutil.copy(QUESTIONNAIRES / "moving.tests.yaml", folder / "moving.tests.yaml")
     text = MOVING.read_text(encoding="utf-8")
-    tree.write_text(text.replace("member.age >= 75", "member.age >= 74", 1), encoding="utf-8")
+    tree.write_text(text.replace("birthday(member.birth_date, 75) <= today() and not same", "birthday(member.birth_date, 74) <= today() and not same", 1), encoding="utf-8")
     out = write_review(tree, folder / "決裁書.xlsx", AS_OF, against=str(MOVING))
     return openpyxl.load_workbook(out)
 
@@ -54,7 +54,7 @@ def test_questions_and_procedures_are_listed_with_japanese_headings_and_rules(
     procedures = rows(workbook["手続き"])
     kokuho = next(r for r in procedures if r[1] == "kokuho_kanyu")
     assert kokuho[0] == "保険年金課"
-    assert kokuho[4] == "1. move_type=転入 かつ kokuho=はい"
+    assert kokuho[4] == "1. move_type=転入 かつ kokuho=はい かつ shisetsu_nyusho=いいえ"
 
 
 def test_the_impact_names_the_households_now_guided_and_the_failing_scenario(

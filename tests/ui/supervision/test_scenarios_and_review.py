@@ -30,11 +30,11 @@ def test_a_failing_scenario_shows_its_difference_and_the_coverage(
     qtbot: QtBot, view: SupervisionView
 ) -> None:
     document = view.document
-    edited = document.text.replace("member.age >= 75", "member.age >= 74", 1)
+    edited = document.text.replace("birthday(member.birth_date, 75) <= today() and not same", "birthday(member.birth_date, 74) <= today() and not same", 1)
     document.apply(TREE, edited, "手続き kouki_shikaku_shutoku の条件を変更")
     ran(qtbot, view)
     page = view.scenarios_page
-    assert page.summary.text().startswith("シナリオ 33/34 成功(未確認 0)・規則の網羅")
+    assert page.summary.text().startswith("シナリオ 54/55 成功(未確認 0)・規則の網羅")
     row = page.table.currentRow()
     assert page.table.item(row, 0).text() == "失敗"
     assert "75歳の夫と74歳の妻" in page.table.item(row, 2).text()

@@ -21,7 +21,7 @@ from tests.conftest import QUESTIONNAIRES
 from tests.supervised_workspaces import NAME, PASSWORD
 from tests.ui.supervision.conftest import Asked, signed_in_modes
 
-EDITED = ("member.age >= 75", "member.age >= 74")
+EDITED = ("birthday(member.birth_date, 75) <= today() and not same", "birthday(member.birth_date, 74) <= today() and not same")
 
 
 @pytest.fixture
