@@ -159,7 +159,7 @@ def test_an_items_lines_run_from_its_dash_to_its_last_value() -> None:
     first, last = line_range(MOVING, KOUKI)
     lines = MOVING.splitlines()
     assert lines[first - 1] == "  - id: kouki_shikaku_shutoku"
-    assert lines[last - 1] == "    deadline: 転入した日から14日以内"
+    assert lines[last - 1] == "    due: juuki_deadline(move_date, 14)"
 
 
 @pytest.mark.parametrize(

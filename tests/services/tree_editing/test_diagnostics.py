@@ -52,6 +52,6 @@ def test_problems_go_under_the_item_they_are_written_in() -> None:
 
 
 def test_the_summary_counts_errors_and_warnings() -> None:
-    _, problems = checked('move_type == "転出" and kaigo_nintei')
+    _, problems = checked('move_type == "転入" and kaigo_nintei and move_type != "転出"')
     assert diagnostics.summary(problems) == "問題 0件・警告 1件"
     assert diagnostics.summary([]) == "問題はありません"

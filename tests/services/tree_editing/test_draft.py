@@ -25,12 +25,18 @@ def test_a_draft_of_the_tree_in_use_is_saved_to_the_drafts_folder(data_dir: Path
     assert draft.path == drafts_folder() / "moving.yaml"
     assert not draft.modified
     assert not draft.on_disk
-    draft.text = draft.text.replace("birthday(member.birth_date, 75) <= today() and not same", "birthday(member.birth_date, 74) <= today() and not same", 1)
+    draft.text = draft.text.replace(
+        "birthday(member.birth_date, 75) <= today() and not same",
+        "birthday(member.birth_date, 76) <= today() and not same",
+        1,
+    )
     assert draft.modified
     draft.save()
     assert draft.on_disk
     assert draft.tests_path.read_text(encoding="utf-8") == draft.tests_text
-    assert "birthday(member.birth_date, 74) <= today() and not same" not in (QUESTIONNAIRES / "moving.yaml").read_text(encoding="utf-8")
+    assert "birthday(member.birth_date, 76) <= today() and not same" not in (
+        QUESTIONNAIRES / "moving.yaml"
+    ).read_text(encoding="utf-8")
     again = draft_of("moving")
     assert again.text == draft.text
     assert again.source == QUESTIONNAIRES / "moving.yaml"

@@ -65,7 +65,7 @@ def test_a_field_shows_the_value_as_written() -> None:
     [
         (Kind.QUESTION, "kaigo_nintei", "when", 'move_type == "転入"', 2),
         (Kind.QUESTION, "hittousha", "help", "筆頭者のお名前です。", 2),
-        (Kind.QUESTION, "move_date", "record_only", False, 2),  # written: replaced in place
+        (Kind.QUESTION, "previous_address", "record_only", False, 2),  # written: replaced in place
         (Kind.QUESTION, "has_dog", "required", False, 1),  # added after the last key
         (Kind.QUESTION, "kaigo_nintei", "reask_on", ["move_type"], 1),
         (Kind.PROCEDURE, "inkan_touroku", "deadline", "即日", 1),

@@ -21,7 +21,14 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
     tree = folder / "moving.yaml"
     shutil.copy(QUESTIONNAIRES / "moving.tests.yaml", folder / "moving.tests.yaml")
     text = MOVING.read_text(encoding="utf-8")
-    tree.write_text(text.replace("birthday(member.birth_date, 75) <= today() and not same", "birthday(member.birth_date, 74) <= today() and not same", 1), encoding="utf-8")
+    tree.write_text(
+        text.replace(
+            "birthday(member.birth_date, 75) <= today() and not same",
+            "birthday(member.birth_date, 76) <= today() and not same",
+            1,
+        ),
+        encoding="utf-8",
+    )
     out = write_review(tree, folder / "決裁書.xlsx", AS_OF, against=str(MOVING))
     return openpyxl.load_workbook(out)
 
@@ -57,12 +64,12 @@ def test_questions_and_procedures_are_listed_with_japanese_headings_and_rules(
     assert kokuho[4] == "1. move_type=転入 かつ kokuho=はい かつ shisetsu_nyusho=いいえ"
 
 
-def test_the_impact_names_the_households_now_guided_and_the_failing_scenario(
+def test_the_impact_names_the_households_no_longer_guided_and_the_failing_scenario(
     workbook: openpyxl.Workbook,
 ) -> None:
     impact = rows(workbook["変更の影響"])
     kinds = [r[0] for r in impact]
-    assert "新たに案内される" in kinds
+    assert "案内されなくなる" in kinds  # 75-year-olds moving in, with the edit to 76
     assert "現行版のシナリオ" in kinds
     scenarios = rows(workbook["シナリオ"])
     failed = [r for r in scenarios if r[1] == "失敗"]

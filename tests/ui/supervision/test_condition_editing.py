@@ -13,7 +13,7 @@ from kakanai.ui.supervision.view import SupervisionView
 from tests.ui.supervision.conftest import checked
 
 PROCEDURE = ("PROCEDURE", "kaigo_jukyu_shikaku_teishutsu")
-ORIGINAL = 'move_type == "転入" and kaigo_nintei'
+ORIGINAL = 'move_type == "転入" and kaigo_nintei and not shisetsu_nyusho'
 
 
 def condition_field(qtbot: QtBot, view: SupervisionView) -> ConditionField:

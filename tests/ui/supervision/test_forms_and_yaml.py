@@ -48,7 +48,8 @@ def test_a_help_in_conditional_parts_is_shown_but_only_the_yaml_edits_it(
     assert isinstance(field, TextBoxField)
     assert field.box.isReadOnly()
     assert field.box.toPlainText() == (
-        '転出の場合は、引っ越しの予定日をお聞きください。(条件: move_type == "転出")'
+        '転出の場合は、引っ越しの予定日をお聞きください。(条件: move_type == "転出")\n'
+        "届出の期限(引っ越した日の翌日から数えて14日)と、まだ引っ越していないかどうかの確認に使います。"
     )
     field.box.setFocus()
     qtbot.keyClick(field.box, Qt.Key.Key_Tab)

@@ -126,7 +126,15 @@ def test_saves_and_scenario_runs_are_audited_with_the_supervisor(
     view = window.show_mode("supervision")
     assert isinstance(view, SupervisionView)
     document = view.document
-    document.apply(TREE, document.text.replace("birthday(member.birth_date, 75) <= today() and not same", "birthday(member.birth_date, 74) <= today() and not same", 1), "x")
+    document.apply(
+        TREE,
+        document.text.replace(
+            "birthday(member.birth_date, 75) <= today() and not same",
+            "birthday(member.birth_date, 76) <= today() and not same",
+            1,
+        ),
+        "x",
+    )
     assert view.save()
     saved = audit_rows(workspace)[-1]
     assert (saved.action, saved.actor) == ("tree_edited", NAME)

@@ -21,7 +21,10 @@ from tests.conftest import QUESTIONNAIRES
 from tests.supervised_workspaces import NAME, PASSWORD
 from tests.ui.supervision.conftest import Asked, signed_in_modes
 
-EDITED = ("birthday(member.birth_date, 75) <= today() and not same", "birthday(member.birth_date, 74) <= today() and not same")
+EDITED = (
+    "birthday(member.birth_date, 75) <= today() and not same",
+    "birthday(member.birth_date, 76) <= today() and not same",
+)
 
 
 @pytest.fixture
