@@ -6,10 +6,14 @@ one after the other: the first one migrates, the others then find nothing to do.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
+
+from kakanai.store.database import SQLITE_BUSY_TIMEOUT_S, reading_engine
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -20,6 +24,10 @@ _VERSION_TABLE = "alembic_version"
 # The key of the PostgreSQL advisory lock that serializes migrations: any constant that no
 # other application on the server uses (this one is "kakanai" in ASCII).
 MIGRATION_LOCK = 0x6B616B616E6169
+# How long a starting desk waits for another desk's migration (and for the desks queued
+# before it) before it gives up. A desk's own transactions wait SQLITE_BUSY_TIMEOUT_S; twenty
+# desks starting at once on a fresh database queue behind one migration for longer than that.
+MIGRATION_WAIT_S = 120
 
 
 def alembic_config() -> Config:
@@ -37,10 +45,27 @@ def migrate(engine: Engine) -> None:
     from alembic import command  # noqa: PLC0415 - only when a migration runs
 
     config = alembic_config()
-    with engine.begin() as connection:
+    with engine.connect() as connection, _patient(connection), connection.begin():
         _wait_for_other_migrations(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")  # reads the revision again, now that it is ours
+
+
+@contextmanager
+def _patient(connection: Connection) -> Iterator[None]:
+    """On SQLite, let this connection wait MIGRATION_WAIT_S for the write lock (set on the
+    driver's connection: a statement through SQLAlchemy would begin the transaction, and
+    with it the wait, first); the pool gets it back with the usual wait."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None  # a checked-out connection has its driver's
+    driver.execute(f"PRAGMA busy_timeout = {MIGRATION_WAIT_S * 1000}")
+    try:
+        yield
+    finally:
+        driver.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
 
 
 def _wait_for_other_migrations(connection: Connection) -> None:
@@ -56,8 +81,9 @@ def _wait_for_other_migrations(connection: Connection) -> None:
 
 
 def stored_revision(engine: Engine) -> str | None:
-    """The revision the database records, read without Alembic."""
-    with engine.connect() as connection:
+    """The revision the database records, read without Alembic (and without SQLite's write
+    lock: a desk whose database is migrated does not queue behind the others)."""
+    with reading_engine(engine).connect() as connection:
         if not inspect(connection).has_table(_VERSION_TABLE):
             return None
         rows = connection.execute(text(f"SELECT version_num FROM {_VERSION_TABLE}")).all()  # noqa: S608 - a constant name
