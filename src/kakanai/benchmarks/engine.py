@@ -33,8 +33,8 @@ from kakanai.services.trees.checking import (
 AS_OF = dt.date(2026, 11, 23)
 # One condition edited back and forth, as a supervisor types in the editor.
 MOVING_EDIT = (
-    'move_type == "転入" and birthday(member.birth_date, 75)',
-    'move_type == "転入" and birthday(member.birth_date, 74)',
+    'move_type == "転入" and (birthday(member.birth_date, 75)',
+    'move_type == "転入" and (birthday(member.birth_date, 74)',
 )
 
 
