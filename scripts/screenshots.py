@@ -109,7 +109,7 @@ class Shots:
         clerk.type_page(answers)
         self.save(window, "counter-2-household")
         clerk.answer_page(answers)
-        self.answer_until(clerk, answers, "kokuho")
+        self.answer_until(clerk, answers, "health_insurance")
         self.save(window, "counter-3-interview-with-path-and-procedures")
         self.answer_until(clerk, answers, "has_dog")
         clerk.type_page(answers)  # the dog's name and number show on the same page

@@ -146,7 +146,7 @@ def duplicates(keys: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "stop", ["move_type", "previous_address", "household", "honseki", "kokuho"]
+    "stop", ["move_type", "previous_address", "household", "honseki", "health_insurance"]
 )
 def test_every_mnemonic_on_a_page_is_unique(qtbot: QtBot, workspace: Workspace, stop: str) -> None:
     window = window_at(qtbot, workspace)

@@ -34,8 +34,8 @@ AS_OF = dt.date(2026, 11, 23)
 SHORT = 4  # a --repeat below this is a smoke run: each figure timed once
 # One condition edited back and forth, as a supervisor types in the editor.
 MOVING_EDIT = (
-    'move_type == "転入" and birthday(member.birth_date, 75)',
-    'move_type == "転入" and birthday(member.birth_date, 74)',
+    'move_type == "転入" and (birthday(member.birth_date, 75)',
+    'move_type == "転入" and (birthday(member.birth_date, 74)',
 )
 
 

@@ -113,7 +113,7 @@ def change_household_to_adults(session: CounterSession) -> None:
     ("stop", "step"),
     [
         ("household", lambda _: None),
-        ("kokuho", back_twice),
+        ("health_insurance", back_twice),
         ("has_dog", change_move_type),
         ("has_gentsuki", go_to_household),
         ("wants_hoikusho", change_household_to_adults),
@@ -137,11 +137,11 @@ def test_go_to_makes_an_earlier_question_current_with_its_answer_remembered(
     workspace: Workspace,
 ) -> None:
     session = CounterSession.start(workspace)
-    answer_until(session, ANSWERS, "kokuho")
+    answer_until(session, ANSWERS, "health_insurance")
     session.go_to("move_date")
     assert session.current is not None
     assert session.current.id == "move_date"
-    assert session.interview.remembered("kokuho") is None
+    assert session.interview.remembered("health_insurance") is None
     assert session.interview.remembered("wants_inkan") is True
 
 

@@ -17,7 +17,8 @@ from kakanai.core.slip.envelope import SealingKey, open_digits, seal
 from kakanai.core.slip.values import PREFECTURES, RELATIONSHIPS
 from kakanai.core.trees.case import build_case
 from kakanai.core.trees.interview import Interview
-from kakanai.core.trees.model import Question, QuestionType
+from kakanai.core.trees.member_answers import asked_members
+from kakanai.core.trees.model import Per, Question, QuestionType
 from kakanai.services.trees.checking import load_runtime
 from tests.conftest import QUESTIONNAIRES
 
@@ -84,6 +85,16 @@ def addresses(draw: st.DrawFn) -> dict[str, str]:
     return address
 
 
+def answers_for(draw: st.DrawFn, interview: Interview, question: Question) -> object:
+    """The answer to the current question: for a per-member one (health insurance), one
+    answer per member asked and blank for the others, in household order."""
+    as_of = interview.as_of
+    if question.per is not Per.MEMBER:
+        return answer_for(draw, question, as_of)
+    asked = asked_members(question, interview.values())
+    return [answer_for(draw, question, as_of) if is_asked else None for is_asked in asked]
+
+
 def answer_for(draw: st.DrawFn, question: Question, as_of: dt.date) -> object:
     if not question.required and draw(st.booleans()):
         return None
@@ -109,7 +120,7 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
     as_of = draw(st.dates(dt.date(2024, 4, 1), dt.date(2031, 3, 31)))
     interview = Interview(RUNTIME, as_of)
     while (question := interview.current) is not None:
-        interview.answer(answer_for(draw, question, as_of))
+        interview.answer(answers_for(draw, interview, question))
     case_id = draw(
         st.one_of(
             st.from_regex(r"\A[0-9A-F]{6}\Z").map(lambda tag: f"{as_of:%Y%m%d}-{tag}"),

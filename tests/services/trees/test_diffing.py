@@ -15,7 +15,7 @@ from kakanai.services.trees.diffing import compare, next_version
 from tests.conftest import QUESTIONNAIRES
 
 AS_OF = dt.date(2026, 11, 23)
-KOUKI = 'when: move_type == "転入" and birthday(member.birth_date, 75) <= today()'
+KOUKI = 'when: move_type == "転入" and (birthday(member.birth_date, 75) <= today()'
 
 
 def versions(tmp_path: Path, *edits: tuple[str, str]) -> tuple[Path, Path]:
@@ -53,18 +53,20 @@ def test_a_lower_age_guides_the_new_age_with_an_interview_that_shows_it(tmp_path
     assert (shift.procedure.id, shift.direction) == ("kouki_shikaku_shutoku", "gained")
     assert "74歳" in shift.example
     assert shift.answers["move_type"] == "転入"
-    assert any("birthday(member.birth_date, 74)" in rule for rule in shift.rules)
+    # The rule names the new age as a member profile (74歳 with the 国保 insurance).
+    assert any("74歳・health_insurance=国保" in rule for rule in shift.rules)
     runtime = result.new.runtime
     given = applied_procedures(runtime.values(shift.answers, AS_OF))
     assert "kouki_shikaku_shutoku" in {a.procedure.id for a in given}
 
 
 def test_a_procedure_no_longer_given_is_lost(tmp_path: Path) -> None:
-    old, new = versions(tmp_path, (KOUKI, KOUKI + " and kokuho"))
+    dog = KOUKI.replace("and (", "and has_dog and (")
+    old, new = versions(tmp_path, (KOUKI, dog))
     result = compare(str(old), str(new), AS_OF)
     (shift,) = result.shifts
     assert shift.direction == "lost"
-    assert shift.answers["kokuho"] is False
+    assert shift.answers["has_dog"] is False
 
 
 def test_the_scenarios_that_now_fail_are_named(tmp_path: Path) -> None:

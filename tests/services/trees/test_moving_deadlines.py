@@ -56,7 +56,7 @@ def moving_in(move_date: str) -> dict[str, Any]:
         "phone": "090-1234-5678",
         "tenshutsu_shoumei": "転出証明書",
         "applicant": "世帯主",
-        "kokuho": "はい",
+        "health_insurance": ["国保", "国保"],
         "has_dog": "はい",
         "dog_name": "ポチ",
         "dog_registration_number": "",

@@ -41,7 +41,7 @@ ANSWERS: dict[str, Any] = {
     "tenshutsu_shoumei": "特例転出",
     "has_mynumber_card": "はい",
     "wants_inkan": "はい",
-    "kokuho": "はい",
+    "health_insurance": ["国保"],
     "has_dog": "はい",
     "dog_name": "ポチ",
 }
@@ -82,7 +82,15 @@ def test_answers_that_mean_the_same_are_kept_and_those_that_no_longer_apply_are_
     interview.answer(CHUO)
     interview.answer({**CHUO, "town": "中央二丁目"})
     kept = interview.answers
-    for same in ("move_date", "household", "honseki", "phone", "kokuho", "has_dog", "dog_name"):
+    for same in (
+        "move_date",
+        "household",
+        "honseki",
+        "phone",
+        "health_insurance",
+        "has_dog",
+        "dog_name",
+    ):
         assert kept[same] == moved_in().answers[same], same
     for only_on_moving_in in ("tenshutsu_shoumei", "wants_inkan", "shisetsu_nyusho"):
         assert only_on_moving_in not in kept, only_on_moving_in

@@ -53,10 +53,10 @@ def test_help_speaks_only_of_the_move_the_resident_makes(qtbot: QtBot, view: Cou
 def test_help_speaks_of_ages_only_when_the_household_has_them(
     qtbot: QtBot, view: CounterView
 ) -> None:
-    answer_until(qtbot, view, "kokuho")
-    assert "75歳以上" not in help_of(view, "kokuho")  # the reference family is under 75
+    answer_until(qtbot, view, "health_insurance")
+    assert "75歳以上" not in help_of(view, "health_insurance")  # the reference family is under 75
     assert "40歳以上の方がいない世帯" not in help_of(view, "kaigo_nintei")
-    assert "15歳未満" not in help_of(view, "kokuho")
+    assert "15歳未満" not in help_of(view, "health_insurance")
 
 
 def test_the_head_of_household_is_one_key_away(qtbot: QtBot, view: CounterView) -> None:
@@ -81,7 +81,7 @@ def test_the_previous_address_is_offered_for_the_family_register(
 def test_escape_goes_back_a_whole_page(qtbot: QtBot, view: CounterView) -> None:
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
-    answer_until(qtbot, view, "kokuho")
+    answer_until(qtbot, view, "health_insurance")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
     assert shown(view) == ["has_mynumber_card", "mynumber_card_everyone", "wants_inkan"]
 
