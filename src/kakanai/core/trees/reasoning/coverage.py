@@ -43,6 +43,7 @@ class Coverage:
         self.dd = logic.dd
         self.space = logic.space
         self.renaming = Renaming(self.exact.runtime, self.space.domains, self.space.as_of)
+        self._reached: dict[int, Node] = {}
         self.uses = [
             RuleUse(table, number, rule)
             for table in tables
@@ -51,10 +52,27 @@ class Coverage:
 
     def record(self, name: str, interview: Interview) -> None:
         """Note the rules one scenario's interview exercises."""
-        region = self.region(self.renaming.apply(interview.answers))
+        given = {applied.procedure.id for applied in interview.procedures()}
+        answers = self.renaming.apply(
+            interview.answers, accept=lambda renamed: self._gives(renamed, given)
+        )
+        region = self.region(answers)
         for use in self.uses:
             if self.dd.conj(region, self.reach(use)) != FALSE:
                 use.scenarios.append(name)
+
+    def _gives(self, answers: Mapping[str, object], given: set[str]) -> bool:
+        """Whether the residents of ``answers`` are in a rule of every procedure the
+        interview gave (a day of birth renamed onto a class must keep the newborn)."""
+        region = self.region(answers)
+        if region == FALSE:
+            return False
+        reached = {
+            use.table.procedure.id
+            for use in self.uses
+            if use.table.procedure.id in given and self.dd.conj(region, self.reach(use)) != FALSE
+        }
+        return reached == given
 
     @property
     def missed(self) -> list[RuleUse]:
@@ -92,7 +110,13 @@ class Coverage:
         return space.households([space.member_profiles(member) for member in merged])
 
     def reach(self, use: RuleUse) -> Node:
-        """A rule's residents in the exact diagrams, given the procedure there."""
+        """A rule's residents in the exact diagrams, given the procedure there (kept)."""
+        found = self._reached.get(id(use))
+        if found is None:
+            found = self._reached[id(use)] = self._reach(use)
+        return found
+
+    def _reach(self, use: RuleUse) -> Node:
         dd, logic = self.dd, self.logic
         procedure = use.table.procedure
         parts: list[Node] = []

@@ -4,13 +4,19 @@ checker tried, so a real birth day usually falls in none. Such a value is rename
 candidate everywhere it appears (the answer, other answers and members' fields equal to it),
 and the renaming is kept only when every condition part comes out the same on the renamed
 answers as on the real ones: the interview cannot tell the two apart, so the rules it
-exercises are the same."""
+exercises are the same.
+
+When no candidate agrees on every part, one that agrees on every whole condition is taken:
+a birth abroad seven weeks ago is past the 14-day deadline that only a birth in Japan reads
+(``birth_place == "国内" and today() > koseki_deadline(born_on, 14)``), so the part differs
+from the one born today while every condition, and so every question asked and every
+procedure given, is the same."""
 
 from __future__ import annotations
 
 import ast
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from kakanai.core.expressions.language import evaluate_pinned
 from kakanai.core.trees.checks import all_conditions
@@ -28,37 +34,72 @@ class Renaming:
         self.as_of = as_of
         seen: set[str] = set()
         self.parts: list[ast.expr] = []
+        self.wholes: list[ast.expr] = []
         for condition, _ in all_conditions(runtime.tree):
+            self.wholes.append(condition.expression.syntax)
             for node in at.atoms(condition.expression.syntax):
                 source = ast.unparse(node)
                 if source not in seen:
                     seen.add(source)
                     self.parts.append(node)
 
-    def apply(self, answers: Mapping[str, object]) -> dict[str, object]:
+    def apply(
+        self,
+        answers: Mapping[str, object],
+        accept: Callable[[dict[str, object]], bool] = lambda _answers: True,
+    ) -> dict[str, object]:
         """``answers`` with every value no class holds renamed, where a faithful renaming
-        exists (others are left as they are: they constrain nothing)."""
+        exists (others are left as they are: they constrain nothing). ``accept`` says whether
+        answers are a resident the checker knows as the interview saw them (coverage: in a
+        rule of every procedure it gave); a value whose class is not is renamed too (a day of
+        birth in a band of days no newborn of the checker is born on)."""
         current = dict(answers)
+        accepted: bool | None = None  # whether ``current`` is accepted, once asked
         for qid, domain in self.domains.items():
             value = current.get(qid)
-            if value is None or isinstance(value, list) or domain.classify(value) is not None:
+            if value is None or isinstance(value, list):
                 continue
-            before = self._outcomes(current)
-            for candidate in (c for group in domain.candidates for c in group):
-                renamed = _renamed(current, value, candidate)
-                if domain.classify(candidate) is not None and _same(
-                    before, self._outcomes(renamed)
-                ):
-                    current = renamed
+            if domain.classify(value) is not None:
+                if not _a_members_field(current, value):
+                    continue  # only a value shared with a member can lose its member
+                if accepted is None:
+                    accepted = accept(current)
+                if accepted:
+                    continue  # its class holds the resident: nothing to rename
+            for nodes in (self.parts, self.wholes):
+                renamed = self._faithful(current, domain, value, nodes, accept)
+                if renamed is not None:
+                    current, accepted = renamed, True
                     break
         return current
 
-    def _outcomes(self, answers: Mapping[str, object]) -> list[object]:
-        """Every condition part's value: with no member bound, and with each member bound."""
+    def _faithful(
+        self,
+        answers: dict[str, object],
+        domain: Domain,
+        value: object,
+        nodes: list[ast.expr],
+        accept: Callable[[dict[str, object]], bool],
+    ) -> dict[str, object] | None:
+        """``answers`` with ``value`` renamed to the first accepted candidate on which every
+        one of ``nodes`` comes out the same; None when there is none."""
+        before = self._outcomes(answers, nodes)
+        for candidate in (c for group in domain.candidates for c in group):
+            renamed = _renamed(answers, value, candidate)
+            if (
+                domain.classify(candidate) is not None
+                and _same(before, self._outcomes(renamed, nodes))
+                and accept(renamed)
+            ):
+                return renamed
+        return None
+
+    def _outcomes(self, answers: Mapping[str, object], nodes: list[ast.expr]) -> list[object]:
+        """Each of ``nodes``' values: with no member bound, and with each member bound."""
         values: Values = self.runtime.values(answers, self.as_of)
         members = list(values.members or [])
         found: list[object] = []
-        for node in self.parts:
+        for node in nodes:
             bound = members if at.reads_member(node) else [None]
             for member in bound:
                 try:
@@ -66,6 +107,21 @@ class Renaming:
                 except (ArithmeticError, ValueError, TypeError) as exc:
                     found.append(("error", type(exc).__name__))
         return found
+
+
+def _a_members_field(answers: Mapping[str, object], value: object) -> bool:
+    """Whether ``value`` is also a field of a household member (``born_on`` the birth date
+    of the newborn): its class may then have no member like them."""
+    return any(
+        isinstance(member, dict) and any(_equal(value, field) for field in member.values())
+        for rows in answers.values()
+        if isinstance(rows, list)
+        for member in rows
+    )
+
+
+def _equal(a: object, b: object) -> bool:
+    return type(a) is type(b) and a == b
 
 
 def _same(before: list[object], after: list[object]) -> bool:
