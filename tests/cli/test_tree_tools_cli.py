@@ -75,8 +75,8 @@ def test_diff_of_two_files_reports_the_household_now_guided(tmp_path: Path) -> N
     old.write_text(text, encoding="utf-8")
     new.write_text(
         text.replace(
-            '"転入" and birthday(member.birth_date, 75)',
-            '"転入" and birthday(member.birth_date, 74)',
+            '"転入" and (birthday(member.birth_date, 75)',
+            '"転入" and (birthday(member.birth_date, 74)',
             1,
         ),
         encoding="utf-8",

@@ -24,17 +24,19 @@ def values(**answers: object):  # type: ignore[no-untyped-def]
 
 
 def test_a_procedure_applies_because_of_every_part_with_the_answers_read() -> None:
-    runtime, answered = values(move_type="転入", kokuho=True, shisetsu_nyusho=False)
+    insured = ["国保", "健保家族"]  # the father in 国保, the child a dependant elsewhere
+    runtime, answered = values(move_type="転入", health_insurance=insured, shisetsu_nyusho=False)
     reason = explain.procedure(answered, runtime.tree.procedure("kokuho_kanyu"))
     assert reason.holds is True
     assert reason.text() == (
-        '「move_type == "転入"」が成り立つ(move_type=転入)、「kokuho」が成り立つ(kokuho=はい)、'
+        '「move_type == "転入"」が成り立つ(move_type=転入)、'
+        '「any_member(member.health_insurance == "国保")」が成り立つ、'
         "「not shisetsu_nyusho」が成り立つ(shisetsu_nyusho=いいえ)"
     )
 
 
 def test_a_procedure_does_not_apply_because_of_the_part_that_failed() -> None:
-    runtime, answered = values(move_type="転居", kokuho=True)
+    runtime, answered = values(move_type="転居", health_insurance=["国保", "国保"])
     reason = explain.procedure(answered, runtime.tree.procedure("kokuho_kanyu"))
     assert reason.holds is False
     assert reason.text() == '「move_type == "転入"」が成り立たない(move_type=転居)'
@@ -44,7 +46,7 @@ def test_an_unanswered_question_is_named_as_what_left_it_undecided() -> None:
     runtime, answered = values(move_type="転入")
     reason = explain.procedure(answered, runtime.tree.procedure("kokuho_kanyu"))
     assert reason.holds is not True
-    assert "kokuho=未回答" in reason.text()
+    assert '「any_member(member.health_insurance == "国保")」が決まらない' in reason.text()
 
 
 def test_a_per_member_procedure_explains_itself_for_one_member() -> None:

@@ -13,7 +13,7 @@ from tests.desk_slips import reference_case
 SAMPLES = FORM_TEMPLATES / "samples"
 
 # Answers that belong to other departments' procedures in the reference case.
-KOKUHO = "国民健康保険に加入している方、または今回加入する方はいますか。"
+KOKUHO = "この方の健康保険は、次のどれですか(転入の方は、サンプル市で入る保険です)。"
 DOG = "犬の名前を教えてください。"
 HONSEKI = "本籍地を教えてください。"
 

@@ -47,7 +47,13 @@ def content_lines(lines: list[str]) -> list[int]:
 
 
 def when_lines(lines: list[str]) -> list[int]:
-    return [i for i, line in enumerate(lines) if line.lstrip().startswith("when: ")]
+    """``when:`` lines with a name in their condition (not ``when: >-``, whose condition is
+    on the lines below)."""
+    return [
+        i
+        for i, line in enumerate(lines)
+        if line.lstrip().startswith("when: ") and names_in_condition(line)
+    ]
 
 
 def names_in_condition(line: str) -> list[re.Match[str]]:

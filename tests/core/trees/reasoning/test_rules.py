@@ -39,7 +39,8 @@ def test_a_per_member_rule_names_the_member_in_the_conditions_words() -> None:
     analysis = analyse(load_runtime(QUESTIONNAIRES / "moving.yaml"), AS_OF)
     table = next(t for t in analysis.tables() if t.procedure.id == "kokumin_nenkin")
     assert texts(table) == [
-        "move_type=転入 かつ kokuho=はい かつ member=20 <= legal_age(member.birth_date) < 60"
+        "move_type=転入 かつ member=member.health_insurance in"
+        ' ["国保", "国保組合", "生活保護", "健保家族"] かつ 20 <= legal_age(member.birth_date) < 60'
     ]
 
 
