@@ -38,9 +38,9 @@ def test_every_shipped_procedure_is_one_rule_but_the_one_with_alternatives() -> 
 def test_a_per_member_rule_names_the_member_in_the_conditions_words() -> None:
     analysis = analyse(load_runtime(QUESTIONNAIRES / "moving.yaml"), AS_OF)
     table = next(t for t in analysis.tables() if t.procedure.id == "kokumin_nenkin")
+    insured = 'member.health_insurance in ["国保", "国保組合", "生活保護", "健保家族"]'
     assert texts(table) == [
-        "move_type=転入 かつ member=member.health_insurance in"
-        ' ["国保", "国保組合", "生活保護", "健保家族"] かつ 20 <= legal_age(member.birth_date) < 60'
+        f"move_type=転入 かつ member={insured} かつ 20 <= legal_age(member.birth_date) < 60"
     ]
 
 
