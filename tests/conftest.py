@@ -12,6 +12,18 @@ from kakanai.benchmarks.bounded_runs import BoundedRunner
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONNAIRES = ROOT / "questionnaires"
+# The shipped moving tree's 後期 資格取得 on a 転入, and an edit that guides it from the 76th
+# birthday, and by 後期高齢 insurance only under 75 (the 障害認定 route): the 75-year-old of
+# the scenarios (林 正男, in 後期高齢) loses it, the 70-year-old by 障害認定 keeps it.
+KOUKI_75 = (
+    '"転入" and (birthday(member.birth_date, 75) <= today()'
+    ' and member.health_insurance != "生活保護" or member.health_insurance == "後期高齢")'
+)
+KOUKI_76 = (
+    '"転入" and (birthday(member.birth_date, 76) <= today()'
+    ' and member.health_insurance != "生活保護" or member.health_insurance == "後期高齢"'
+    " and legal_age(member.birth_date) < 75)"
+)
 AS_OF = dt.date(2026, 11, 23)
 BOUNDED_SECONDS = 20.0
 BOUNDED_MEGABYTES = 1500.0

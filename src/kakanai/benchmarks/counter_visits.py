@@ -62,7 +62,9 @@ REFERENCE_BIRTH: dict[str, Any] = {
 def move_in_with_birth() -> dict[str, Any]:
     """The reference family moving in with a newborn: 転入 + 出生 in one visit."""
     household = [*REFERENCE["household"], NEWBORN]
-    return {**REFERENCE, **REFERENCE_BIRTH, "household": household, EVENTS: ["moving", "birth"]}
+    insured = [*REFERENCE["health_insurance"], "国保"]  # the newborn joins the family's 国保
+    both = {**REFERENCE, **REFERENCE_BIRTH, "household": household, "health_insurance": insured}
+    return {**both, EVENTS: ["moving", "birth"]}
 
 
 def scenario_answers(tree_id: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ import pytest
 
 from kakanai.core.errors import KakanaiError
 from kakanai.services.tree_editing.draft import draft_of, drafts_folder, open_draft, read_draft
-from tests.conftest import QUESTIONNAIRES
+from tests.conftest import KOUKI_75, KOUKI_76, QUESTIONNAIRES
 
 
 @pytest.fixture
@@ -26,17 +26,15 @@ def test_a_draft_of_the_tree_in_use_is_saved_to_the_drafts_folder(data_dir: Path
     assert not draft.modified
     assert not draft.on_disk
     draft.text = draft.text.replace(
-        "birthday(member.birth_date, 75) <= today() and not same",
-        "birthday(member.birth_date, 76) <= today() and not same",
+        KOUKI_75,
+        KOUKI_76,
         1,
     )
     assert draft.modified
     draft.save()
     assert draft.on_disk
     assert draft.tests_path.read_text(encoding="utf-8") == draft.tests_text
-    assert "birthday(member.birth_date, 76) <= today() and not same" not in (
-        QUESTIONNAIRES / "moving.yaml"
-    ).read_text(encoding="utf-8")
+    assert KOUKI_76 not in (QUESTIONNAIRES / "moving.yaml").read_text(encoding="utf-8")
     again = draft_of("moving")
     assert again.text == draft.text
     assert again.source == QUESTIONNAIRES / "moving.yaml"

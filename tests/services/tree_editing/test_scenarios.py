@@ -9,7 +9,7 @@ from kakanai.core.trees.interview import Interview
 from kakanai.core.trees.model import Question
 from kakanai.services.tree_editing import scenarios
 from kakanai.services.trees.scenario_coverage import with_scenarios
-from tests.conftest import AS_OF, QUESTIONNAIRES
+from tests.conftest import AS_OF, KOUKI_75, KOUKI_76, QUESTIONNAIRES
 
 MOVING = (QUESTIONNAIRES / "moving.yaml").read_text(encoding="utf-8")
 TESTS = (QUESTIONNAIRES / "moving.tests.yaml").read_text(encoding="utf-8")
@@ -25,14 +25,14 @@ def test_the_shipped_scenarios_pass_and_cover_every_rule_on_their_own_day() -> N
     result = run()
     assert result.as_of == AS_OF
     assert all(o.passed for o in result.outcomes)
-    assert result.summary == "シナリオ 55/55 成功(未確認 0)・規則の網羅 51/51"
+    assert result.summary == "シナリオ 63/63 成功(未確認 0)・規則の網羅 53/53"
 
 
 def test_a_failing_scenario_shows_what_it_expects_beside_what_the_draft_gives() -> None:
     result = run(
         MOVING.replace(
-            "birthday(member.birth_date, 75) <= today() and not same",
-            "birthday(member.birth_date, 76) <= today() and not same",
+            KOUKI_75,
+            KOUKI_76,
             1,
         )
     )
@@ -57,7 +57,8 @@ def test_a_finished_preview_becomes_an_unconfirmed_scenario_that_passes_once_con
     given = {"move_type": "転出", "move_date": "R8.12.20", "household": [
         {"name": "北 一郎", "kana": "キタ イチロウ", "birth_date": "1950-01-02", "sex": "男",
          "relationship": "世帯主"},
-    ], "kokuho": "はい", "kaigo_nintei": "いいえ", "has_gentsuki": "はい"}  # fmt: skip
+    ], "health_insurance": ["後期高齢"], "kaigo_nintei": "いいえ",
+       "has_gentsuki": "はい"}  # fmt: skip
     while interview.current is not None:
         interview.answer(given.get(interview.current.id, _blank(interview.current)))
     made = scenarios.from_preview(interview, "転出 75歳以上の単身者")

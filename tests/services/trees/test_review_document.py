@@ -40,8 +40,8 @@ def test_the_impact_against_the_version_in_force_is_a_chapter(tmp_path: Path) ->
     text = MOVING.read_text(encoding="utf-8")
     tree.write_text(
         text.replace(
-            '"転入" and birthday(member.birth_date, 75)',
-            '"転入" and birthday(member.birth_date, 74)',
+            '"転入" and (birthday(member.birth_date, 75)',
+            '"転入" and (birthday(member.birth_date, 74)',
             1,
         ),
         encoding="utf-8",

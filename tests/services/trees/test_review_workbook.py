@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 
 from kakanai.services.trees.review_document import write_review
-from tests.conftest import AS_OF, QUESTIONNAIRES
+from tests.conftest import AS_OF, KOUKI_75, KOUKI_76, QUESTIONNAIRES
 
 MOVING = QUESTIONNAIRES / "moving.yaml"
 
@@ -23,8 +23,8 @@ def workbook(tmp_path_factory: pytest.TempPathFactory) -> openpyxl.Workbook:
     text = MOVING.read_text(encoding="utf-8")
     tree.write_text(
         text.replace(
-            "birthday(member.birth_date, 75) <= today() and not same",
-            "birthday(member.birth_date, 76) <= today() and not same",
+            KOUKI_75,
+            KOUKI_76,
             1,
         ),
         encoding="utf-8",
@@ -61,7 +61,10 @@ def test_questions_and_procedures_are_listed_with_japanese_headings_and_rules(
     procedures = rows(workbook["手続き"])
     kokuho = next(r for r in procedures if r[1] == "kokuho_kanyu")
     assert kokuho[0] == "保険年金課"
-    assert kokuho[4] == "1. move_type=転入 かつ kokuho=はい かつ shisetsu_nyusho=いいえ"
+    assert kokuho[4] == (
+        "1. move_type=転入 かつ shisetsu_nyusho=いいえ"
+        " かつ any_member(member.health_insurance == '国保')=はい"
+    )
 
 
 def test_the_impact_names_the_households_no_longer_guided_and_the_failing_scenario(

@@ -55,8 +55,15 @@ def test_help_speaks_of_ages_only_when_the_household_has_them(
 ) -> None:
     answer_until(qtbot, view, "health_insurance")
     assert "75歳以上" not in help_of(view, "health_insurance")  # the reference family is under 75
-    assert "40歳以上の方がいない世帯" not in help_of(view, "kaigo_nintei")
     assert "15歳未満" not in help_of(view, "health_insurance")
+
+
+def test_the_care_help_speaks_of_ages_only_when_the_household_has_them(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    """The per-member insurance has a page of its own; 介護 is on the next one."""
+    answer_until(qtbot, view, "kaigo_nintei")
+    assert "40歳以上の方がいない世帯" not in help_of(view, "kaigo_nintei")  # parents in their 40s
 
 
 def test_the_head_of_household_is_one_key_away(qtbot: QtBot, view: CounterView) -> None:

@@ -38,16 +38,16 @@ def test_a_typo_is_underlined_with_did_you_mean_fixed_undone_and_redone(
 ) -> None:
     field = condition_field(qtbot, view)
     assert field.edit.condition() == ORIGINAL
-    typed(qtbot, view, field, " and kokhu")
+    typed(qtbot, view, field, " and wants_inkna")
     (mark,) = field.edit.marks
-    assert field.edit.condition()[mark.start : mark.end] == "kokhu"
-    assert "もしかして: kokuho" in mark.message
+    assert field.edit.condition()[mark.start : mark.end] == "wants_inkna"
+    assert "もしかして: wants_inkan" in mark.message
     assert field.messages.isVisible()
     assert "TREE_REF_001" in field.messages.text()
-    assert any("kokhu" in line for line in view.problems.texts())
+    assert any("wants_inkna" in line for line in view.problems.texts())
 
-    typed(qtbot, view, field, "\b\buho")
-    fixed = f"{ORIGINAL} and kokuho"
+    typed(qtbot, view, field, "\b\ban")
+    fixed = f"{ORIGINAL} and wants_inkan"
     assert field.edit.condition() == fixed
     assert field.edit.marks == []
     assert not field.messages.isVisible()
@@ -70,10 +70,10 @@ def test_completion_offers_question_ids_with_their_text_and_types_the_chosen_one
     qtbot: QtBot, view: SupervisionView
 ) -> None:
     field = condition_field(qtbot, view)
-    qtbot.keyClicks(field.edit, " and kok")
+    qtbot.keyClicks(field.edit, " and wants_in")
     qtbot.keyClick(field.edit, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     model = field.edit.completer.completionModel()
     shown = [model.index(row, 0).data() for row in range(model.rowCount())]
-    assert shown[0].startswith("kokuho — 国民健康保険に加入している方")
+    assert shown[0].startswith("wants_inkan — サンプル市で印鑑登録をご希望の方")
     qtbot.keyClick(field.edit.popup, Qt.Key.Key_Return)
-    assert field.edit.condition() == f"{ORIGINAL} and kokuho"
+    assert field.edit.condition() == f"{ORIGINAL} and wants_inkan"

@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kakanai.ui.supervision.document import TESTS, TREE
 from kakanai.ui.supervision.view import SupervisionView
+from tests.conftest import KOUKI_75, KOUKI_76
 
 
 def flags(tests: str | None, value: str) -> int:
@@ -31,14 +32,14 @@ def test_a_failing_scenario_shows_its_difference_and_the_coverage(
 ) -> None:
     document = view.document
     edited = document.text.replace(
-        "birthday(member.birth_date, 75) <= today() and not same",
-        "birthday(member.birth_date, 76) <= today() and not same",
+        KOUKI_75,
+        KOUKI_76,
         1,
     )
     document.apply(TREE, edited, "手続き kouki_shikaku_shutoku の条件を変更")
     ran(qtbot, view)
     page = view.scenarios_page
-    assert page.summary.text().startswith("シナリオ 54/55 成功(未確認 0)・規則の網羅")
+    assert page.summary.text().startswith("シナリオ 62/63 成功(未確認 0)・規則の網羅")
     row = page.table.currentRow()
     assert page.table.item(row, 0).text() == "失敗"
     assert "75歳の誕生日当日の夫は後期高齢者医療" in page.table.item(row, 2).text()

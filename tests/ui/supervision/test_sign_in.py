@@ -21,6 +21,7 @@ from kakanai.ui.supervision.access import NO_SUPERVISOR, SupervisionAccess
 from kakanai.ui.supervision.document import TREE
 from kakanai.ui.supervision.sign_in import SignInDialog
 from kakanai.ui.supervision.view import SupervisionView
+from tests.conftest import KOUKI_75, KOUKI_76
 from tests.supervised_workspaces import NAME, PASSWORD
 
 CLERK = "窓口 一郎"
@@ -129,8 +130,8 @@ def test_saves_and_scenario_runs_are_audited_with_the_supervisor(
     document.apply(
         TREE,
         document.text.replace(
-            "birthday(member.birth_date, 75) <= today() and not same",
-            "birthday(member.birth_date, 76) <= today() and not same",
+            KOUKI_75,
+            KOUKI_76,
             1,
         ),
         "x",

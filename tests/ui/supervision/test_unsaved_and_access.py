@@ -17,13 +17,13 @@ from kakanai.ui.main_window import MainWindow, ModeEntry
 from kakanai.ui.supervision.access import SupervisionAccess
 from kakanai.ui.supervision.document import TREE
 from kakanai.ui.supervision.view import SupervisionView, Unsaved
-from tests.conftest import QUESTIONNAIRES
+from tests.conftest import KOUKI_75, KOUKI_76, QUESTIONNAIRES
 from tests.supervised_workspaces import NAME, PASSWORD
 from tests.ui.supervision.conftest import Asked, signed_in_modes
 
 EDITED = (
-    "birthday(member.birth_date, 75) <= today() and not same",
-    "birthday(member.birth_date, 76) <= today() and not same",
+    KOUKI_75,
+    KOUKI_76,
 )
 
 

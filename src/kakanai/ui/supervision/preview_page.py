@@ -26,7 +26,13 @@ from PySide6.QtWidgets import (
 
 from kakanai.core.errors import KakanaiError
 from kakanai.core.trees.interview import Interview
-from kakanai.services.counter.display import help_texts, live_procedures, offers, path_steps
+from kakanai.services.counter.display import (
+    help_texts,
+    live_procedures,
+    member_lines,
+    offers,
+    path_steps,
+)
 from kakanai.services.tree_editing import explaining
 from kakanai.services.tree_editing.diagnostics import ordered
 from kakanai.services.tree_editing.scenarios import checked_runtime
@@ -137,6 +143,9 @@ class PreviewPage(QWidget):
                 filled={question.id: interview.remembered(question.id)},
                 as_of=interview.as_of,
                 offers=offers(interview, (question,)),
+                members={question.id: member_lines(interview, question)}
+                if question.per_member
+                else None,
             )
             page.set_shown([question.id], help_texts([(question, interview.values())]))
             drop_mnemonics(page, TAB_LETTERS)
