@@ -46,7 +46,7 @@ def test_a_lower_age_guides_the_new_age_with_an_interview_that_shows_it(tmp_path
     old, new = versions(
         tmp_path,
         (KOUKI, KOUKI.replace("75)", "74)")),
-        ('version: "2026.12"', 'version: "2027.1"'),
+        ('version: "2027.1"', 'version: "2027.2"'),
     )
     result = compare(str(old), str(new), AS_OF)
     (shift,) = result.shifts
