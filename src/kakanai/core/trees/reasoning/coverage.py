@@ -48,6 +48,7 @@ class Coverage:
             for table in tables
             for number, rule in enumerate(table.rules, start=1)
         ]
+        self._reached: dict[int, Node] = {}  # each rule's residents, built once (by id of use)
 
     def record(self, name: str, interview: Interview) -> None:
         """Note the rules one scenario's interview exercises."""
@@ -92,7 +93,14 @@ class Coverage:
         return space.households([space.member_profiles(member) for member in merged])
 
     def reach(self, use: RuleUse) -> Node:
-        """A rule's residents in the exact diagrams, given the procedure there."""
+        """A rule's residents in the exact diagrams, given the procedure there (the same for
+        every scenario, so built once per rule)."""
+        found = self._reached.get(id(use))
+        if found is None:
+            found = self._reached[id(use)] = self._reach(use)
+        return found
+
+    def _reach(self, use: RuleUse) -> Node:
         dd, logic = self.dd, self.logic
         procedure = use.table.procedure
         parts: list[Node] = []
