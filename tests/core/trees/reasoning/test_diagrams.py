@@ -103,3 +103,21 @@ def test_count_counts_assignments_over_the_given_variables(dd: Diagrams) -> None
 def test_support_names_only_the_variables_tested(dd: Diagrams) -> None:
     x = dd.conj(dd.literal(0, [1]), dd.literal(2, [0]))
     assert dd.support(x) == frozenset({0, 2})
+
+
+def test_meets_says_whether_two_sets_share_an_assignment_as_their_conjunction_does(
+    dd: Diagrams,
+) -> None:
+    """Every pair of sets built from the literals, asked both ways round and asked again
+    (the pairs found apart are remembered)."""
+    literals = [dd.literal(var, [value]) for var in range(3) for value in range(2)]
+    sets = [
+        *literals,
+        *(dd.conj(x, y) for x, y in itertools.combinations(literals, 2)),
+        *(dd.disj(dd.conj(x, y), z) for x, y, z in itertools.combinations(literals, 3)),
+        TRUE,
+        FALSE,
+    ]
+    for _ in range(2):
+        for x, y in itertools.product(sets, repeat=2):
+            assert dd.meets(x, y) == bool(members(dd, x) & members(dd, y)), (x, y)

@@ -1,5 +1,5 @@
-"""Answer classes: a concrete answer is classified once per domain, and the memory of it keeps
-answers of different types apart."""
+"""Answer classes: a concrete answer is classified once per domain (a candidate never: its class
+is known), and the memory of it keeps answers of different types apart."""
 
 from __future__ import annotations
 
@@ -39,11 +39,19 @@ def test_an_answer_seen_again_is_not_classified_again() -> None:
     assert seen == [dt.date(2026, 11, 20)]
 
 
+def test_an_answer_that_is_a_candidate_takes_the_class_it_was_given() -> None:
+    """Options and yes/no answers were classified when the classes were made."""
+    domain = moving_domains()["kokuho"]
+    expected = domain.keyed.get(domain.key_of(True))
+    seen = counting(domain)
+    assert domain.classify(True) == expected
+    assert seen == []
+
+
 def test_answers_of_other_types_are_classified_on_their_own() -> None:
     """``True == 1`` in Python, but a remembered yes is not a remembered number."""
     domain = moving_domains()["kokuho"]
     seen = counting(domain)
     domain.classify(True)
     domain.classify(1)
-    assert seen == [True, 1]
-    assert domain.classify(True) == domain.keyed.get(domain.key_of(True))
+    assert seen == [1]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from kakanai.core.trees.evaluation import applied_procedures, with_member_answers
 from kakanai.core.trees.interview import Interview
 from kakanai.core.trees.model import Per
-from kakanai.core.trees.reasoning.diagrams import FALSE, TRUE, Node
+from kakanai.core.trees.reasoning.diagrams import TRUE, Node
 from kakanai.core.trees.reasoning.facts import FactLogic
 from kakanai.core.trees.reasoning.renaming import Renaming
 from kakanai.core.trees.reasoning.rules import Rule, Table
@@ -54,7 +54,7 @@ class Coverage:
         """Note the rules one scenario's interview exercises."""
         region = self.region(self.renaming.apply(interview.answers))
         for use in self.uses:
-            if self.dd.conj(region, self.reach(use)) != FALSE:
+            if self.dd.meets(region, self.reach(use)):
                 use.scenarios.append(name)
 
     @property

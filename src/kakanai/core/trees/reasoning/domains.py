@@ -51,6 +51,15 @@ class Domain:
     # answers on the death tree's review), and each key evaluates every atom that reads it.
     _known: dict[object, int | None] = field(default_factory=dict, repr=False, compare=False)
 
+    def __post_init__(self) -> None:
+        # Each candidate's class was found when the classes were made: options and yes/no
+        # answers (most of what scenarios answer) need no evaluation at all.
+        for index, group in enumerate(self.candidates):
+            for candidate in group:
+                frozen = _frozen(candidate)
+                if frozen is not None:
+                    self._known.setdefault(frozen, index)
+
     @property
     def size(self) -> int:
         return len(self.values)
