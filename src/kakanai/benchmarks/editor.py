@@ -102,7 +102,13 @@ def _review_times(tree: Path, folder: Path, runs: int) -> dict[str, list[float]]
 def _edited(text: str) -> str:
     """One rule changed the way supervisors change them (an age bound), so the impact
     chapter has households to show; the text as it is when it has no such bound."""
-    for before, after in ((">= 65", ">= 64"), (">= 18", ">= 19"), ("< 18", "< 19")):
+    bounds = (
+        (">= 65", ">= 64"),
+        (">= 18", ">= 19"),
+        ("< 18", "< 19"),
+        ("attains(member.birth_date, 65)", "attains(member.birth_date, 64)"),  # death.yaml
+    )
+    for before, after in bounds:
         if before in text:
             return text.replace(before, after, 1)
     return text
