@@ -43,12 +43,12 @@ class Coverage:
         self.dd = logic.dd
         self.space = logic.space
         self.renaming = Renaming(self.exact.runtime, self.space.domains, self.space.as_of)
-        self._reached: dict[int, Node] = {}
         self.uses = [
             RuleUse(table, number, rule)
             for table in tables
             for number, rule in enumerate(table.rules, start=1)
         ]
+        self._reached: dict[int, Node] = {}  # each rule's residents, built once (by id of use)
 
     def record(self, name: str, interview: Interview) -> None:
         """Note the rules one scenario's interview exercises."""
@@ -58,7 +58,7 @@ class Coverage:
         )
         region = self.region(answers)
         for use in self.uses:
-            if self.dd.conj(region, self.reach(use)) != FALSE:
+            if self.dd.meets(region, self.reach(use)):
                 use.scenarios.append(name)
 
     def _gives(self, answers: Mapping[str, object], given: set[str]) -> bool:
@@ -70,7 +70,7 @@ class Coverage:
         reached = {
             use.table.procedure.id
             for use in self.uses
-            if use.table.procedure.id in given and self.dd.conj(region, self.reach(use)) != FALSE
+            if use.table.procedure.id in given and self.dd.meets(region, self.reach(use))
         }
         return reached == given
 
@@ -110,7 +110,8 @@ class Coverage:
         return space.households([space.member_profiles(member) for member in merged])
 
     def reach(self, use: RuleUse) -> Node:
-        """A rule's residents in the exact diagrams, given the procedure there (kept)."""
+        """A rule's residents in the exact diagrams, given the procedure there (the same for
+        every scenario, so built once per rule)."""
         found = self._reached.get(id(use))
         if found is None:
             found = self._reached[id(use)] = self._reach(use)
