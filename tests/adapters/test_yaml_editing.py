@@ -41,7 +41,8 @@ def read_back(text: str, *path: object) -> object:
 
 
 OLD_KOUKI = (
-    'move_type == "転入" and birthday(member.birth_date, 75) <= today()'
+    'move_type == "転入" and (birthday(member.birth_date, 75) <= today()'
+    ' and member.health_insurance != "生活保護" or member.health_insurance == "後期高齢")'
     " and not same_prefecture and not shisetsu_nyusho"
 )
 

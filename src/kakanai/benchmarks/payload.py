@@ -29,6 +29,7 @@ from kakanai.core.slip.envelope import (
 from kakanai.core.trees.case import build_case
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.interview import Interview
+from kakanai.core.trees.member_answers import asked_members
 from kakanai.core.trees.model import Question, QuestionType
 from kakanai.services.case_files import load_case
 from kakanai.services.shipped_data import REFERENCE_CASE
@@ -143,9 +144,24 @@ def household_case(reference: dict[str, Any], runtime: TreeRuntime, size: int) -
     as_of = dt.date.fromisoformat(reference["as_of"])
     interview = Interview(runtime, as_of)
     while (question := interview.current) is not None:
-        interview.answer(given[question.id] if question.id in given else _default(question))
+        interview.answer(_answer(interview, question, given))
     created = dt.datetime.fromisoformat(reference["created_at"])
     return build_case(interview, case_id=reference["case_id"], created_at=created)
+
+
+def _answer(interview: Interview, question: Question, given: dict[str, object]) -> object:
+    """The reference's answer; for a per-member question (health insurance) one per member of
+    this household, the reference's own in order and its first for the members it lacks."""
+    raw = given[question.id] if question.id in given else _default(question)
+    if not question.per_member:
+        return raw
+    known = raw if isinstance(raw, list) else []
+    first = next((v for v in known if v is not None), _default(question))
+    asked = asked_members(question, interview.values())
+    return [
+        (known[i] if i < len(known) and known[i] is not None else first) if is_asked else None
+        for i, is_asked in enumerate(asked)
+    ]
 
 
 def _default(question: Question) -> object:

@@ -41,7 +41,7 @@ def test_an_answer_seen_again_is_not_classified_again() -> None:
 
 def test_an_answer_that_is_a_candidate_takes_the_class_it_was_given() -> None:
     """Options and yes/no answers were classified when the classes were made."""
-    domain = moving_domains()["kokuho"]
+    domain = moving_domains()["has_dog"]
     expected = domain.keyed.get(domain.key_of(True))
     seen = counting(domain)
     assert domain.classify(True) == expected
@@ -50,7 +50,7 @@ def test_an_answer_that_is_a_candidate_takes_the_class_it_was_given() -> None:
 
 def test_answers_of_other_types_are_classified_on_their_own() -> None:
     """``True == 1`` in Python, but a remembered yes is not a remembered number."""
-    domain = moving_domains()["kokuho"]
+    domain = moving_domains()["has_dog"]
     seen = counting(domain)
     domain.classify(True)
     domain.classify(1)
