@@ -27,6 +27,7 @@ CLICK_MS = 150
 ACTIVATE_MS = 2000
 EVENTS = "@events"  # in a clerk's answers: the life events of the visit (tree ids)
 MAX_TABS = 40  # a field further than this from the focus is a broken tab order
+MOVING_ON = "(次へ・イベント選択)"  # keys charged to no field: Enter, the events' digits
 
 
 @dataclass
@@ -39,10 +40,18 @@ class Keyboard:
     other: int = 0
     log: list[str] = field(default_factory=list)
     window: QWidget | None = None  # whose focus to use when no window is active
+    # What the keys are for (a question id, ``address.town``, ``household.name``) and the
+    # keys charged to each: typed characters and other keys.
+    charged_to: str = ""
+    by_field: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def events(self) -> int:
         return self.typed + self.other
+
+    def _charge(self, *, typed: bool) -> None:
+        counts = self.by_field.setdefault(self.charged_to or MOVING_ON, [0, 0])
+        counts[0 if typed else 1] += 1
 
     def focus(self) -> QWidget:
         widget = QApplication.focusWidget()
@@ -55,6 +64,7 @@ class Keyboard:
     def type(self, text: str) -> None:
         for char in text:
             self.typed += 1
+            self._charge(typed=True)
             widget = self.focus()
             if char.isascii():
                 QTest.keyClicks(widget, char)
@@ -70,6 +80,7 @@ class Keyboard:
         self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
     ) -> None:
         self.other += 1
+        self._charge(typed=False)
         self.log.append(str(key))
         before = self.focus()
         QTest.keyClick(before, key, modifier)
@@ -197,9 +208,11 @@ class Clerk:
         while True:
             blocks = [b for b in page.blocks if not b.isHidden() and b.question.id not in done]
             if not blocks:
+                self.keys.charged_to = ""
                 return
             block = blocks[0]
             done.add(block.question.id)
+            self.keys.charged_to = block.question.id
             self.answer(block.field, answers.get(block.question.id))
 
     def answer(self, field_: QWidget, raw: object) -> None:
@@ -274,24 +287,32 @@ class Clerk:
 
     def address(self, field_: AddressField, address: Mapping[str, Any]) -> None:
         """The postal code's digits first (the rest fills in), then what differs."""
+        question = self.keys.charged_to
         postal = str(address.get("postal_code", ""))
+        self.keys.charged_to = f"{question}.postal_code"
         self.fill(field_.editors["postal_code"], "".join(c for c in postal if c.isdigit()))
         for key, editor in field_.editors.items():
             if key != "postal_code":
+                self.keys.charged_to = f"{question}.{key}"
                 self.fill(editor, str(address.get(key) or ""))
+        self.keys.charged_to = question
 
     def household(self, table: HouseholdTable, members: list[Any]) -> None:
+        question = self.keys.charged_to
         for number, member in enumerate(members):
             if number >= len(table.rows):
+                self.keys.charged_to = f"{question}.new_row"
                 self.keys.tab_to(table.rows[-1].relationship)
                 self.keys.press(Qt.Key.Key_Tab)  # Tab at the end of the last row adds one
             row = table.rows[number]
             for key, editor in row.editors.items():
+                self.keys.charged_to = f"{question}.{key}"
                 wanted = str(member.get(key, ""))
                 if isinstance(editor, PickEdit):
                     self.pick(editor, wanted)
                 else:
                     self.fill(editor, wanted)
+        self.keys.charged_to = question
 
     def pick(self, editor: PickEdit, value: str) -> None:
         """A digit picks a listed value; others are typed."""
