@@ -3,7 +3,7 @@ ways of typing it uses (the city's towns, short 和暦 dates)."""
 
 from __future__ import annotations
 
-from kakanai.ui.counter.clerk import MOVING_ON, Clerk
+from kakanai.ui.counter.clerk import MOVING_ON, Clerk, shortest_date
 from kakanai.ui.counter.view import CounterView
 from tests.ui.counter.driving import ANSWERS
 
@@ -19,3 +19,10 @@ def test_every_key_is_charged_to_the_field_it_was_for(view: CounterView) -> None
     assert by_field["previous_address.postal_code"] == [7, 0]  # 3300061
     assert by_field["household.name"][0] == len("山田 太郎") + len("花子一郎桜")
     assert by_field[MOVING_ON][1] >= clerk.screens - 1  # an Enter per question page
+
+
+def test_the_clerk_types_a_date_in_its_shortest_form_only_when_it_is_the_same_day() -> None:
+    assert shortest_date("1984-02-03") == "S590203"
+    assert shortest_date("S57.5.10") == "S570510"
+    assert shortest_date("R4.8.20") == "R4.8.20"  # as short already
+    assert shortest_date("1984-02-30") == "1984-02-30"  # unreadable: typed as heard

@@ -108,3 +108,13 @@ def test_ctrl_delete_removes_the_member_being_typed(qtbot: QtBot, view: CounterV
     second.name.setFocus()
     qtbot.keyClick(second.name, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert len(table.rows) == 1
+
+
+def test_a_birth_date_typed_as_an_era_and_six_digits_reads_as_that_day(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    """S570510: the short 和暦 form a clerk types in one stretch of the number keys."""
+    table = household(qtbot, view)
+    row = table.rows[0]
+    type_text(qtbot, row.birth, "S570510")
+    assert row.notes["birth_date"].text().splitlines() == ["昭和57年5月10日", "(1982年) 44歳"]

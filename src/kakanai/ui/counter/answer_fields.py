@@ -244,7 +244,7 @@ class LineField(AnswerField):
 
 
 _PLACEHOLDERS = {
-    QuestionType.DATE: "例: R8.11.15、令和8年11月15日、2026-11-15",
+    QuestionType.DATE: "例: R081115、R8.11.15、令和8年11月15日、2026-11-15",
     QuestionType.KATAKANA: "例: ヤマダ タロウ(ひらがなで入力してもカタカナになります)",
     QuestionType.PHONE: "例: 090-1234-5678(ハイフンなしでも可)",
     QuestionType.POSTAL_CODE: "例: 100-0001",

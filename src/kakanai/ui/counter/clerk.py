@@ -14,7 +14,12 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QWidget
 
-from kakanai.core.japanese.values import ValueFormatError, normalize_katakana
+from kakanai.core.japanese.values import (
+    ValueFormatError,
+    format_wareki_compact,
+    normalize_katakana,
+    parse_date,
+)
 from kakanai.core.trees.model import QuestionType
 from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.answer_fields import ChoiceField, LineField
@@ -255,6 +260,8 @@ class Clerk:
         end); digits alone for a phone number (the field takes them without hyphens)."""
         if field_.question.type is QuestionType.PHONE:
             text = "".join(ch for ch in text if ch.isdigit()) or text
+        if field_.question.type is QuestionType.DATE:
+            text = shortest_date(text)
         for number, button in enumerate(field_.offer_buttons):
             offered = button.toolTip()
             if text and field_.editor.text() != text and _near(offered, text):
@@ -308,6 +315,8 @@ class Clerk:
             for key, editor in row.editors.items():
                 self.keys.charged_to = f"{question}.{key}"
                 wanted = str(member.get(key, ""))
+                if key == "birth_date":
+                    wanted = shortest_date(wanted)
                 if isinstance(editor, PickEdit):
                     self.pick(editor, wanted)
                 else:
@@ -325,6 +334,17 @@ class Clerk:
             self.keys.type(str(values.index(value) + 1))
         else:
             self.keys.type(value)
+
+
+def shortest_date(text: str) -> str:
+    """A date the way a quick clerk types it: era and six digits (S570510) when that is
+    shorter and reads as the same day; anything unreadable as it is (its error is shown)."""
+    try:
+        day = parse_date(text)
+        compact = format_wareki_compact(day)
+    except ValueFormatError:
+        return text
+    return compact if len(compact) < len(text) and parse_date(compact) == day else text
 
 
 def _near(offered: str, wanted: str) -> bool:
