@@ -611,6 +611,10 @@ class ErrorCode(Enum):
         "COUNTER_006",
         "一度に選んだ手続き({count}つ)が多すぎて、下書きに記録できません。手続きを分けて、2回の面談で受け付けてください。",
     )
+    COUNTER_TOWNS_UNREADABLE = (
+        "COUNTER_007",
+        "町字の一覧「{path}」を読み込めません: {detail}。1行目を「郵便番号,都道府県,市区町村,町字,よみ」とし、2行目から1行に1つの町字を書いてください(UTF-8のCSV)。",
+    )
     # --- end of counter codes ---
 
     # --- Desk mode: scanning and printing (DESK_) ---

@@ -88,7 +88,8 @@ class Keyboard:
         self._charge(typed=False)
         self.log.append(str(key))
         before = self.focus()
-        QTest.keyClick(before, key, modifier)
+        # An open list (a completion) takes the keys, as Qt hands them to the popup.
+        QTest.keyClick(QApplication.activePopupWidget() or before, key, modifier)
         if modifier & Qt.KeyboardModifier.AltModifier and self.focus() is before:
             QTest.qWait(CLICK_MS)  # a button's mnemonic clicks it after a short animation
 
@@ -281,6 +282,11 @@ class Clerk:
             return
         if self.keys.focus() is not editor:
             self.keys.tab_to(editor)  # Tab selects a line's text, so typing replaces it
+        if isinstance(editor, QLineEdit) and current and text.startswith(current):
+            if editor.hasSelectedText():
+                self.keys.press(Qt.Key.Key_End)  # 常盤 → 常盤一丁目: only the rest is typed
+            self.keys.type(text[len(current) :])
+            return
         rest = _after_prefill(editor, text)
         if rest is not None:
             self.keys.type(rest)
@@ -298,11 +304,29 @@ class Clerk:
         postal = str(address.get("postal_code", ""))
         self.keys.charged_to = f"{question}.postal_code"
         self.fill(field_.editors["postal_code"], "".join(c for c in postal if c.isdigit()))
+        self.keys.charged_to = f"{question}.town"
+        self.pick_town(field_, str(address.get("town") or ""))
         for key, editor in field_.editors.items():
             if key != "postal_code":
                 self.keys.charged_to = f"{question}.{key}"
                 self.fill(editor, str(address.get(key) or ""))
         self.keys.charged_to = question
+
+    def pick_town(self, field_: AddressField, town: str) -> None:
+        """When a postal code of several towns lists them: ↓ to the town and Enter (Esc
+        when it is not listed)."""
+        popup = field_.town_popup
+        if not popup.isVisible():
+            return
+        model = popup.model()
+        shown = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+        found = [row for row, text in enumerate(shown) if text.startswith(f"{town}(")]
+        if not found:
+            self.keys.press(Qt.Key.Key_Escape)
+            return
+        for _ in range(found[0] - max(popup.currentIndex().row(), 0)):
+            self.keys.press(Qt.Key.Key_Down)
+        self.keys.press(Qt.Key.Key_Return)
 
     def household(self, table: HouseholdTable, members: list[Any]) -> None:
         question = self.keys.charged_to

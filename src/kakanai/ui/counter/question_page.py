@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kakanai.core.trees.model import Question
 from kakanai.services.counter.display import MemberLine, Offer
+from kakanai.services.counter.towns import TownList
 from kakanai.ui.counter.answer_fields import ERROR_STYLE, AnswerField, ChoiceField, LineField
 from kakanai.ui.counter.question_block import QuestionBlock, field_for
 
@@ -36,6 +37,7 @@ class QuestionPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.towns = TownList()  # the city's towns an address completes (set by the view)
         self.blocks: list[QuestionBlock] = []
         self.current_id = ""  # the question the interview is at
         self.section = QLabel(self)
@@ -122,6 +124,7 @@ class QuestionPage(QWidget):
                 as_of,
                 mnemonics=question is first_choice or not compact,
                 members=(members or {}).get(question.id, ()),
+                towns=self.towns,
             )
             if question.id in filled and filled[question.id] is not None:
                 field.set_value(filled[question.id])

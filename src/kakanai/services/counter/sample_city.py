@@ -1,0 +1,32 @@
+"""The towns (町字) of サンプル市, the fictional city kakanai ships as its example: postal
+code, prefecture, municipality, town and its reading. A real city keeps its own list in
+``towns.csv`` in the data folder (services/counter/towns). The codes are the ones the
+shipped trees' scenarios and form samples use; some cover several towns, as real ones do."""
+
+from __future__ import annotations
+
+SAMPLE_CITY = "サンプル市"
+SAMPLE_PREFECTURE = "東京都"
+
+# (postal code, town, reading in katakana)
+SAMPLE_CITY_TOWNS: tuple[tuple[str, str, str], ...] = (
+    ("100-0001", "中央一丁目", "チュウオウイッチョウメ"),
+    ("100-0002", "中央二丁目", "チュウオウニチョウメ"),
+    ("100-0003", "中央三丁目", "チュウオウサンチョウメ"),
+    ("100-0002", "本町一丁目", "ホンチョウイッチョウメ"),
+    ("100-0002", "本町二丁目", "ホンチョウニチョウメ"),
+    ("100-0004", "南町一丁目", "ミナミマチイッチョウメ"),
+    ("100-0003", "南町二丁目", "ミナミマチニチョウメ"),
+    ("100-0011", "南町三丁目", "ミナミマチサンチョウメ"),
+    ("100-0005", "北町一丁目", "キタマチイッチョウメ"),
+    ("100-0005", "北町二丁目", "キタマチニチョウメ"),
+    ("100-0005", "北町三丁目", "キタマチサンチョウメ"),
+    ("100-0006", "西町一丁目", "ニシマチイッチョウメ"),
+    ("100-0006", "西町二丁目", "ニシマチニチョウメ"),
+    ("100-0006", "西町三丁目", "ニシマチサンチョウメ"),
+    ("100-0006", "西町四丁目", "ニシマチヨンチョウメ"),
+    ("100-0012", "緑町一丁目", "ミドリチョウイッチョウメ"),
+    ("100-0012", "緑町二丁目", "ミドリチョウニチョウメ"),
+    ("100-0012", "緑町三丁目", "ミドリチョウサンチョウメ"),
+    ("100-0013", "大字北町字東谷戸", "オオアザキタマチアザヒガシヤト"),
+)
