@@ -613,7 +613,7 @@ class ErrorCode(Enum):
     )
     COUNTER_TOWNS_UNREADABLE = (
         "COUNTER_007",
-        "町字の一覧「{path}」を読み込めません: {detail}。1行目を「郵便番号,都道府県,市区町村,町字,よみ」とし、2行目から1行に1つの町字を書いてください(UTF-8のCSV)。",
+        "町字・建物の一覧「{path}」を読み込めません: {detail}。町字は1行目を「郵便番号,都道府県,市区町村,町字,よみ」、建物は「町字,番地・号,建物名」とし、2行目から1行に1つずつ書いてください(UTF-8のCSV)。",
     )
     # --- end of counter codes ---
 

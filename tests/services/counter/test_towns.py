@@ -9,7 +9,7 @@ import pytest
 
 from kakanai.core.errors import KakanaiError
 from kakanai.services.counter.postal_lookup import PostalAddress
-from kakanai.services.counter.towns import TOWNS_FILE, Town, TownList, city_towns
+from kakanai.services.counter.towns import BUILDINGS_FILE, TOWNS_FILE, Town, TownList, city_towns
 
 SAMPLE = city_towns(Path("/nonexistent"), "サンプル市")
 HEADER = "郵便番号,都道府県,市区町村,町字,よみ\n"
@@ -108,3 +108,33 @@ def test_an_empty_town_list_completes_nothing_and_looks_codes_up_at_japan_post()
     found = empty.address_of("100-0001")
     assert found is not None
     assert found.municipality == "千代田区"
+
+
+def test_the_buildings_at_an_address_of_the_city_are_known_whatever_the_digit_width() -> None:
+    assert SAMPLE.buildings_at("中央一丁目", "２番３号") == [
+        "サンプルハイツ中央",
+        "サンプルグランドレジデンス東棟",
+    ]
+    assert SAMPLE.buildings_at("中央一丁目", "2番") == []
+    assert SAMPLE.buildings_at("中央二丁目", "2番3号") == []
+    assert SAMPLE.buildings_at("中央一丁目", "") == []
+
+
+def test_a_citys_buildings_csv_beside_its_towns_csv_is_read(tmp_path: Path) -> None:
+    (tmp_path / TOWNS_FILE).write_text(
+        HEADER + "3300061,埼玉県,みなと市,常盤一丁目,トキワイッチョウメ\n", encoding="utf-8"
+    )
+    (tmp_path / BUILDINGS_FILE).write_text(
+        "町字,番地・号,建物名\n常盤一丁目,12番地3号,みなとコーポラス常盤\n", encoding="utf-8"
+    )
+    towns = city_towns(tmp_path, "みなと市")
+    assert towns.buildings_at("常盤一丁目", "12番地3号") == ["みなとコーポラス常盤"]
+
+
+def test_a_broken_buildings_csv_is_counter_007(tmp_path: Path) -> None:
+    (tmp_path / TOWNS_FILE).write_text(HEADER, encoding="utf-8")
+    (tmp_path / BUILDINGS_FILE).write_text("町字,建物名\n", encoding="utf-8")
+    with pytest.raises(KakanaiError) as caught:
+        city_towns(tmp_path, "みなと市")
+    assert caught.value.code.code == "COUNTER_007"
+    assert "町字,番地・号,建物名" in caught.value.message

@@ -1,6 +1,7 @@
 """The address field with the city's towns: the city's postal code fills its town, a code
 of several towns lists them, a few characters of a reading complete a town (Enter fills the
-prefecture, municipality, town and postal code), Tab leaves the list without choosing."""
+prefecture, municipality, town and postal code), Tab leaves the list without choosing, and
+F2… put in a building the city knows at the 番地."""
 
 from __future__ import annotations
 
@@ -95,6 +96,28 @@ def test_a_town_of_another_municipality_is_not_completed_from_the_city(
     field.editors["town"].setFocus()
     type_text(qtbot, field.editors["town"], "中央")
     assert not field.town_popup.isVisible()
+
+
+def test_f2_puts_in_the_building_the_city_knows_at_the_block(
+    qtbot: QtBot, field: AddressField
+) -> None:
+    field.focus_first()
+    type_text(qtbot, field.editors["postal_code"], "1000001")
+    type_text(qtbot, field.editors["block"], "2番3号")
+    note = field.building_note.text()
+    assert note == "この番地の建物: F2 サンプルハイツ中央  F3 サンプルグランドレジデンス東棟"
+    qtbot.keyClick(field.editors["block"], Qt.Key.Key_F3)
+    assert field.editors["building"].hasFocus()
+    type_text(qtbot, field.editors["building"], " 1203号室")
+    assert field.editors["building"].text() == "サンプルグランドレジデンス東棟 1203号室"
+
+
+def test_no_building_is_offered_at_an_address_of_another_municipality(
+    qtbot: QtBot, field: AddressField
+) -> None:
+    field.set_value({"municipality": "みなと市", "town": "中央一丁目", "block": "2番3号"})
+    assert field.building_offers == []
+    assert field.building_note.isHidden()
 
 
 def test_the_counter_completes_the_new_address_from_the_desks_city(

@@ -1,6 +1,7 @@
 """The city's own towns (町字) for the address fields: a postal code of the city gives its
-town (before Japan Post's dictionary, which cannot know a fictional city's towns), and a few
-characters of a town's name or reading complete it, with its postal code."""
+town (before Japan Post's dictionary, which cannot know a fictional city's towns), a few
+characters of a town's name or reading complete it, with its postal code, and the buildings
+(方書) the city knows at a 町字 and 番地 are offered for the building part."""
 
 from __future__ import annotations
 
@@ -9,14 +10,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kakanai.adapters.town_list import read_town_rows
+from kakanai.adapters.town_list import BUILDINGS_HEADER, read_town_rows
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.japanese.values import ValueFormatError, normalize_postal_code
 from kakanai.services.counter.inputs import katakana_as_typed
 from kakanai.services.counter.postal_lookup import PostalAddress, lookup_postal_code
-from kakanai.services.counter.sample_city import SAMPLE_CITY, SAMPLE_CITY_TOWNS, SAMPLE_PREFECTURE
+from kakanai.services.counter.sample_city import (
+    SAMPLE_CITY,
+    SAMPLE_CITY_BUILDINGS,
+    SAMPLE_CITY_TOWNS,
+    SAMPLE_PREFECTURE,
+)
 
 TOWNS_FILE = "towns.csv"
+BUILDINGS_FILE = "buildings.csv"  # read only beside a towns.csv
 MAX_COMPLETIONS = 30
 
 
@@ -36,11 +43,21 @@ class Town:
         return f"{self.town}({self.kana}) 〒{self.postal_code}"
 
 
+@dataclass(frozen=True)
+class Building:
+    """A building (方書) at an address of the city."""
+
+    town: str
+    block: str  # 番地・号 as the city writes it: 2番3号
+    name: str
+
+
 class TownList:
     """The towns a city knows, looked up by postal code or completed from a few characters."""
 
-    def __init__(self, towns: Sequence[Town] = ()) -> None:
+    def __init__(self, towns: Sequence[Town] = (), buildings: Sequence[Building] = ()) -> None:
         self.towns = tuple(towns)
+        self.buildings = tuple(buildings)
 
     def __len__(self) -> int:
         return len(self.towns)
@@ -64,6 +81,14 @@ class TownList:
         inside = [t for t in self.towns if t not in starting and (text in t.town or kana in t.kana)]
         return (starting + inside)[:MAX_COMPLETIONS]
 
+    def buildings_at(self, town: str, block: str) -> list[str]:
+        """The buildings the city knows at ``town`` ``block`` (full-width digits and spaces
+        in the typed 番地 do not matter)."""
+        wanted = _block_key(block)
+        if not wanted:
+            return []
+        return [b.name for b in self.buildings if b.town == town and _block_key(b.block) == wanted]
+
     def address_of(self, typed: str) -> PostalAddress | None:
         """What a postal code tells: the city's own town(s) when the code is the city's, else
         Japan Post's dictionary (None when neither knows it)."""
@@ -82,8 +107,14 @@ def city_towns(data_dir: Path, city: str) -> TownList:
     COUNTER_007 when the file cannot be read."""
     path = data_dir / TOWNS_FILE
     if path.exists():
+        rows = enumerate(read_town_rows(path), start=2)
+        buildings_path = data_dir / BUILDINGS_FILE
+        buildings = (
+            read_town_rows(buildings_path, BUILDINGS_HEADER) if buildings_path.exists() else []
+        )
         return TownList(
-            [_town(row, number, path) for number, row in enumerate(read_town_rows(path), start=2)]
+            [_town(row, number, path) for number, row in rows],
+            [Building(*row) for row in buildings],
         )
     if city != SAMPLE_CITY:
         return TownList()
@@ -91,7 +122,8 @@ def city_towns(data_dir: Path, city: str) -> TownList:
         [
             Town(code, SAMPLE_PREFECTURE, SAMPLE_CITY, town, kana)
             for code, town, kana in SAMPLE_CITY_TOWNS
-        ]
+        ],
+        [Building(*row) for row in SAMPLE_CITY_BUILDINGS],
     )
 
 
@@ -105,3 +137,7 @@ def _town(row: tuple[str, ...], number: int, path: Path) -> Town:
             ErrorCode.COUNTER_TOWNS_UNREADABLE, path=str(path), detail=detail
         ) from exc
     return Town(postal_code, prefecture, municipality, town, katakana_as_typed(kana))
+
+
+def _block_key(block: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", block).split())

@@ -1,13 +1,14 @@
 """The address answer: a postal code fills prefecture, municipality and town (from the city's
 own town list, else Japan Post's offline data); a few characters of a town's name or reading
-complete it from the city's towns, with its postal code. The clerk types 番地 and building."""
+complete it from the city's towns, with its postal code. The clerk types 番地, and the
+building unless the city knows it at that 番地 (F2, F3, F4 put it in)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -32,6 +33,7 @@ PARTS = (
     ("building", "建物名・部屋番号(&U)", "例: サンプルハイツ 101号室"),
 )
 TOWN_ROLE = Qt.ItemDataRole.UserRole + 1
+BUILDING_KEYS = ("F2", "F3", "F4")
 
 
 class AddressField(AnswerField):
@@ -51,6 +53,17 @@ class AddressField(AnswerField):
             caption.setBuddy(editor)
             form.addRow(caption, editor)
             self.editors[key] = editor
+        self.building_offers: list[str] = []  # the city's buildings at this 番地
+        self.building_note = QLabel(self)
+        self.building_note.setObjectName("building_offers")
+        self.building_note.setWordWrap(True)
+        self.building_note.setStyleSheet(READING_STYLE)
+        self.building_note.hide()
+        form.addRow("", self.building_note)
+        for number, key in enumerate(BUILDING_KEYS):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(lambda n=number: self.take_building(n))
         self.postal_note = QLabel(self)
         self.postal_note.setWordWrap(True)
         self.postal_note.setStyleSheet(READING_STYLE)
@@ -70,6 +83,8 @@ class AddressField(AnswerField):
         layout.addStretch(1)
         self.editors["postal_code"].textEdited.connect(self._on_postal_code_edited)
         self.editors["town"].textEdited.connect(self._on_town_edited)
+        self.editors["town"].textChanged.connect(lambda _text: self._offer_buildings())
+        self.editors["block"].textChanged.connect(lambda _text: self._offer_buildings())
 
     @property
     def town_popup(self) -> QAbstractItemView:
@@ -169,6 +184,29 @@ class AddressField(AnswerField):
         line = f"{town.prefecture}{town.municipality} {town.town}"
         self.postal_note.setText(f"{line} を入れました。 番地と建物名を入力してください。")
         self.editors["block"].setFocus()
+
+    # --- the building, offered when the city knows it at this 番地 ---
+
+    def _offer_buildings(self) -> None:
+        town = self.editors["town"].text().strip()
+        municipality = self.editors["municipality"].text().strip()
+        known = {t.municipality for t in self.towns.towns}
+        found = self.towns.buildings_at(town, self.editors["block"].text())
+        self.building_offers = found[: len(BUILDING_KEYS)] if municipality in known else []
+        offered = "  ".join(
+            f"{key} {name}" for key, name in zip(BUILDING_KEYS, self.building_offers, strict=False)
+        )
+        self.building_note.setText(f"この番地の建物: {offered}" if offered else "")
+        self.building_note.setVisible(bool(offered))
+
+    def take_building(self, number: int) -> None:
+        """Put the ``number``-th offered building in, the cursor after it for the room."""
+        if number >= len(self.building_offers):
+            return
+        editor = self.editors["building"]
+        editor.setText(self.building_offers[number])
+        editor.setFocus()
+        editor.end(False)
 
     def _on_town_chosen(self, shown: str) -> None:
         model = self.town_completer.model()

@@ -309,8 +309,20 @@ class Clerk:
         for key, editor in field_.editors.items():
             if key != "postal_code":
                 self.keys.charged_to = f"{question}.{key}"
-                self.fill(editor, str(address.get(key) or ""))
+                wanted = str(address.get(key) or "")
+                if key != "building" or not self.take_building(field_, wanted):
+                    self.fill(editor, wanted)
         self.keys.charged_to = question
+
+    def take_building(self, field_: AddressField, wanted: str) -> bool:
+        """The building the field offers at this 番地 (F2…) when the answer starts with
+        it, then the room; False when none is the answer's."""
+        for number, name in enumerate(field_.building_offers):
+            if wanted.startswith(name) and field_.editors["building"].text() != wanted:
+                self.keys.press(Qt.Key(Qt.Key.Key_F2 + number))
+                self.keys.type(wanted[len(name) :])
+                return True
+        return False
 
     def pick_town(self, field_: AddressField, town: str) -> None:
         """When a postal code of several towns lists them: ↓ to the town and Enter (Esc
