@@ -24,5 +24,6 @@ def test_every_key_is_charged_to_the_field_it_was_for(view: CounterView) -> None
 def test_the_clerk_types_a_date_in_its_shortest_form_only_when_it_is_the_same_day() -> None:
     assert shortest_date("1984-02-03") == "S590203"
     assert shortest_date("S57.5.10") == "S570510"
-    assert shortest_date("R4.8.20") == "R4.8.20"  # as short already
+    assert shortest_date("R4.8.20") == "R040820"  # as long: the whole form moves on
+    assert shortest_date("R1.5.1") == "R1.5.1"  # shorter than R010501
     assert shortest_date("1984-02-30") == "1984-02-30"  # unreadable: typed as heard

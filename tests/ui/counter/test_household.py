@@ -118,3 +118,31 @@ def test_a_birth_date_typed_as_an_era_and_six_digits_reads_as_that_day(
     row = table.rows[0]
     type_text(qtbot, row.birth, "S570510")
     assert row.notes["birth_date"].text().splitlines() == ["昭和57年5月10日", "(1982年) 44歳"]
+
+
+def test_a_whole_short_birth_date_moves_on_to_sex_and_others_stay(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    """S570510 is a whole date; S57.5.1 may go on (S57.5.10), S571310 is no date."""
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    table = household(qtbot, view)
+    row = table.rows[0]
+    for text, moved in (("S57.5.1", False), ("S571310", False), ("S570510", True)):
+        row.birth.clear()
+        row.birth.setFocus()
+        type_text(qtbot, row.birth, text)
+        assert row.sex.hasFocus() is moved, text
+
+
+def test_a_whole_short_birth_date_an_input_method_commits_moves_on_after_its_event(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    table = household(qtbot, view)
+    row = table.rows[0]
+    row.birth.setFocus()
+    commit(row.birth, "Ｓ５７０５１０")
+    qtbot.waitUntil(row.sex.hasFocus)
+    assert row.birth.text() == "Ｓ５７０５１０"

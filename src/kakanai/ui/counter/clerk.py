@@ -373,14 +373,15 @@ class Clerk:
 
 
 def shortest_date(text: str) -> str:
-    """A date the way a quick clerk types it: era and six digits (S570510) when that is
-    shorter and reads as the same day; anything unreadable as it is (its error is shown)."""
+    """A date the way a quick clerk types it: era and six digits (S570510) when that is no
+    longer and reads as the same day (a whole one moves on by itself in the household);
+    anything unreadable as it is (its error is shown)."""
     try:
         day = parse_date(text)
         compact = format_wareki_compact(day)
     except ValueFormatError:
         return text
-    return compact if len(compact) < len(text) and parse_date(compact) == day else text
+    return compact if len(compact) <= len(text) and parse_date(compact) == day else text
 
 
 def _near(offered: str, wanted: str) -> bool:
