@@ -146,3 +146,19 @@ def test_a_whole_short_birth_date_an_input_method_commits_moves_on_after_its_eve
     commit(row.birth, "Ｓ５７０５１０")
     qtbot.waitUntil(row.sex.hasFocus)
     assert row.birth.text() == "Ｓ５７０５１０"
+
+
+def test_a_relationship_picked_on_the_last_row_goes_on_to_a_new_row_that_is_no_member(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    table = household(qtbot, view)
+    type_head(qtbot, table)
+    second = table.add_member()
+    type_text(qtbot, second.name, "花子")
+    type_text(qtbot, second.birth, "S590203")
+    qtbot.keyClick(second.sex, "2")
+    qtbot.keyClick(second.relationship, "2")  # 妻
+    assert len(table.rows) == 3
+    assert table.rows[2].name.hasFocus()
+    assert table.rows[2].name.text() == "山田 "
+    assert [m["name"] for m in table.value()] == ["山田 太郎", "山田 花子"]  # type: ignore[index,union-attr]
