@@ -174,6 +174,7 @@ class LineField(AnswerField):
         self.reading.setWordWrap(True)
         self.reading.setStyleSheet(READING_STYLE)
         self.offer_buttons: list[QPushButton] = []
+        self.offer_keys: list[int] = []  # the F-key number of each offer
         self.offers = QHBoxLayout()
         self.offers.setContentsMargins(0, 0, 0, 0)
         self.offers.addStretch(1)
@@ -202,18 +203,25 @@ class LineField(AnswerField):
         self.editor.setFocus()
         self.editor.selectAll()
 
-    def offer(self, label: str, text: str) -> QPushButton:
-        """A button that puts ``text`` in the field (for example 世帯主と同じ); the first
-        offer's key is F2, the next F3."""
-        key = f"F{2 + len(self.offer_buttons)}"
+    def offer(self, label: str, text: str, *, key: int | None = None) -> QPushButton:
+        """A button that puts ``text`` in the field (for example 世帯主と同じ). Its key is
+        F``key`` anywhere in the window while the field is shown (a page numbers its offers,
+        so 筆頭者's 世帯主と同じ is one key from 本籍); without one, the field's first offer is
+        F2, the next F3, while the focus is in the field."""
+        number = key if key is not None else 2 + len(self.offer_buttons)
         shown = text if len(text) <= OFFER_CHARS else text[: OFFER_CHARS - 1] + "…"
-        button = QPushButton(f"{label}: {shown} ({key})", self)
+        button = QPushButton(f"{label}: {shown} (F{number})", self)
         button.setToolTip(text)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: self._take_offer(text))
-        shortcut = QShortcut(QKeySequence(key), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut = QShortcut(QKeySequence(f"F{number}"), self)
+        shortcut.setContext(
+            Qt.ShortcutContext.WidgetWithChildrenShortcut
+            if key is None
+            else Qt.ShortcutContext.WindowShortcut
+        )
         shortcut.activated.connect(button.click)
+        self.offer_keys.append(number)
         self.offers.insertWidget(self.offers.count() - 1, button)
         self.offer_buttons.append(button)
         return button

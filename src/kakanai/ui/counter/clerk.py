@@ -263,11 +263,10 @@ class Clerk:
             text = "".join(ch for ch in text if ch.isdigit()) or text
         if field_.question.type is QuestionType.DATE:
             text = shortest_date(text)
-        for number, button in enumerate(field_.offer_buttons):
+        for key, button in zip(field_.offer_keys, field_.offer_buttons, strict=True):
             offered = button.toolTip()
             if text and field_.editor.text() != text and _near(offered, text):
-                self.keys.tab_to(field_.editor)
-                self.keys.press(Qt.Key(Qt.Key.Key_F2 + number))
+                self.keys.press(Qt.Key(Qt.Key.Key_F1 + key - 1))  # from anywhere on the page
                 for _ in range(len(offered) - len(text)):
                     self.keys.press(Qt.Key.Key_Backspace)
                 self.keys.type(text[len(offered) :])
