@@ -138,3 +138,15 @@ def test_the_live_procedures_keep_their_scroll_position(qtbot: QtBot, view: Coun
     qtbot.keyClick(dog.buttons[0], "1")  # one more procedure (犬の登録) is listed
     assert "犬の登録事項変更(転入)" in view.side_panel.procedure_names()
     assert bar.value() == 1
+
+
+def test_the_offers_of_the_family_register_fit_a_1024_pixel_window(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    """本籍's two offers stand one a line: side by side they pushed the page sideways."""
+    view.resize(1024, 700)
+    answer_until(qtbot, view, "hittousha")
+    page = view.question_page
+    qtbot.waitUntil(lambda: page.scroller.viewport().width() < 800)
+    # The scroll area gives the column its width unless the column needs more.
+    assert page.column.minimumSizeHint().width() <= page.scroller.viewport().width()

@@ -175,9 +175,11 @@ class LineField(AnswerField):
         self.reading.setStyleSheet(READING_STYLE)
         self.offer_buttons: list[QPushButton] = []
         self.offer_keys: list[int] = []  # the F-key number of each offer
-        self.offers = QHBoxLayout()
+        # One offer a line: two side by side (本籍: 前住所と同じ, 新住所と同じ) are wider than
+        # the page at 1024 pixels and would push the text out of view.
+        self.offers = QVBoxLayout()
         self.offers.setContentsMargins(0, 0, 0, 0)
-        self.offers.addStretch(1)
+        self.offers.setSpacing(2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if caption:
@@ -222,7 +224,7 @@ class LineField(AnswerField):
         )
         shortcut.activated.connect(button.click)
         self.offer_keys.append(number)
-        self.offers.insertWidget(self.offers.count() - 1, button)
+        self.offers.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         self.offer_buttons.append(button)
         return button
 
