@@ -57,6 +57,7 @@ class AddressField(AnswerField):
         self.building_note = QLabel(self)
         self.building_note.setObjectName("building_offers")
         self.building_note.setWordWrap(True)
+        self.building_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.building_note.setStyleSheet(READING_STYLE)
         self.building_note.hide()
         form.addRow("", self.building_note)
