@@ -28,8 +28,10 @@ from kakanai.ui.counter.question_block import QuestionBlock, field_for
 
 SECTION_STYLE = "font-size: 11pt; color: #2a5599; font-weight: bold;"
 REQUIRED = "この設問は答えが必要です。"
-FIRST_OFFER_KEY = 2  # F1 is the help
-LAST_OFFER_KEY = 12
+# The F-keys a page gives its offers, in the order shown: F1 is the help, and F5, F6 and F8
+# are window keys of other modes (run the scenarios and recount, the desk's scan field, the
+# next problem), which the supervisor's preview of a page shares a window with.
+OFFER_KEYS = (2, 3, 4, 7, 9, 10, 11, 12)
 
 
 class QuestionPage(QWidget):
@@ -120,7 +122,7 @@ class QuestionPage(QWidget):
         self.section.setText(section)
         compact = len(questions) > 1
         first_choice = next((q for q in questions if _is_choice(q)), None)
-        next_key = FIRST_OFFER_KEY  # the page's offers are F2, F3, … in the order shown
+        keys = iter(OFFER_KEYS)
         for question in questions:
             field = field_for(
                 question,
@@ -133,9 +135,9 @@ class QuestionPage(QWidget):
                 field.set_value(filled[question.id])
             if isinstance(field, LineField):
                 for offer in offers.get(question.id, ()):
-                    if next_key <= LAST_OFFER_KEY:
-                        field.offer(offer.label, offer.text, key=next_key)
-                        next_key += 1
+                    key = next(keys, None)
+                    if key is not None:
+                        field.offer(offer.label, offer.text, key=key)
             block = QuestionBlock(question, field, compact=compact)
             self.column_layout.insertWidget(len(self.blocks), block)
             block.show()  # now, not when the layout gets to it: the focus goes there
