@@ -609,7 +609,7 @@ class ErrorCode(Enum):
     )
     COUNTER_VISIT_TOO_LONG = (
         "COUNTER_006",
-        "一度に選んだ手続き({count}つ)が多すぎて、下書きに記録できません。手続きを分けて、2回の面談で受け付けてください。",
+        "設問ツリー「{id}」(版 {version})のIDか版が長すぎて、面談を記録できません(IDは{id_chars}文字、版は{version_chars}文字まで)。このライフイベントを外して受け付け、設問ツリーを管理する方に、IDか版を短くするよう連絡してください。",
     )
     # --- end of counter codes ---
 
