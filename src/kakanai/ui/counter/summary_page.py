@@ -103,7 +103,9 @@ def summary_html(content: SlipContent, answers: Sequence[MemberAnswers] = ()) ->
     parts = [
         f"<h3>{escape(heading)}</h3>",
         f"<table cellpadding='4'>{members}</table>",
-        f"<p>住所: {escape(content.address)}</p>" if content.address else "",
+        f"<p>{escape(content.address_label)}: {escape(content.address)}</p>"
+        if content.address
+        else "",
         _member_answers_html(answers),
         *(_department_html(d) for d in content.departments),
     ]
