@@ -519,6 +519,11 @@ class ErrorCode(Enum):
         "FORM_030",
         "{field}は、印刷した元号({eras})のあとに年の数字2桁が入る幅がありません(数字が元号と重なるか欠けます)。テンプレートの box: を広げるか era_width: を小さくしてください。",
     )
+    FORM_DATE_ABBREVIATED = (
+        "FORM_031",
+        "{field}は日付を「R8.11.23」の略記(style: short)で印刷します。住民が確かめて署名する様式では「令和8年11月23日」と書いてください(style: short を消し、枠が狭ければ size: や min_size: を小さくします)。",
+        "warning",
+    )
 
     # Editing a template in the supervisor's mode (様式の編集)
     TEMPLATE_EDIT_MISSING = (
