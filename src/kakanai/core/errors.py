@@ -87,6 +87,10 @@ class ErrorCode(Enum):
         "TREE_REF_008",
         "手続き「{name}」は市役所の外({department})の手続きなので、様式(forms)は付けられません。持ち物(bring)と期限(deadline)で案内してください。",
     )
+    GUIDANCE_ISSUES = (
+        "TREE_REF_010",
+        "「{name}」は案内(kind: guidance)で、手続きではないので、手数料(fee)と通数(copies)は書けません。証明書を交付するなら kind: を消して手続きにしてください。",
+    )
     REASK_NOT_EARLIER = (
         "TREE_REF_009",
         "設問「{question}」の reask_on の「{name}」は、この設問より前にある設問ではありません。前の設問のIDを書いてください。{suggestion}",

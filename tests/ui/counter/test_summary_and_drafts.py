@@ -216,3 +216,17 @@ def test_the_summary_names_the_address_as_the_slip_does(case_file: Path, label: 
     content = slip_content(case, issued_at=now, expires_at=now, lang="ja", desk="")
     html = summary_html(content)
     assert f"<p>{label}: 〒" in html
+
+
+def test_the_summary_shows_a_refusal_as_a_notice_before_the_departments() -> None:
+    """住民票の写しを請求できません is guidance (kind: guidance): framed under 「ご確認ください」
+    above the departments, not a numbered procedure of 市民課."""
+    case = json.loads((SAMPLES / "shoumei_ininjou.json").read_text("utf-8"))
+    now = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
+    content = slip_content(case, issued_at=now, expires_at=now, lang="ja", desk="")
+    html = summary_html(content)
+    notices = html.index("ご確認ください")
+    name = "住民票の写しを請求できません(委任状が必要です)"
+    assert notices < html.index(name)
+    assert html.count(name) == 1
+    assert all(name not in p.name for d in content.departments for p in d.procedures)

@@ -12,6 +12,7 @@ from typing import Any
 from kakanai.core.japanese.values import ValueFormatError, format_wareki
 from kakanai.core.slip import texts as slip_texts
 from kakanai.core.slip.texts import SlipLabels
+from kakanai.core.trees.case import is_guidance
 
 JST = timezone(timedelta(hours=9), "JST")
 
@@ -67,6 +68,10 @@ class SlipContent:
     summary: str
     departments: tuple[SlipDepartment, ...]
     validity: str
+    # Guidance that is no procedure (kind: guidance: a check of the input, a refusal and
+    # what to bring next time), in the case's order: shown apart, never with a check box,
+    # never counted in ``summary``.
+    notices: tuple[SlipProcedure, ...] = ()
 
 
 def slip_content(
@@ -77,6 +82,12 @@ def slip_content(
     members = list(case["household"]["members"])
     head = _head(case, members)
     departments = _departments(case, members, words, lang)
+    names = {m.get("index"): str(m.get("name", "")) for m in members}
+    notices = tuple(
+        _procedure(p, _member_name(p, names), words, lang)
+        for p in case.get("procedures", [])
+        if is_guidance(p)
+    )
     count = sum(len(d.procedures) for d in departments)
     city = str(case.get("questionnaire", {}).get("city", ""))
     label, address = _address_row(case, words)
@@ -92,10 +103,19 @@ def slip_content(
         address=_address(address),
         address_label=label,
         members=tuple(_member(m, lang) for m in members),
-        summary=words.summary.format(count=count, departments=len(departments)),
+        summary=(
+            words.no_procedures
+            if notices and not count
+            else words.summary.format(count=count, departments=len(departments))
+        ),
         departments=departments,
         validity=words.valid_until.format(when=_when(expires_at, lang, wareki_apart=True)),
+        notices=notices,
     )
+
+
+def _member_name(procedure: Mapping[str, Any], names: Mapping[object, str]) -> str:
+    return names.get(procedure.get("member"), "") if procedure.get("per") == "member" else ""
 
 
 def local_time(moment: datetime) -> datetime:
@@ -219,8 +239,10 @@ def _departments(
     names = {m.get("index"): str(m.get("name", "")) for m in members}
     grouped: dict[str, list[SlipProcedure]] = {}
     for procedure in case.get("procedures", []):
+        if is_guidance(procedure):  # a notice: shown apart (SlipContent.notices)
+            continue
         department = str(procedure.get("department", ""))
-        member = names.get(procedure.get("member"), "") if procedure.get("per") == "member" else ""
+        member = _member_name(procedure, names)
         grouped.setdefault(department, []).append(_procedure(procedure, member, words, lang))
     order = [key for key in known if key in grouped]
     order += [key for key in grouped if key not in known]

@@ -33,7 +33,7 @@ _REQUIRED: dict[str, type] = {
     "procedures": list,
     "departments": list,
 }
-_PROCEDURE_TEXTS = ("id", "name", "department", "because", "deadline", "desk")
+_PROCEDURE_TEXTS = ("id", "name", "department", "because", "deadline", "desk", "kind")
 
 
 class CaseDocumentError(KakanaiError):
