@@ -15,6 +15,10 @@ from kakanai.core.slip.texts import SlipLabels
 from kakanai.core.trees.case import is_guidance
 
 JST = timezone(timedelta(hours=9), "JST")
+# A tree whose visitor is not the household's head (death: the household is the deceased's)
+# asks for them by these question ids; the slip is addressed to that person.
+APPLICANT_NAME = "applicant_name"
+APPLICANT_KANA = "applicant_kana"
 
 
 @dataclass(frozen=True)
@@ -98,8 +102,8 @@ def slip_content(
         office=words.desk.format(city=city, desk=desk) if desk else city,
         issued=words.issued.format(when=_when(issued_at, lang)),
         case_id=str(case.get("case_id", "")),
-        resident=str(head.get("name", "")) + words.honorific,
-        resident_kana=str(head.get("kana", "")),
+        resident=_resident(case, head)[0] + words.honorific,
+        resident_kana=_resident(case, head)[1],
         address=_address(address),
         address_label=label,
         members=tuple(_member(m, lang) for m in members),
@@ -144,6 +148,20 @@ def _wareki(day: date) -> str:
 
 def _date_en(day: date) -> str:
     return f"{day.day} {slip_texts.MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def _resident(case: Mapping[str, Any], head: Mapping[str, Any]) -> tuple[str, str]:
+    """Whom the slip is for: the person who came, when the tree asks for them by name (after
+    a death the household is the deceased's, and the slip is the bereaved's), else the head."""
+    answers = {
+        a.get("question"): a.get("value")
+        for a in case.get("answers") or []
+        if isinstance(a, Mapping)
+    }
+    name = answers.get(APPLICANT_NAME)
+    if isinstance(name, str) and name.strip():
+        return name.strip(), str(answers.get(APPLICANT_KANA) or "")
+    return str(head.get("name", "")), str(head.get("kana", ""))
 
 
 def _head(case: Mapping[str, Any], members: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
