@@ -9,12 +9,15 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pdfplumber
 import pytest
 
+from kakanai.adapters.pdf.raster import rasterize
+from kakanai.adapters.qr.reading import read_code
 from kakanai.benchmarks.counter_visits import move_in_with_birth, visit
 from kakanai.core.errors import ErrorCode, KakanaiError
-from kakanai.services.counter.events import visit_id
+from kakanai.services.counter.events import EVENT_ORDER, visit_id
 from kakanai.services.counter.session import CounterSession, issue_slip, pending_draft
 from kakanai.services.forms.rendering import render_forms
 from kakanai.services.shipped_data import QUESTIONNAIRES, city_questionnaires
@@ -60,9 +63,15 @@ def test_the_visit_of_five_events_is_stored_with_every_tree(five: dict[str, Any]
         assert stored.questionnaire_version == case["questionnaire"]["version"]
 
 
-def test_the_desk_opens_the_slip_of_five_events_to_the_same_case(five: dict[str, Any]) -> None:
+def test_the_desk_scans_the_printed_slip_of_five_events_to_the_same_case(
+    five: dict[str, Any],
+) -> None:
+    """The slip PDF rasterised at 200 dpi, its code read by the decoder chain a desk uses."""
     workspace: Workspace = five["workspace"]
-    opened = open_slip(five["slip"].digits, now=workspace.now())
+    found = read_code(np.asarray(rasterize(five["slip"].pdf, dpi=200)))
+    assert found is not None
+    assert found.text == five["slip"].digits
+    opened = open_slip(found.text, now=workspace.now())
     assert opened == five["case"]
 
 
@@ -117,6 +126,25 @@ def test_a_tree_whose_id_is_longer_than_a_case_stores_is_refused_in_japanese(
         assert caught.value.code is ErrorCode.COUNTER_VISIT_TOO_LONG
         assert "64文字" in caught.value.message
         assert pending_draft(workspace) is None
+    finally:
+        workspace.close()
+        monkeypatch.undo()
+
+
+def test_a_visit_of_every_shipped_event_starts_and_its_draft_names_all_seven(
+    tmp_path: Path,
+) -> None:
+    """The longest combination the events page offers (all seven shipped trees: 55
+    characters of id, 55 of versions) is stored in the draft and resumed as the same visit."""
+    monkeypatch = pytest.MonkeyPatch()
+    workspace = isolated_workspace(tmp_path / "data", monkeypatch)
+    try:
+        CounterSession.start(workspace, visit_id(list(EVENT_ORDER)))
+        resumed = CounterSession.resume(workspace)
+        assert resumed is not None
+        meta = resumed.interview.runtime.tree.meta
+        assert meta.id == "moving+abroad+birth+death+marriage+divorce+certificates"
+        assert meta.version == "+".join(["2026.12"] * 7)
     finally:
         workspace.close()
         monkeypatch.undo()
