@@ -170,6 +170,29 @@ def test_check_of_several_trees_in_workers_prints_what_one_process_prints(
     assert_no_traceback(in_workers)
 
 
+@pytest.mark.parametrize("output", [[], ["--json"]], ids=["text", "json"])
+def test_a_failing_scenario_is_reported_alike_in_workers_and_in_one_process(
+    tmp_path: Path, output: list[str]
+) -> None:
+    """A plain check runs a tree's reasoning and its scenarios in two jobs: a failing
+    scenario of a clean tree must come out as a single process reports it."""
+    tree = tmp_path / "marriage.yaml"
+    tree.write_text((QUESTIONNAIRES / "marriage.yaml").read_text("utf-8"), encoding="utf-8")
+    tests = (QUESTIONNAIRES / "marriage.tests.yaml").read_text("utf-8")
+    failing = tests.replace(
+        "procedures: [konin_todoke, konin_nenrei]", "procedures: [konin_todoke]", 1
+    )
+    assert failing != tests
+    (tmp_path / "marriage.tests.yaml").write_text(failing, encoding="utf-8")
+    trees = [MOVING, tree]
+    in_workers = kakanai("check", *trees, *output, "--as-of", AS_OF, KAKANAI_CHECK_WORKERS="2")
+    one_process = kakanai("check", *trees, *output, "--as-of", AS_OF, KAKANAI_CHECK_WORKERS="1")
+    assert in_workers.returncode == one_process.returncode == 1
+    assert in_workers.stdout == one_process.stdout
+    assert "TREE_TEST_001" in in_workers.stdout
+    assert_no_traceback(in_workers)
+
+
 # --- interview ----------------------------------------------------------------------------
 
 

@@ -21,12 +21,13 @@ from kakanai.benchmarks.scan_samples import (
     PrintedSlip,
     photograph,
 )
+from kakanai.core.slip.layouts import SLIP_LAYOUTS
 from kakanai.services.shipped_data import REFERENCE_CASE
 
 _JST = dt.timezone(dt.timedelta(hours=9))
 _ISSUED = dt.datetime(2026, 11, 23, 10, 15, tzinfo=_JST)
 _RENDER_DPI = 300
-_LAYOUTS = ("a4", "receipt80")
+_LAYOUTS = SLIP_LAYOUTS
 
 
 def slip_frames(count: int, seed: int) -> list[tuple[np.ndarray, str]]:

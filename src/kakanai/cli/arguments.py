@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -42,6 +43,17 @@ def iso_date(text: str) -> dt.date:
             f"日付は 2026-11-23 の形で指定してください: {text}"
         ) from None
     return day
+
+
+def lazy_bench(module: str, function: str) -> Bench:
+    """A benchmark imported when it runs: a command line that only checks a tree does not
+    load what the other benchmarks need (PDF, Qt drivers, the store)."""
+
+    def run(repeat: int) -> int:
+        bench: Bench = getattr(importlib.import_module(module), function)
+        return bench(repeat)
+
+    return run
 
 
 BenchOptions = Callable[[argparse.ArgumentParser], None]

@@ -6,14 +6,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kakanai.adapters.pdf.raster import pdf_to_png
-from kakanai.adapters.slip.pdf import LAYOUTS
-from kakanai.benchmarks.slip import bench_slip
-from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
+from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers, lazy_bench
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip.envelope import MAX_VALID_DAYS
+from kakanai.core.slip.layouts import SLIP_LAYOUTS
 from kakanai.core.slip.texts import LANGUAGES
-from kakanai.services.case_files import load_case
 
 VALID_DAYS = 30
 DEFAULT_DESK = "書かない窓口"
@@ -25,7 +22,7 @@ def register(commands: Subparsers) -> Commands:
     )
     slip.add_argument("case", type=Path, help="案件ファイル (kakanai interview の出力)")
     slip.add_argument("--out", type=Path, required=True, help="出力するPDFファイル")
-    slip.add_argument("--layout", choices=sorted(LAYOUTS), default="a4", help="用紙 (既定: a4)")
+    slip.add_argument("--layout", choices=SLIP_LAYOUTS, default="a4", help="用紙 (既定: a4)")
     slip.add_argument("--png", type=Path, default=None, help="1ページ目をPNGでも出力します")
     slip.add_argument("--lang", choices=LANGUAGES, default="ja", help="言語 (既定: ja)")
     slip.add_argument("--desk", default=DEFAULT_DESK, help=f"窓口の名前 (既定: {DEFAULT_DESK})")
@@ -35,12 +32,17 @@ def register(commands: Subparsers) -> Commands:
         default=VALID_DAYS,
         help=f"二次元コードの有効日数 1–{MAX_VALID_DAYS} (既定: {VALID_DAYS})",
     )
-    return Commands(handlers={"slip": _slip}, benches={"slip": bench_slip})
+    return Commands(
+        handlers={"slip": _slip},
+        benches={"slip": lazy_bench("kakanai.benchmarks.slip", "bench_slip")},
+    )
 
 
 def _slip(args: argparse.Namespace) -> int:
-    # Sealing needs cryptography and the questionnaire; imported here so other commands
-    # start without them.
+    # Sealing needs cryptography, the questionnaire and the PDF library; imported here so
+    # other commands start without them.
+    from kakanai.adapters.pdf.raster import pdf_to_png  # noqa: PLC0415 - start-up time
+    from kakanai.services.case_files import load_case  # noqa: PLC0415 - start-up time
     from kakanai.services.slip.issuing import issue_slip_pdf  # noqa: PLC0415 - start-up time
 
     case = load_case(args.case)

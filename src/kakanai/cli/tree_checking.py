@@ -1,7 +1,13 @@
 """`kakanai check` of several trees at once: each tree is checked and its report rendered in
 a worker process, since the checks are pure Python and bound by one processor each; with one
 tree, one processor or no ``fork`` (Windows, where a worker would import everything again)
-they run here, one after another. The output is the same either way, in the order given."""
+they run here, one after another. The output is the same either way, in the order given.
+
+A plain check (no --rules, --paths or --coverage) splits each tree in two jobs, the
+reasoning and the scenarios, so that the workers finish together: a tree's two halves cost
+about the same, and seven trees in fourteen jobs leave less for the last worker alone.
+The scenarios run whatever the reasoning finds; their result is dropped, as a check in one
+process would not run them, when the tree has errors."""
 
 from __future__ import annotations
 
@@ -17,7 +23,14 @@ from pathlib import Path
 from kakanai.cli import tree_reports
 from kakanai.core.errors import Problem
 from kakanai.core.trees.model import QuestionTree
-from kakanai.services.trees.checking import check_tree
+from kakanai.core.trees.reasoning.coverage import Coverage
+from kakanai.services.trees.checking import (
+    TreeReport,
+    check_tree,
+    read_and_check,
+    run_scenarios,
+    tests_path,
+)
 from kakanai.services.trees.scenario_coverage import coverage_of
 
 WORKERS_VARIABLE = "KAKANAI_CHECK_WORKERS"  # 1: check in this process (to compare, to debug)
@@ -51,25 +64,77 @@ class Checked:
     tree: QuestionTree | None
 
 
+@dataclass(frozen=True)
+class Half:
+    """One half of a plain check of one tree, made in a worker: the reasoning (``rules`` is
+    then its rule count) or the scenarios (``scenarios`` is then the report they filled)."""
+
+    tree: QuestionTree | None
+    problems: list[Problem]
+    rules: int | None = None
+    scenarios: TreeReport | None = None
+
+
 def check_trees(jobs: list[Job], options: Options) -> list[Checked]:
     """Every job's report, in the jobs' order."""
     workers = _workers(len(jobs))
     if workers < 2:
         return [check_one(job, options) for job in jobs]
-    # The largest trees first, so that no worker is left with a large one at the end.
-    order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i].path))
     sys.stdout.flush()
     context = multiprocessing.get_context("fork")
+    if options.show_paths or options.show_rules or options.coverage:
+        # These need the whole analysis beside the scenario runs: one job per tree, the
+        # largest trees first, so that no worker is left with a large one at the end.
+        order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i].path))
+        with context.Pool(workers) as pool:
+            done = pool.starmap(check_one, [(jobs[i], options) for i in order], chunksize=1)
+        found = dict(zip(order, done, strict=True))
+        return [found[i] for i in range(len(jobs))]
+    halves = [(job, part) for job in sorted(jobs, key=lambda j: -_size(j.path)) for part in (0, 1)]
     with context.Pool(workers) as pool:
-        done = pool.starmap(check_one, [(jobs[i], options) for i in order], chunksize=1)
-    found = dict(zip(order, done, strict=True))
-    return [found[i] for i in range(len(jobs))]
+        finished = pool.starmap(check_half, halves, chunksize=1)
+    made = {(str(job.path), part): half for (job, part), half in zip(halves, finished, strict=True)}
+    return [joined(job, made[str(job.path), 0], made[str(job.path), 1], options) for job in jobs]
+
+
+def check_half(job: Job, part: int) -> Half:
+    """Part 0: the tree's reasoning and its rule count; part 1: its scenarios."""
+    if part == 0:
+        report = check_tree(job.path, job.day, scenarios=False)
+        return Half(report.tree, report.problems, rules=report.rule_count)
+    tree, runtime, problems = read_and_check(job.path)
+    tests = tests_path(job.path)
+    if runtime is None or not tests.exists():
+        return Half(tree, problems)
+    report = TreeReport(str(job.path))
+    run_scenarios(report, runtime, tests, job.day)
+    report.scenario_runs = []  # not needed here, and not worth sending back
+    return Half(tree, problems, scenarios=report)
+
+
+def joined(job: Job, reasoning: Half, scenarios: Half, options: Options) -> Checked:
+    """The report ``check_one`` would have made, from the two halves."""
+    report = TreeReport(str(job.path), tree=reasoning.tree, problems=list(reasoning.problems))
+    report.counted_rules = reasoning.rules
+    ran = scenarios.scenarios
+    if ran is not None and reasoning.tree is not None and not report.errors:
+        report.tests_path = ran.tests_path
+        report.scenarios_total, report.scenarios_passed = ran.scenarios_total, ran.scenarios_passed
+        report.scenarios_unconfirmed = ran.scenarios_unconfirmed
+        report.scenario_failures = ran.scenario_failures
+        report.problems.extend(ran.problems)
+    report.problems.extend(job.extra)
+    return rendered(report, None, options)
 
 
 def check_one(job: Job, options: Options) -> Checked:
     report = check_tree(job.path, job.day, collect_paths=options.show_paths)
     report.problems.extend(job.extra)
     coverage = coverage_of(report) if options.coverage else None
+    return rendered(report, coverage, options)
+
+
+def rendered(report: TreeReport, coverage: Coverage | None, options: Options) -> Checked:
     data: dict[str, object] | None = None
     text = ""
     if options.as_json:

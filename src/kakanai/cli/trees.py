@@ -9,13 +9,20 @@ import json
 import sys
 from pathlib import Path
 
-from kakanai.benchmarks import engine
-from kakanai.cli import forms, tree_checking
-from kakanai.cli.arguments import EXIT_OK, EXIT_PROBLEMS, Commands, Parser, Subparsers, iso_date
+from kakanai.cli import form_checks, tree_checking
+from kakanai.cli.arguments import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    Commands,
+    Parser,
+    Subparsers,
+    iso_date,
+    lazy_bench,
+)
 from kakanai.core.errors import ErrorCode
 from kakanai.core.trees.paths import PATH_LIMIT
 from kakanai.services import shipped_data
-from kakanai.services.forms import checking as form_checking
+from kakanai.services.forms.templates import split_paths
 from kakanai.services.trees.checking import tree_files
 from kakanai.services.trees.interviewing import interview_from_file
 from kakanai.services.trees.scenario_coverage import scenario_date, suggest
@@ -71,7 +78,7 @@ def register(commands: Subparsers) -> Commands:
     suggest.add_argument("--as-of", type=iso_date, default=None)
     return Commands(
         handlers={"check": _check, "interview": _interview, "scenarios": _scenarios},
-        benches={"engine": engine.bench_engine},
+        benches={"engine": lazy_bench("kakanai.benchmarks.engine", "bench_engine")},
     )
 
 
@@ -80,7 +87,7 @@ def _check(args: argparse.Namespace) -> int:
     # what this desk uses (the city's own, then the shipped content).
     local = [p for p in DEFAULT_PATHS if p.exists()]
     given = args.paths or local or shipped_data.content_folders() or DEFAULT_PATHS[:1]
-    tree_paths, template_paths = form_checking.split_paths(given)
+    tree_paths, template_paths = split_paths(given)
     files = tree_files(tree_paths)
     if not files and not template_paths:
         print(
@@ -95,21 +102,21 @@ def _check(args: argparse.Namespace) -> int:
         as_json=args.json,
         keep_tree=bool(template_paths),
     )
-    elsewhere = forms.tree_form_problems(files, template_paths)
+    elsewhere = form_checks.tree_form_problems(files, template_paths)
     jobs = [
         tree_checking.Job(path, _day(args, path), elsewhere.get(str(path), [])) for path in files
     ]
     checked = tree_checking.check_trees(jobs, options)
     trees = [c.tree for c in checked if c.tree is not None]
-    form_reports = forms.check_forms(trees, template_paths)
+    form_reports = form_checks.check_forms(trees, template_paths)
     if args.json:
-        found = [c.data for c in checked] + [forms.report_json(r) for r in form_reports]
+        found = [c.data for c in checked] + [form_checks.report_json(r) for r in form_reports]
         print(json.dumps(found, ensure_ascii=False, indent=2, default=str))
     else:
         for tree in checked:
             print(tree.text, end="")
         for form_report in form_reports:
-            forms.print_report(form_report)
+            form_checks.print_report(form_report)
     clean = all(c.ok for c in checked) and all(r.ok for r in form_reports)
     if args.strict:
         clean = clean and not any(c.warned for c in checked)

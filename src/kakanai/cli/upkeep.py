@@ -8,9 +8,7 @@ from __future__ import annotations
 import argparse
 import os
 
-from kakanai.benchmarks.app import bench_app
-from kakanai.benchmarks.counter import bench_counter
-from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
+from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers, lazy_bench
 
 
 def register(commands: Subparsers) -> Commands:
@@ -39,7 +37,10 @@ def register(commands: Subparsers) -> Commands:
     )
     return Commands(
         handlers={"purge": _purge},
-        benches={"app": bench_app, "counter": bench_counter},
+        benches={
+            "app": lazy_bench("kakanai.benchmarks.app", "bench_app"),
+            "counter": lazy_bench("kakanai.benchmarks.counter", "bench_counter"),
+        },
         option_benches={"store": _bench_store},
         bench_options=[_store_options],
     )

@@ -13,11 +13,11 @@ from typing import Any
 
 from kakanai.adapters.private_files import private_folder, write_private
 from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.slip.layouts import SLIP_LAYOUTS
 from kakanai.store.retention import DEFAULT_RETENTION_DAYS, MAX_RETENTION_DAYS
 
 SETTINGS_FILE = "settings.json"
 MODES = ("counter", "desk", "supervision", "stats")
-SLIP_LAYOUTS = ("a4", "receipt80")
 PRINT_TO_FOLDER = "folder:"  # printer "folder:/path" writes each print job there as a PDF
 
 

@@ -19,9 +19,9 @@ from kakanai.services.forms import templates as form_templates
 from kakanai.services.forms.checking import (
     check_templates,
     cross_problems,
-    split_paths,
 )
 from kakanai.services.forms.samples import sample_cases
+from kakanai.services.forms.templates import split_paths
 from kakanai.services.shipped_data import FORM_TEMPLATES
 from kakanai.services.trees.checking import read_tree, tree_files
 from tests.conftest import QUESTIONNAIRES, ROOT

@@ -118,8 +118,12 @@ class Interview:
                     self._answers[member_question.id] = realigned(
                         self._answers[member_question.id], _rows(before), _rows(value)
                     )
+        fresh = question is self._current and question.id not in self._answers
         self._answers[question.id] = value
-        self._refresh()
+        if fresh and question.id != self.runtime.household_id:
+            self._refresh_from(question)
+        else:
+            self._refresh()
 
     @staticmethod
     def _asks_nobody(question: Question, values: Values) -> bool:
@@ -196,12 +200,33 @@ class Interview:
         """Walk the tree from the start: keep answers of questions that still apply, drop
         those that no longer do, and find the first unanswered question. Answers beyond
         it are remembered while their conditions cannot be decided yet."""
-        kept: dict[str, object] = {}
-        remembered: dict[str, object] = {}
-        self._asked = []
+        self._walk(0, {}, [], {}, stop_at)
+
+    def _refresh_from(self, answered: Question) -> None:
+        """``_refresh`` after the current question got its first answer: the walk before it
+        would come out as it did (the questions there read only answers before them, which
+        did not change), so it resumes at that question with what the walk had kept there."""
+        start = self.runtime.questions.index(answered)
+        before = {q.id for q in self.runtime.questions[:start]}
+        kept = dict(self._kept)
+        asked = self._asked[: self._asked.index(answered)]
+        remembered = {
+            qid: value for qid, value in self._answers.items() if qid in before and qid not in kept
+        }
+        self._walk(start, kept, asked, remembered, None)
+
+    def _walk(
+        self,
+        start: int,
+        kept: dict[str, object],
+        asked: list[Question],
+        remembered: dict[str, object],
+        stop_at: Question | None,
+    ) -> None:
+        self._asked = asked
         self._current = None
         values = self.runtime.values(kept, self.as_of)  # sees ``kept`` as it grows
-        for question in self.runtime.questions:
+        for question in self.runtime.questions[start:]:
             applies = self._applies(question, values, kept)
             has_answer = (
                 question.id in self._answers

@@ -115,14 +115,15 @@ class ScenarioRunner:
             return
         self.report.runs.append(ScenarioRun(name, node.loc, interview))
         if isinstance(expect, LMap):
+            applied = interview.procedures()
             self.compare(
                 name,
                 expect,
-                interview.procedures(),
+                applied,
                 [q.id for q, _ in interview.path()],
                 [str(m.get("name")) for m in interview.values().members],
             )
-            self.compare_deadlines(name, expect, interview.procedures(), day)
+            self.compare_deadlines(name, expect, applied, day)
 
     def compare(
         self,

@@ -4,7 +4,7 @@ that does not fit), and the procedures' ``forms:`` lists against the templates."
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,19 +59,6 @@ class TemplateReport:
             "samples": self.samples,
             "problems": len(self.problems),
         }
-
-
-def split_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
-    """Question-tree paths and template paths: a file by its first key, a folder by what
-    it holds (a folder of templates goes to the templates)."""
-    trees: list[Path] = []
-    templates: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            (templates if form_templates.template_files([path]) else trees).append(path)
-        else:
-            (templates if form_templates.is_template(path) else trees).append(path)
-    return trees, templates
 
 
 def check_templates(

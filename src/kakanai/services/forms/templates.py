@@ -78,3 +78,16 @@ def _load(path: str, _version: int) -> FormTemplate:
         raise KakanaiError.from_problem(problems[0])
     assert template is not None
     return template
+
+
+def split_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """Question-tree paths and template paths: a file by its first key, a folder by what
+    it holds (a folder of templates goes to the templates)."""
+    trees: list[Path] = []
+    templates: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            (templates if template_files([path]) else trees).append(path)
+        else:
+            (templates if is_template(path) else trees).append(path)
+    return trees, templates

@@ -38,6 +38,8 @@ class TreeReport:
     scenario_runs: list[ScenarioRun] = field(default_factory=list)
     scenario_failures: dict[str, list[str]] = field(default_factory=dict)
     tests_path: str = ""
+    # The rule count of an analysis made in another process (cli/tree_checking.py).
+    counted_rules: int | None = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -55,7 +57,7 @@ class TreeReport:
     @property
     def rule_count(self) -> int | None:
         if self.analysis is None:
-            return None
+            return self.counted_rules
         return sum(len(t.rules) for t in self.analysis.tables())
 
     def summary(self) -> dict[str, object]:
@@ -132,8 +134,11 @@ def reasoning_problems(runtime: TreeRuntime, as_of: dt.date) -> list[Problem]:
         return [exc.problem]
 
 
-def check_tree(path: Path, as_of: dt.date, *, collect_paths: bool = False) -> TreeReport:
-    """All checks of one tree, then its scenarios when the tree itself is clean."""
+def check_tree(
+    path: Path, as_of: dt.date, *, collect_paths: bool = False, scenarios: bool = True
+) -> TreeReport:
+    """All checks of one tree, then its scenarios when the tree itself is clean (unless
+    ``scenarios`` is false: someone else runs them)."""
     report = TreeReport(str(path))
     report.tree, runtime, report.problems = read_and_check(path)
     if report.tree is None or runtime is None:
@@ -152,7 +157,7 @@ def check_tree(path: Path, as_of: dt.date, *, collect_paths: bool = False) -> Tr
         report.exploration = explore(runtime, as_of, collect=True)
         report.problems.extend(exploration_problems(report.tree, report.exploration))
     tests = tests_path(path)
-    if tests.exists() and not report.errors:
+    if scenarios and tests.exists() and not report.errors:
         run_scenarios(report, runtime, tests, as_of)
     return report
 
