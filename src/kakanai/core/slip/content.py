@@ -95,6 +95,7 @@ def slip_content(
     count = sum(len(d.procedures) for d in departments)
     city = str(case.get("questionnaire", {}).get("city", ""))
     label, address = _address_row(case, words)
+    resident, resident_kana = _resident(case, head)
     return SlipContent(
         labels=words,
         title=words.title,
@@ -102,8 +103,8 @@ def slip_content(
         office=words.desk.format(city=city, desk=desk) if desk else city,
         issued=words.issued.format(when=_when(issued_at, lang)),
         case_id=str(case.get("case_id", "")),
-        resident=_resident(case, head)[0] + words.honorific,
-        resident_kana=_resident(case, head)[1],
+        resident=resident + words.honorific,
+        resident_kana=resident_kana,
         address=_address(address),
         address_label=label,
         members=tuple(_member(m, lang) for m in members),
