@@ -103,3 +103,48 @@ def test_count_counts_assignments_over_the_given_variables(dd: Diagrams) -> None
 def test_support_names_only_the_variables_tested(dd: Diagrams) -> None:
     x = dd.conj(dd.literal(0, [1]), dd.literal(2, [0]))
     assert dd.support(x) == frozenset({0, 2})
+
+
+# --- deep diagrams: built with explicit stacks instead of recursion -----------------------
+
+
+def mixed(dd: Diagrams, seed: int) -> Node:
+    """A diagram over every variable of ``dd``, different for each seed."""
+    node = FALSE
+    for var in range(len(dd.variables)):
+        size = dd.variables[var].size
+        term = dd.conj(
+            dd.literal(var, [(var + seed) % size]), dd.literal((var + 1) % 3, [seed % 2])
+        )
+        node = dd.disj(node, term) if (var + seed) % 2 else dd.conj(dd.disj(node, term), TRUE)
+    return node
+
+
+@pytest.mark.parametrize("operation", ["conj", "disj"])
+def test_deep_operations_give_the_sets_the_recursive_ones_give(
+    dd: Diagrams, operation: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    x, y = mixed(dd, 1), mixed(dd, 2)
+    shallow = members(dd, getattr(dd, operation)(x, y))
+    monkeypatch.setattr("kakanai.core.trees.reasoning.diagrams.SHALLOW_LEVELS", -1)
+    deep = Diagrams()
+    for variable in dd.variables:
+        deep.add_variable(variable.name, variable.size)
+    monkeypatch.setattr(Diagrams, "_combine", None)  # no step may take the recursive path
+    dx, dy = mixed(deep, 1), mixed(deep, 2)
+    assert members(deep, getattr(deep, operation)(dx, dy)) == shallow
+    assert members(deep, deep.neg(dx)) == members(dd, dd.neg(x))
+
+
+def test_a_diagram_deeper_than_the_recursion_limit_can_be_combined_and_negated() -> None:
+    dd = Diagrams()
+    chain = 3000  # three frames a level would pass Python's limit of 1000 many times over
+    for var in range(chain):
+        dd.add_variable(f"q{var}", 2)
+    # Built from the bottom up, each step adds one node above the chain.
+    every = dd.all_of(dd.literal(var, [1]) for var in reversed(range(chain)))
+    some = dd.any_of(dd.literal(var, [0]) for var in reversed(range(chain)))
+    assert dd.neg(every) == some
+    assert dd.conj(every, some) == FALSE
+    assert dd.disj(every, some) == TRUE
+    assert dd.pick(every) == dict.fromkeys(range(chain), 1)

@@ -40,6 +40,9 @@ class Diagrams:
         self._and: dict[int, Node] = {}
         self._or: dict[int, Node] = {}
         self._not: dict[Node, Node] = {}
+        # Whether any diagram can be deep enough for the explicit-stack path (see _deep):
+        # never with SHALLOW_LEVELS variables or fewer, the usual case, which then skips the test.
+        self._may_be_deep = False
 
     # -- building --------------------------------------------------------------------------
 
@@ -49,6 +52,7 @@ class Diagrams:
             raise ValueError(f"variable {name} needs at least one value")
         self.variables.append(Variable(name, size))
         self._unique.append({})
+        self._may_be_deep = len(self.variables) > SHALLOW_LEVELS
         return len(self.variables) - 1
 
     def node(self, var: int, children: tuple[Node, ...]) -> Node:
@@ -94,7 +98,7 @@ class Diagrams:
         if found is None:
             if self._not.get(a) == b:
                 found = FALSE
-            elif self._deep(a, b):
+            elif self._may_be_deep and self._deep(a, b):
                 return self._apply(a, b, self._and, _and_terminal)
             else:
                 found = self._combine(a, b, self.conj)
@@ -113,7 +117,7 @@ class Diagrams:
         if found is None:
             if self._not.get(a) == b:
                 found = TRUE
-            elif self._deep(a, b):
+            elif self._may_be_deep and self._deep(a, b):
                 return self._apply(a, b, self._or, _or_terminal)
             else:
                 found = self._combine(a, b, self.disj)
