@@ -130,8 +130,16 @@ def test_changes_need_a_supervisor_and_the_right_password(
     assert "--as-password-file" in prompt.stderr
     done = kakanai(env, "users", "add", "窓口 太郎", "--role", "clerk", *as_supervisor(tmp_path))
     assert done.returncode == 0, done.stderr
+    assert "窓口 太郎(窓口職員)を登録しました" in done.stdout
     listed = json.loads(kakanai(env, "users", "list", "--json").stdout)
     assert [(u["name"], u["role"], u["has_password"]) for u in listed] == [
         ("監修 花子", "supervisor", True),
         ("窓口 太郎", "clerk", False),
     ]
+
+
+def test_the_user_list_names_each_role_in_japanese(env: dict[str, str], tmp_path: Path) -> None:
+    added = kakanai(env, "users", "add", "窓口 太郎", "--role", "clerk", *as_supervisor(tmp_path))
+    assert added.returncode == 0, added.stderr
+    rows = [line.split("\t")[:2] for line in kakanai(env, "users", "list").stdout.splitlines()]
+    assert rows == [["監修 花子", "監修者(supervisor)"], ["窓口 太郎", "窓口職員(clerk)"]]

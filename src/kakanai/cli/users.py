@@ -17,11 +17,10 @@ if TYPE_CHECKING:
     from kakanai.services.supervision.accounts import UserInfo
 
 ROLES = ("clerk", "desk", "supervisor")
-ROLE_NAMES = {"clerk": "窓口", "desk": "連携課", "supervisor": "監修者"}
 
 
 def register(commands: Subparsers) -> Commands:
-    users = commands.add_parser("users", help="利用者と役割(窓口・連携課・監修者)を管理します")
+    users = commands.add_parser("users", help="利用者と役割(窓口職員・連携課・監修者)を管理します")
     actions = users.add_subparsers(dest="users_action", required=True, parser_class=Parser)
     add = actions.add_parser(
         "add",
@@ -73,7 +72,7 @@ def _users(args: argparse.Namespace) -> int:
                     confirm=True,
                 )
             user = accounts.add_user(workspace, args.name, args.role, password=new_password, by=by)
-            print(f"{user.name}({ROLE_NAMES[user.role]})を登録しました。")
+            print(f"{user.name}({accounts.role_word(user.role)})を登録しました。")
             return EXIT_OK
         supervisor = sign_in_from(workspace, args)
         if args.users_action == "password":
@@ -95,6 +94,8 @@ def _users(args: argparse.Namespace) -> int:
 
 
 def _print_users(found: list[UserInfo], *, as_json: bool) -> None:
+    from kakanai.services.supervision.accounts import role_word  # noqa: PLC0415 - see above
+
     if as_json:
         rows = [
             {
@@ -117,6 +118,6 @@ def _print_users(found: list[UserInfo], *, as_json: bool) -> None:
     for user in found:
         state = "無効" if user.disabled else "有効"
         print(
-            f"{user.name}\t{ROLE_NAMES[user.role]}({user.role})\t{state}\t"
+            f"{user.name}\t{role_word(user.role)}({user.role})\t{state}\t"
             f"登録 {as_jst(user.created_at):%Y-%m-%d}"
         )

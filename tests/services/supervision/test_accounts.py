@@ -77,6 +77,16 @@ def test_a_clerk_cannot_sign_in_as_a_supervisor(
     assert audit_rows(workspace)[-1].detail.startswith("not_supervisor")
 
 
+@pytest.mark.parametrize(("role", "word"), [("clerk", "窓口職員"), ("desk", "連携課")])
+def test_the_refusal_names_the_role_in_the_words_of_the_app(
+    supervisor: Supervisor, workspace: Workspace, role: str, word: str
+) -> None:
+    add_user(workspace, "別の 職員", role, by=supervisor)
+    error = refused(workspace, "別の 職員", PASSWORD)
+    assert f"(役割: {word})" in error.message
+    assert role not in error.message
+
+
 def test_a_disabled_supervisor_cannot_sign_in_nor_act_on_an_earlier_sign_in(
     supervisor: Supervisor, workspace: Workspace
 ) -> None:

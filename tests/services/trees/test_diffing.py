@@ -11,10 +11,12 @@ import pytest
 
 from kakanai.core.errors import KakanaiError
 from kakanai.core.trees.evaluation import applied_procedures
+from kakanai.services.trees.checking import check_tree
 from kakanai.services.trees.diffing import compare, next_version
 from tests.conftest import QUESTIONNAIRES
 
 AS_OF = dt.date(2026, 11, 23)
+KAIGO = 'move_type == "転入" and legal_age(member.birth_date) >= 65'
 KOUKI = 'when: move_type == "転入" and birthday(member.birth_date, 75) <= today()'
 
 
@@ -72,6 +74,32 @@ def test_the_scenarios_that_now_fail_are_named(tmp_path: Path) -> None:
     result = compare(str(old), str(new), AS_OF)
     assert result.scenarios_checked >= 25
     assert any("誕生日の前日の妻はまだ" in name for name in result.failing)
+
+
+def test_the_review_s_own_check_of_the_new_version_gives_the_same_failing_scenarios(
+    tmp_path: Path,
+) -> None:
+    """The review checks the new version with its scenarios first and hands that check on;
+    the scenarios named as failing are the same as when the diff runs them itself."""
+    old, new = versions(tmp_path, (KAIGO, KAIGO.replace(">= 65", ">= 70")))
+    checked = check_tree(new, AS_OF)
+    assert checked.scenario_report is not None
+    shared = compare(str(old), str(new), AS_OF, checked=checked)
+    alone = compare(str(old), str(new), AS_OF)
+    assert shared.failing == alone.failing
+    assert "転入 面談日にちょうど65歳になる単身者" in shared.failing
+    assert shared.new.runtime is checked.runtime
+
+
+def test_a_new_version_with_other_scenarios_runs_the_old_ones_on_it(tmp_path: Path) -> None:
+    """The check's own run stands in only when both scenario files say the same."""
+    old, new = versions(tmp_path, (KAIGO, KAIGO.replace(">= 65", ">= 70")))
+    new.with_name("moving.tests.yaml").write_text("tree: moving\nscenarios: []\n", encoding="utf-8")
+    checked = check_tree(new, AS_OF)
+    assert checked.scenario_report is not None
+    assert checked.scenario_report.failed == {}
+    shared = compare(str(old), str(new), AS_OF, checked=checked)
+    assert "転入 面談日にちょうど65歳になる単身者" in shared.failing
 
 
 def test_a_structural_change_under_the_same_version_needs_a_new_one(tmp_path: Path) -> None:

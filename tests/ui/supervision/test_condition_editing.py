@@ -77,3 +77,21 @@ def test_completion_offers_question_ids_with_their_text_and_types_the_chosen_one
     assert shown[0].startswith("kokuho — 国民健康保険に加入している方")
     qtbot.keyClick(field.edit.popup, Qt.Key.Key_Return)
     assert field.edit.condition() == f"{ORIGINAL} and kokuho"
+
+
+def test_a_typo_is_underlined_at_the_keystroke_before_the_draft_takes_it(
+    qtbot: QtBot, view: SupervisionView
+) -> None:
+    """The condition is checked on its own as it is typed; the whole tree follows later,
+    with the same mark."""
+    field = condition_field(qtbot, view)
+    qtbot.keyClicks(field.edit, " and kokhu")
+    assert field.edit.condition() not in view.document.text  # not applied yet
+    (mark,) = field.edit.marks
+    assert field.edit.condition()[mark.start : mark.end] == "kokhu"
+    assert "もしかして: kokuho" in mark.message
+    qtbot.waitUntil(lambda: field.edit.condition() in view.document.text, timeout=5_000)
+    checked(qtbot, view)
+    assert [(m.start, m.end, m.message) for m in field.edit.marks] == [
+        (mark.start, mark.end, mark.message)
+    ]

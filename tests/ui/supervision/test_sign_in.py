@@ -36,7 +36,7 @@ def window(qtbot: QtBot, workspace: Workspace) -> Iterator[MainWindow]:
     shown.show()
     yield shown
     view = shown._views.get("supervision")
-    if isinstance(view, SupervisionView):
+    if isinstance(view, SupervisionView) and view.built:
         view.document.wait_checked()
 
 
@@ -116,7 +116,36 @@ def test_with_no_supervisor_yet_the_mode_says_how_to_add_one(
     assert not view.can_enter()
     assert told == [NO_SUPERVISOR]
     assert "kakanai users add 名前 --role supervisor" in NO_SUPERVISOR
+    assert not view.built
+
+
+def test_the_sign_in_comes_before_the_tree_is_read_and_a_refusal_reads_nothing(
+    qtbot: QtBot, workspace: Workspace
+) -> None:
+    """The role is checked first; the draft, its check and the pages are made only for a
+    supervisor who is let in."""
+    add_user(workspace, NAME, "supervisor", password=PASSWORD)
+    built_when_asked: list[bool] = []
+
+    def ask(answer: object) -> object:
+        def asked(_parent: object, _ws: Workspace) -> object:
+            built_when_asked.append(view.built)
+            return answer
+
+        return asked
+
+    view = SupervisionView(workspace, access=SupervisionAccess(workspace, ask=ask(None)))
+    qtbot.addWidget(view)
+    assert not view.built
+    assert not view.can_enter()
+    assert not view.built
+    assert not hasattr(view, "document")
+    view.access = SupervisionAccess(workspace, ask=ask(sign_in(workspace, NAME, PASSWORD)))
+    assert view.can_enter()
+    assert built_when_asked == [False, False]
+    assert view.built
     view.document.wait_checked()
+    assert view.document.reading.tree.procedures
 
 
 def test_saves_and_scenario_runs_are_audited_with_the_supervisor(

@@ -65,6 +65,14 @@ def normalized_name(name: str) -> str:
     return cleaned
 
 
+ROLE_WORDS = {users.CLERK: "窓口職員", users.DESK: "連携課", users.SUPERVISOR: "監修者"}
+"""Each role as the app and the glossary say it (a message never shows ``clerk``)."""
+
+
+def role_word(role: str) -> str:
+    return ROLE_WORDS.get(role, role)
+
+
 def sign_in(workspace: Workspace, name: str, password: str) -> Supervisor:
     """The supervisor ``name`` when ``password`` is theirs. SUPERVISE_001 for an unknown
     name or a wrong password (the same message for both), SUPERVISE_002 for a user who is
@@ -84,7 +92,9 @@ def sign_in(workspace: Workspace, name: str, password: str) -> Supervisor:
     role, stored, disabled = found
     if role != users.SUPERVISOR:
         _audit_failure(workspace, cleaned, "not_supervisor", now)
-        raise KakanaiError.of(ErrorCode.SUPERVISE_NOT_SUPERVISOR, name=cleaned, role=role)
+        raise KakanaiError.of(
+            ErrorCode.SUPERVISE_NOT_SUPERVISOR, name=cleaned, role=role_word(role)
+        )
     if stored is None or not verify_password(password, stored):
         _audit_failure(workspace, cleaned, "wrong_password", now)
         raise KakanaiError.of(ErrorCode.SUPERVISE_SIGN_IN_FAILED)
@@ -105,7 +115,9 @@ def require_supervisor(session: Session, supervisor: Supervisor) -> UserRow:
     if row is None:
         raise KakanaiError.of(ErrorCode.SUPERVISE_SIGN_IN_FAILED)
     if row.role != users.SUPERVISOR:
-        raise KakanaiError.of(ErrorCode.SUPERVISE_NOT_SUPERVISOR, name=row.name, role=row.role)
+        raise KakanaiError.of(
+            ErrorCode.SUPERVISE_NOT_SUPERVISOR, name=row.name, role=role_word(row.role)
+        )
     if row.disabled:
         raise KakanaiError.of(ErrorCode.SUPERVISE_DISABLED, name=row.name)
     return row

@@ -1,7 +1,9 @@
 """The case fields a template's box can read, each with its Japanese label: the case, the
-household head, the person the form is about (or the member of a per-member form), every
-question of the trees (and an address's parts, and each choice as a yes/no), the procedure
-that asked for the form and every procedure of the case, and the department. Searchable by
+household head, the person the form is about (or the member of a per-member form) with their
+own answers to per-member questions, every question of the trees (and an address's parts,
+and each choice as a yes/no), the procedure that asked for the form and every procedure of
+the case, the fees (a procedure's fee, copies and amount, the form's total), and the
+department. Searchable by
 label or by path, so a supervisor never has to know ``answers.new_address.postal_code``."""
 
 from __future__ import annotations
@@ -81,10 +83,13 @@ def catalogue(
     ]
     found.extend(_member_fields("household.head", "世帯主の", "世帯主"))
     found.extend(_member_fields("person", "この様式の本人の", "本人"))
+    found.extend(_member_answers(trees, "person", "この様式の本人の回答: "))
     if per_member:
         found.extend(_member_fields("member", "対象の世帯員の", "本人"))
+        found.extend(_member_answers(trees, "member", "対象の世帯員の回答: "))
     found.extend(_answers(trees))
     found.extend(_procedures(trees, form_id))
+    found.extend(_fees())
     found.extend(
         Bindable(f"department.{key}", f"担当課の{label}", "課", "text")
         for key, label in (
@@ -128,6 +133,43 @@ def _member_fields(prefix: str, label: str, group: str) -> list[Bindable]:
             SEX_CHOICES if key == "sex" else (),
         )
         for key, name, reads in MEMBER_LABELS
+    ]
+
+
+def _member_answers(trees: Sequence[QuestionTree], prefix: str, label: str) -> list[Bindable]:
+    """Each member's own answer to a per-member question (``member.<id>``)."""
+    found: list[Bindable] = []
+    for tree in trees:
+        for question in tree.member_questions:
+            kind = question_type(question).kind
+            found.append(
+                Bindable(
+                    f"{prefix}.{question.id}",
+                    f"{label}{_short(question.text)}",
+                    "本人",
+                    READS.get(kind, "text"),
+                    tuple(question.choice_values()),
+                )
+            )
+    return found
+
+
+def _fees() -> list[Bindable]:
+    """What a form with fees prints: the procedure's fee, copies and amount, and the total of
+    every procedure of the case that prints this form (a certificate request lists each
+    certificate asked for on it)."""
+    return [
+        Bindable("procedure.fee", "この様式の手続きの1通の手数料", "手続き", "text"),
+        Bindable("procedure.copies", "この様式の手続きの通数", "手続き", "text"),
+        Bindable(
+            "procedure.amount", "この様式の手続きの手数料(1通の手数料×通数)", "手続き", "text"
+        ),
+        Bindable(
+            "form.fee_total",
+            "この様式の手数料の合計(この様式で申請する手続きすべて)",
+            "手続き",
+            "text",
+        ),
     ]
 
 

@@ -41,13 +41,22 @@ def marks(
     if not isinstance(node, LScalar):
         return []
     start_col = node.text_col or node.loc.col
-    found: list[Mark] = []
-    for problem in problems:
-        if problem.line != node.loc.line or problem.col < node.loc.col:
-            continue
-        offset = max(0, min(problem.col - start_col, max(len(condition) - 1, 0)))
-        found.append(Mark(offset, _token_end(condition, offset), problem))
-    return sorted(found, key=lambda m: (m.problem.is_warning, m.start))
+    inside = [
+        (problem.col - start_col, problem)
+        for problem in problems
+        if problem.line == node.loc.line and problem.col >= node.loc.col
+    ]
+    return at_offsets(condition, inside)
+
+
+def at_offsets(condition: str, found: Sequence[tuple[int, Problem]]) -> list[Mark]:
+    """Problems at offsets into ``condition``, each marked on the word it points at, errors
+    before warnings."""
+    marked = []
+    for offset, problem in found:
+        start = max(0, min(offset, max(len(condition) - 1, 0)))
+        marked.append(Mark(start, _token_end(condition, start), problem))
+    return sorted(marked, key=lambda m: (m.problem.is_warning, m.start))
 
 
 def by_item(

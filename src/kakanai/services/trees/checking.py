@@ -17,7 +17,12 @@ from kakanai.core.trees.paths import PATH_LIMIT, Exploration, explore
 from kakanai.core.trees.reader import TreeReader
 from kakanai.core.trees.reasoning.analysis import Analysis, analyse
 from kakanai.core.trees.reasoning.candidates import ReasoningLimitError
-from kakanai.core.trees.scenarios import ScenarioRun, ScenarioRunner, scenario_tree_id
+from kakanai.core.trees.scenarios import (
+    ScenarioReport,
+    ScenarioRun,
+    ScenarioRunner,
+    scenario_tree_id,
+)
 
 TESTS_SUFFIX = ".tests.yaml"
 
@@ -38,6 +43,7 @@ class TreeReport:
     scenario_runs: list[ScenarioRun] = field(default_factory=list)
     scenario_failures: dict[str, list[str]] = field(default_factory=dict)
     tests_path: str = ""
+    scenario_report: ScenarioReport | None = None  # the run itself, when the scenarios ran
     # The rule count of an analysis made in another process (cli/tree_checking.py).
     counted_rules: int | None = None
 
@@ -225,6 +231,7 @@ def _run_scenario_root(
         report.problems.append(Problem.at(loc, ErrorCode.REF_TREE, name=tree_id))
         return
     result = ScenarioRunner(runtime, as_of).run(root)
+    report.scenario_report = result
     report.scenarios_total, report.scenarios_passed = result.total, result.passed
     report.scenarios_unconfirmed = result.unconfirmed
     report.scenario_runs = result.runs

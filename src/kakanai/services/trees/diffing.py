@@ -20,7 +20,7 @@ from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.reader import TreeReader
 from kakanai.core.trees.reasoning.changes import ChangeFinder, Shift
 from kakanai.core.trees.scenarios import ScenarioReport, ScenarioRunner
-from kakanai.services.trees.checking import TESTS_SUFFIX
+from kakanai.services.trees.checking import TESTS_SUFFIX, TreeReport
 
 
 @dataclass
@@ -58,21 +58,30 @@ class TreeDiff:
     compatibility: Compatibility | None = None
 
 
-def compare(old_spec: str, new_spec: str, as_of: dt.date) -> TreeDiff:
-    old, new = load_version(old_spec, "旧版"), load_version(new_spec, "新版")
+def compare(
+    old_spec: str, new_spec: str, as_of: dt.date, *, checked: TreeReport | None = None
+) -> TreeDiff:
+    """``checked``: ``new_spec`` already checked on ``as_of`` with its scenarios (the review
+    checks it first). Its tree is not read again, and its scenario run stands for the old
+    scenarios run on the new version when both scenario files say the same."""
+    old = load_version(old_spec, "旧版")
+    new = load_version(new_spec, "新版", checked.runtime if checked else None)
     finder = ChangeFinder(old.runtime, new.runtime, as_of)
     result = TreeDiff(old, new, edits(old.runtime.tree, new.runtime.tree), finder.shifts())
     if old.tests_text is not None:
         before = _run_scenarios(old, old.runtime, as_of)
-        after = _run_scenarios(old, new.runtime, as_of)
+        same_run = checked.scenario_report if checked else None
+        if same_run is None or new.tests_text != old.tests_text:
+            same_run = _run_scenarios(old, new.runtime, as_of)
         result.scenarios_checked = before.total
-        result.failing = {n: d for n, d in after.failed.items() if n not in before.failed}
+        result.failing = {n: d for n, d in same_run.failed.items() if n not in before.failed}
     result.compatibility = compatibility(old, new)
     return result
 
 
-def load_version(spec: str, which: str) -> Version:
-    """A checked tree from a file or ``git:REV:path``, with its scenarios when it has any."""
+def load_version(spec: str, which: str, runtime: TreeRuntime | None = None) -> Version:
+    """A checked tree from a file or ``git:REV:path``, with its scenarios when it has any
+    (``runtime``: the tree already checked from that same text)."""
     if git_files.is_revision_path(spec):
         text = git_files.read_at_revision(spec)
         name = git_files.split(spec)[1].rsplit("/", 1)[-1]
@@ -92,7 +101,7 @@ def load_version(spec: str, which: str) -> Version:
         tests = path.with_name(path.name.removesuffix(".yaml") + TESTS_SUFFIX)
         tests_spec = str(tests)
         tests_text = tests.read_text(encoding="utf-8") if tests.is_file() else None
-    return Version(spec, _checked(text, spec, which), tests_spec, tests_text)
+    return Version(spec, runtime or _checked(text, spec, which), tests_spec, tests_text)
 
 
 def _checked(text: str, spec: str, which: str) -> TreeRuntime:

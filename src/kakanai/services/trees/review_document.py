@@ -38,7 +38,7 @@ def gather(tree: Path, as_of: dt.date, against: str | None = None) -> ReviewInpu
     report = check_tree(tree, as_of)
     if report.tree is None or report.analysis is None:
         raise KakanaiError.from_problem(report.errors[0])
-    diff = compare(against, str(tree), as_of) if against else None
+    diff = compare(against, str(tree), as_of, checked=report) if against else None
     return ReviewInputs(report, coverage_of(report), diff)
 
 

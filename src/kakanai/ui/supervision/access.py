@@ -54,6 +54,11 @@ class SupervisionAccess:
         return cls(None)
 
     @property
+    def asks_sign_in(self) -> bool:
+        """Whether entering the mode asks who is there (``open()`` lets anyone in)."""
+        return self.workspace is not None
+
+    @property
     def can_publish(self) -> bool:
         return self.workspace is not None and self.supervisor is not None
 

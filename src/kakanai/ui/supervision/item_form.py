@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from kakanai.core.errors import KakanaiError, Problem
 from kakanai.core.trees.model import QuestionTree
 from kakanai.services.tree_editing import diagnostics, fields
+from kakanai.services.tree_editing.condition_check import ConditionChecker
 from kakanai.services.tree_editing.fields import FieldKind, FieldSpec
 from kakanai.services.tree_editing.places import Place, places
 from kakanai.ui.supervision.document import TREE, DraftDocument
@@ -37,6 +38,7 @@ class ItemForm(QWidget):
         self.place: Place | None = None
         self.fields: dict[str, Field] = {}
         self._origin: str | None = None  # the field whose edit is being applied
+        self._checker: tuple[object, ConditionChecker] | None = None  # (reading, its checker)
         self._keys = UndoToWindow(self)
         self.title = QLabel("左の一覧から項目を選んでください。", self)
         self.title.setObjectName("item_title")
@@ -90,6 +92,7 @@ class ItemForm(QWidget):
             field.committed.connect(lambda value, s=spec: self._on_committed(s, value))
             if isinstance(field, ConditionField):
                 field.edit.finished.connect(self.document.end_typing)
+                field.edit.textChanged.connect(lambda f=field: self._check_as_typed(f))
             self._add_row(spec, field)
             self.fields[spec.key] = field
         self.show_problems()
@@ -143,6 +146,17 @@ class ItemForm(QWidget):
         warnings_only = others and all(p.is_warning for p in others)
         self.problems.setStyleSheet(f"color: {'#b26a00' if warnings_only else '#c62828'};")
         self.problems.setVisible(bool(lines))
+
+    def _check_as_typed(self, field: ConditionField) -> None:
+        """Mark the condition's own problems at each keystroke (a few ms), before the draft
+        takes the text and the whole tree is checked again."""
+        place, reading = self.place, self.document.reading
+        if place is None or reading.broken:
+            return
+        if self._checker is None or self._checker[0] is not reading:
+            self._checker = (reading, ConditionChecker(reading.tree))
+        checker = self._checker[1]
+        field.show_marks(checker.marks(reading.root, place, field.spec.key, field.edit.condition()))
 
     def _item_problems(self) -> list[Problem]:
         place = self.place

@@ -93,8 +93,17 @@ class SupervisionView(ModeView):
         self.ask_unsaved: Callable[[QWidget, str], Unsaved] = ask_unsaved
         self.publish_dialog: PublishDialog | None = None
         self.withdraw_dialog: WithdrawDialog | None = None
+        self.built = False
+        self._first_draft = draft
+        if not self.access.asks_sign_in:
+            self._build()
+
+    def _build(self) -> None:
+        """The draft, its check and every page: made only once the supervisor is let in, so
+        a refused sign-in reads nothing of the tree and costs nothing."""
+        workspace = self.workspace
         tree_id = workspace.settings.questionnaire.split(SEPARATOR)[0]
-        first = draft or draft_of(tree_id, self.in_force(tree_id).path)
+        first = self._first_draft or draft_of(tree_id, self.in_force(tree_id).path)
         self._reopen: Callable[[], Draft] = _reopener(first)
         self.document = DraftDocument(first, lambda: workspace.now().date(), self)
         self.file_label = QLabel(self)
@@ -116,6 +125,9 @@ class SupervisionView(ModeView):
         self._layout()
         self._connect()
         self._show_file()
+        self.built = True
+        if self.width() > 0:  # built after the window gave it its size: share it now
+            self.edit_page.resize_panes(self.width())
         self.document.check()
 
     # --- ModeView ---
@@ -130,13 +142,19 @@ class SupervisionView(ModeView):
         self.edit_page.outline.setFocus()
 
     def can_enter(self) -> bool:
+        """The sign-in first; the editor is built when it succeeds the first time."""
         entered = self.access.guard(self.window())
-        self._show_file()
+        if entered and not self.built:
+            self._build()
+        elif self.built:
+            self._show_file()
         return entered
 
     def can_leave(self) -> bool:
         """Unsaved changes: save them, drop them (back to what was saved), or stay. Leaving
         signs the supervisor out: the next one to open the mode signs in again."""
+        if not self.built:
+            return True
         if not self._may_drop_changes() or not self.templates_slot.may_leave():
             return False
         self.access.sign_out()
@@ -367,10 +385,14 @@ class SupervisionView(ModeView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
+        if not self.built:
+            return
         if event.oldSize().width() <= 0 or abs(event.size().width() - event.oldSize().width()) > 80:
             self.edit_page.resize_panes(event.size().width())
 
     def close(self) -> bool:
+        if not self.built:
+            return super().close()
         for page in (self.scenarios_page, self.review_page):
             page.wait_idle()
         self.templates_slot.close()

@@ -105,6 +105,24 @@ def test_support_names_only_the_variables_tested(dd: Diagrams) -> None:
     assert dd.support(x) == frozenset({0, 2})
 
 
+def test_meets_says_whether_two_sets_share_an_assignment_as_their_conjunction_does(
+    dd: Diagrams,
+) -> None:
+    """Every pair of sets built from the literals, asked both ways round and asked again
+    (the pairs found apart are remembered)."""
+    literals = [dd.literal(var, [value]) for var in range(3) for value in range(2)]
+    sets = [
+        *literals,
+        *(dd.conj(x, y) for x, y in itertools.combinations(literals, 2)),
+        *(dd.disj(dd.conj(x, y), z) for x, y, z in itertools.combinations(literals, 3)),
+        TRUE,
+        FALSE,
+    ]
+    for _ in range(2):
+        for x, y in itertools.product(sets, repeat=2):
+            assert dd.meets(x, y) == bool(members(dd, x) & members(dd, y)), (x, y)
+
+
 # --- deep diagrams: built with explicit stacks instead of recursion -----------------------
 
 
@@ -148,3 +166,14 @@ def test_a_diagram_deeper_than_the_recursion_limit_can_be_combined_and_negated()
     assert dd.conj(every, some) == FALSE
     assert dd.disj(every, some) == TRUE
     assert dd.pick(every) == dict.fromkeys(range(chain), 1)
+
+
+def test_meets_on_a_diagram_deeper_than_the_recursion_limit() -> None:
+    dd = Diagrams()
+    chain = 3000
+    for var in range(chain):
+        dd.add_variable(f"q{var}", 2)
+    every = dd.all_of(dd.literal(var, [1]) for var in reversed(range(chain)))
+    some = dd.any_of(dd.literal(var, [0]) for var in reversed(range(chain)))
+    assert not dd.meets(every, some)
+    assert dd.meets(every, every)

@@ -116,6 +116,5 @@ class ChangeFinder:
         return [
             f"{version}の規則{use.number}: {use.rule.text()}"
             for use in coverage.uses
-            if use.table.procedure.id == procedure.id
-            and self.dd.conj(coverage.reach(use), region) != FALSE
+            if use.table.procedure.id == procedure.id and self.dd.meets(coverage.reach(use), region)
         ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from kakanai.core.trees.evaluation import applied_procedures, with_member_answers
 from kakanai.core.trees.interview import Interview
 from kakanai.core.trees.model import Per
-from kakanai.core.trees.reasoning.diagrams import FALSE, TRUE, Node
+from kakanai.core.trees.reasoning.diagrams import TRUE, Node
 from kakanai.core.trees.reasoning.facts import FactLogic
 from kakanai.core.trees.reasoning.renaming import Renaming
 from kakanai.core.trees.reasoning.rules import Rule, Table
@@ -48,12 +48,13 @@ class Coverage:
             for table in tables
             for number, rule in enumerate(table.rules, start=1)
         ]
+        self._reached: dict[int, Node] = {}  # each rule's residents, built once (by id of use)
 
     def record(self, name: str, interview: Interview) -> None:
         """Note the rules one scenario's interview exercises."""
         region = self.region(self.renaming.apply(interview.answers))
         for use in self.uses:
-            if self.dd.conj(region, self.reach(use)) != FALSE:
+            if self.dd.meets(region, self.reach(use)):
                 use.scenarios.append(name)
 
     @property
@@ -92,7 +93,14 @@ class Coverage:
         return space.households([space.member_profiles(member) for member in merged])
 
     def reach(self, use: RuleUse) -> Node:
-        """A rule's residents in the exact diagrams, given the procedure there."""
+        """A rule's residents in the exact diagrams, given the procedure there (the same for
+        every scenario, so built once per rule)."""
+        found = self._reached.get(id(use))
+        if found is None:
+            found = self._reached[id(use)] = self._reach(use)
+        return found
+
+    def _reach(self, use: RuleUse) -> Node:
         dd, logic = self.dd, self.logic
         procedure = use.table.procedure
         parts: list[Node] = []

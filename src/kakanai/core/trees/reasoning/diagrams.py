@@ -40,6 +40,7 @@ class Diagrams:
         self._and: dict[int, Node] = {}
         self._or: dict[int, Node] = {}
         self._not: dict[Node, Node] = {}
+        self._apart: set[int] = set()  # pairs (keyed as ``_and``) known to share nothing
         # Whether any diagram can be deep enough for the explicit-stack path (see _deep):
         # never with SHALLOW_LEVELS variables or fewer, the usual case, which then skips the test.
         self._may_be_deep = False
@@ -243,6 +244,35 @@ class Diagrams:
             if result == TRUE:
                 break
         return result
+
+    def meets(self, a: Node, b: Node) -> bool:
+        """Whether two sets share an assignment: ``conj(a, b) != FALSE`` without building the
+        conjunction. Every node but FALSE holds some assignment (reduced diagrams), so the
+        walk stops at the first pair of children that surely share one."""
+        if a > b:
+            a, b = b, a
+        if a <= TRUE or a == b:
+            return a != FALSE
+        if self._may_be_deep and self._deep(a, b):
+            return self.conj(a, b) != FALSE
+        return self._meets(a, b)
+
+    def _meets(self, a: Node, b: Node) -> bool:
+        key = (a << 32) | b
+        known = self._and.get(key)
+        if known is not None:
+            return known != FALSE
+        if key in self._apart or self._not.get(a) == b:
+            return False
+        _, pairs = self._cofactors(a, b)
+        for x, y in pairs:
+            low, high = (x, y) if x < y else (y, x)
+            if low == FALSE:
+                continue
+            if low in (TRUE, high) or self._meets(low, high):
+                return True
+        self._apart.add(key)
+        return False
 
     def implies(self, a: Node, b: Node) -> bool:
         """Whether every assignment in ``a`` is in ``b``."""

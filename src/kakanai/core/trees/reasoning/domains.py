@@ -47,6 +47,18 @@ class Domain:
     keyed: dict[Key, int]
     key_of: Callable[[object], Key]
     labels: list[str] = field(default_factory=list)
+    # Answers already classified: scenarios repeat the same answers (4,040 calls for 121
+    # answers on the death tree's review), and each key evaluates every atom that reads it.
+    _known: dict[object, int | None] = field(default_factory=dict, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Each candidate's class was found when the classes were made: options and yes/no
+        # answers (most of what scenarios answer) need no evaluation at all.
+        for index, group in enumerate(self.candidates):
+            for candidate in group:
+                frozen = _frozen(candidate)
+                if frozen is not None:
+                    self._known.setdefault(frozen, index)
 
     @property
     def size(self) -> int:
@@ -54,7 +66,12 @@ class Domain:
 
     def classify(self, value: object) -> int | None:
         """The class of a concrete answer; None when no class has its behaviour."""
-        return self.keyed.get(self.key_of(value))
+        frozen = _frozen(value)
+        if frozen is None:
+            return self.keyed.get(self.key_of(value))
+        if frozen not in self._known:
+            self._known[frozen] = self.keyed.get(self.key_of(value))
+        return self._known[frozen]
 
 
 @dataclass
@@ -320,6 +337,22 @@ def _hashable(value: object) -> object:
     if value is UNKNOWN:
         return "UNKNOWN"
     return value
+
+
+def _frozen(value: object) -> object | None:
+    """An exact, hashable stand-in for an answer (types kept apart: ``True`` is not ``1``);
+    None for values it does not know how to freeze (they are classified every time)."""
+    if value is None or isinstance(value, bool | int | float | str | dt.date):
+        return (type(value).__name__, value)
+    if isinstance(value, list | tuple):
+        items = [_frozen(item) for item in value]
+        return None if None in items else ("list", tuple(items))
+    if isinstance(value, dict):
+        pairs = [(key, _frozen(item)) for key, item in value.items()]
+        if any(item is None or not isinstance(key, str) for key, item in pairs):
+            return None
+        return ("dict", tuple(sorted(pairs, key=lambda pair: str(pair[0]))))
+    return None
 
 
 def _member_identity(member: dict[str, object]) -> tuple[object, ...]:
