@@ -77,6 +77,25 @@ def test_saved_case_keeps_document_members_and_procedures(session: Session) -> N
     assert [p.procedure_id for p in row.procedures] == [p["id"] for p in case["procedures"]]
 
 
+def test_a_guidance_is_kept_in_the_document_but_never_counted_as_a_procedure(
+    session: Session,
+) -> None:
+    """Statistics count procedure rows: a notice (kind: guidance, e.g. a 届 past its
+    deadline) stays in the case's document and gets no row."""
+    case = reference_case()
+    notice = {**case["procedures"][0], "id": "todoke_kigen_keika", "kind": "guidance"}
+    case["procedures"].insert(1, notice)
+    save_case(session, case, desk="窓口1")
+    session.commit()
+    row = find_case(session, case["case_id"])
+    assert row is not None
+    assert row.document is not None
+    assert "todoke_kigen_keika" in [p["id"] for p in row.document["procedures"]]
+    stored = [p.procedure_id for p in row.procedures]
+    assert stored == [p["id"] for p in case["procedures"] if p.get("kind") != "guidance"]
+    assert "todoke_kigen_keika" not in stored
+
+
 def test_saving_a_case_twice_stores_it_once(session: Session) -> None:
     case = reference_case()
     save_case(session, case, desk="窓口1")

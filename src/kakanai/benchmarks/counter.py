@@ -1,7 +1,8 @@
 """The clerk's effort at the counter (`kakanai bench counter`): a fresh process opens the app
 offscreen and a clerk types each household (`counter_visits.households`) through the real widgets
 (``python -m kakanai.ui.counter_bench``; Qt is loaded only there). Prints screens, key
-events and typed characters per household. Targets are read, never asserted."""
+events and typed characters per household, and where the reference family's keys go (per
+field). Targets are read, never asserted."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ def bench_counter(_repeat: int) -> int:
             f"案件は画面なしの面談と{same}"
         )
     reference = next(r for r in results if r["household"] == REFERENCE)
+    print_breakdown(reference)
     keys_ok = "達成" if reference["key_events"] <= KEY_TARGET else "未達"
     screens_ok = "達成" if reference["screens"] <= SCREEN_TARGET else "未達"
     print(
@@ -43,6 +45,16 @@ def bench_counter(_repeat: int) -> int:
     )
     print("日本語は1文字を1操作と数えています(実際の日本語入力では読みと変換のキーが加わります)。")
     return 0 if all(r["same_case"] for r in results) else 1
+
+
+def print_breakdown(result: dict[str, Any]) -> None:
+    """Where a household's keys go: per field (a question, an address part, a household
+    column), the most first; typed characters and other keys (Tab, Enter, F2, digits)."""
+    by_field: dict[str, list[int]] = result["by_field"]
+    print(f"内訳({result['household']}、多い順): キー操作 = 入力した文字 + その他のキー  項目")
+    ranked = sorted(by_field.items(), key=lambda item: (-sum(item[1]), item[0]))
+    for name, (typed, other) in ranked:
+        print(f"  {typed + other:>4} = {typed:>3} + {other:>3}  {name}")
 
 
 CHILD_TIMEOUT_S = 300

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from kakanai.core.forms.prefill import FormFill
 from kakanai.core.stats.periods import Period
-from kakanai.core.trees.case import build_case
+from kakanai.core.trees.case import build_case, is_guidance
 from kakanai.services import shipped_data
 from kakanai.services.forms.rendering import form_fills
 from kakanai.services.trees.checking import check_tree
@@ -100,7 +100,11 @@ def shapes(tree: str = "moving") -> list[Shape]:
         case = build_case(run.interview, case_id="SAMPLE", created_at=created)
         fills = tuple(form_fills(case))
         counter = {f.procedure_id for f in fills if f.form_id == RESIDENCE_FORM}
-        procedures = tuple((p["id"], p["department"], p.get("member")) for p in case["procedures"])
+        procedures = tuple(
+            (p["id"], p["department"], p.get("member"))
+            for p in case["procedures"]
+            if not is_guidance(p)  # statistics count procedures, not notices
+        )
         departments = dict.fromkeys(
             d for i, d, _ in procedures if i not in counter and d not in outside
         )

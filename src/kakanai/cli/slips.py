@@ -20,6 +20,7 @@ from kakanai.cli.arguments import EXIT_OK, Commands, Subparsers
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip.envelope import format_moment
 from kakanai.core.slip.keys import Keyring
+from kakanai.core.trees.case import is_guidance
 
 if TYPE_CHECKING:
     from kakanai.services.slip.sealing import OpenedSlip
@@ -278,13 +279,16 @@ def summary_lines(opened: OpenedSlip) -> list[str]:
         )
     lines.append("回答")
     lines.extend(f"  {a['text']} → {a['display']}" for a in case["answers"])
-    lines.append(f"手続き {len(case['procedures'])}件")
+    notices = sum(1 for p in case["procedures"] if is_guidance(p))
+    counted = f"手続き {len(case['procedures']) - notices}件"
+    lines.append(counted + (f"、案内 {notices}件" if notices else ""))
     for department in case["departments"]:
         where = " ".join(p for p in (department["floor"], department["counter"]) if p)
         lines.append(f"  {department['name']}({where})")
         for procedure in case["procedures"]:
             if procedure["department"] == department["id"]:
-                lines.append(f"    ・{procedure['name']}{_concerning(procedure, members)}")
+                mark = "※(案内) " if is_guidance(procedure) else "・"
+                lines.append(f"    {mark}{procedure['name']}{_concerning(procedure, members)}")
     return lines
 
 

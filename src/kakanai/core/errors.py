@@ -87,6 +87,10 @@ class ErrorCode(Enum):
         "TREE_REF_008",
         "手続き「{name}」は市役所の外({department})の手続きなので、様式(forms)は付けられません。持ち物(bring)と期限(deadline)で案内してください。",
     )
+    GUIDANCE_ISSUES = (
+        "TREE_REF_010",
+        "「{name}」は案内(kind: guidance)で、手続きではないので、手数料(fee)と通数(copies)は書けません。証明書を交付するなら kind: を消して手続きにしてください。",
+    )
     REASK_NOT_EARLIER = (
         "TREE_REF_009",
         "設問「{question}」の reask_on の「{name}」は、この設問より前にある設問ではありません。前の設問のIDを書いてください。{suggestion}",
@@ -519,6 +523,11 @@ class ErrorCode(Enum):
         "FORM_030",
         "{field}は、印刷した元号({eras})のあとに年の数字2桁が入る幅がありません(数字が元号と重なるか欠けます)。テンプレートの box: を広げるか era_width: を小さくしてください。",
     )
+    FORM_DATE_ABBREVIATED = (
+        "FORM_031",
+        "{field}は日付を「R8.11.23」の略記(style: short)で印刷します。住民が確かめて署名する様式では「令和8年11月23日」と書いてください(style: short を消し、枠が狭ければ size: や min_size: を小さくします)。",
+        "warning",
+    )
 
     # Editing a template in the supervisor's mode (様式の編集)
     TEMPLATE_EDIT_MISSING = (
@@ -609,7 +618,11 @@ class ErrorCode(Enum):
     )
     COUNTER_VISIT_TOO_LONG = (
         "COUNTER_006",
-        "一度に選んだ手続き({count}つ)が多すぎて、下書きに記録できません。手続きを分けて、2回の面談で受け付けてください。",
+        "設問ツリー「{id}」(版 {version})のIDか版が長すぎて、面談を記録できません(IDは{id_chars}文字、版は{version_chars}文字まで)。このライフイベントを外して受け付け、設問ツリーを管理する方に、IDか版を短くするよう連絡してください。",
+    )
+    COUNTER_TOWNS_UNREADABLE = (
+        "COUNTER_007",
+        "町字・建物の一覧「{path}」を読み込めません: {detail}。町字は1行目を「郵便番号,都道府県,市区町村,町字,よみ」、建物は「町字,番地・号,建物名」とし、2行目から1行に1つずつ書いてください(UTF-8のCSV)。",
     )
     # --- end of counter codes ---
 

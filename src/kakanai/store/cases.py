@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from kakanai.core.trees.case import is_guidance
 from kakanai.store.tables import CaseEventRow, CaseRow, MemberRow, ProcedureRow, QuestionTimeRow
 
 
@@ -71,6 +72,8 @@ def _procedures(procedures: list[dict[str, Any]]) -> list[ProcedureRow]:
     seen: set[str] = set()
     departments: set[str] = set()
     for p in procedures:
+        if is_guidance(p):  # a notice, not a procedure: statistics never count it
+            continue
         rows.append(
             ProcedureRow(
                 procedure_id=p["id"],

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0003"  # the newest revision in migrations/versions/
+HEAD = "0004"  # the newest revision in migrations/versions/
 _VERSION_TABLE = "alembic_version"
 # The key of the PostgreSQL advisory lock that serializes migrations: any constant that no
 # other application on the server uses (this one is "kakanai" in ASCII).
@@ -49,23 +49,41 @@ def migrate(engine: Engine) -> None:
         _wait_for_other_migrations(connection)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")  # reads the revision again, now that it is ours
+        _check_foreign_keys(connection)
 
 
 @contextmanager
 def _patient(connection: Connection) -> Iterator[None]:
-    """On SQLite, let this connection wait MIGRATION_WAIT_S for the write lock (set on the
-    driver's connection: a statement through SQLAlchemy would begin the transaction, and
-    with it the wait, first); the pool gets it back with the usual wait."""
+    """On SQLite, let this connection wait MIGRATION_WAIT_S for the write lock, and turn its
+    foreign keys off while it migrates (both set on the driver's connection before the
+    transaction begins: a statement through SQLAlchemy would begin it first, and SQLite
+    ignores ``foreign_keys`` inside a transaction). A migration that changes a column copies
+    the table and drops the old one (batch mode), and with foreign keys on, that drop would
+    delete every row that references it (``ON DELETE CASCADE``): SQLite's own procedure for
+    such changes turns them off and checks them before committing (``_check_foreign_keys``).
+    The pool gets the connection back with the usual wait and foreign keys on."""
     if connection.dialect.name != "sqlite":
         yield
         return
     driver = connection.connection.driver_connection
     assert driver is not None  # a checked-out connection has its driver's
     driver.execute(f"PRAGMA busy_timeout = {MIGRATION_WAIT_S * 1000}")
+    driver.execute("PRAGMA foreign_keys = OFF")
     try:
         yield
     finally:
+        driver.execute("PRAGMA foreign_keys = ON")
         driver.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+
+
+def _check_foreign_keys(connection: Connection) -> None:
+    """On SQLite, refuse to commit a migration that left a row pointing at nothing (foreign
+    keys were off while it ran)."""
+    if connection.dialect.name != "sqlite":
+        return
+    broken = connection.execute(text("PRAGMA foreign_key_check")).all()
+    if broken:
+        raise RuntimeError(f"migration left {len(broken)} rows without their parent: {broken[:3]}")
 
 
 def _wait_for_other_migrations(connection: Connection) -> None:

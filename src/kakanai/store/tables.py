@@ -26,10 +26,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from kakanai.core.trees.visit import (
+    TREE_ID_CHARS,
+    TREE_VERSION_CHARS,
+    VISIT_ID_CHARS,
+    VISIT_VERSION_CHARS,
+)
+
 # A draft's and a case's questionnaire: one tree, or a visit naming each of its trees
-# (moving+birth, 2026.12+2026.12); services/counter/session.py refuses a visit longer.
-QUESTIONNAIRE_ID_CHARS = 64
-QUESTIONNAIRE_VERSION_CHARS = 32
+# (moving+birth, 2026.12+2026.12): room for the most trees a visit joins, each of the longest
+# id and version a published tree version stores (migration 0004 widened them from 64 and
+# 32, which refused a visit of five events); services/counter/session.py refuses a tree whose
+# id or version is longer.
+QUESTIONNAIRE_ID_CHARS = VISIT_ID_CHARS
+QUESTIONNAIRE_VERSION_CHARS = VISIT_VERSION_CHARS
 
 
 class UtcDateTime(TypeDecorator[dt.datetime]):
@@ -308,8 +318,8 @@ class TreeVersionRow(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    tree_id: Mapped[str] = mapped_column(String(64))
-    version: Mapped[str] = mapped_column(String(32))
+    tree_id: Mapped[str] = mapped_column(String(TREE_ID_CHARS))
+    version: Mapped[str] = mapped_column(String(TREE_VERSION_CHARS))
     effective_from: Mapped[dt.date]
     state: Mapped[str] = mapped_column(String(16), default="published")
     # Loaded only when read: finding the version in force reads the small columns.

@@ -1,7 +1,8 @@
 """The measuring side of `kakanai bench counter`, run in a fresh process: the main window on the
 counter, and a clerk typing each household given on stdin (JSON: name → raw answers) through
-the real widgets. Prints one JSON line per household: screens, key events, typed characters,
-and whether the case is the one the same answers give without the screens."""
+the real widgets. Prints one JSON line per household: screens, key events, typed characters
+(in all and per field), and whether the case is the one the same answers give without the
+screens."""
 
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ def drive(
         "key_events": clerk.keys.events,
         "typed": clerk.keys.typed,
         "other": clerk.keys.other,
+        "by_field": clerk.keys.by_field,
         "same_case": same,
     }
 

@@ -329,3 +329,29 @@ def test_the_reference_familys_receipt_is_at_most_30_cm_and_has_no_details() -> 
     for procedure in reference_case()["procedures"]:
         for detail in (procedure["because"], procedure["deadline"], *procedure["bring"]):
             assert not detail or squeeze(detail) not in text, detail
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_a_notice_is_printed_framed_on_the_first_page_and_not_counted(layout: str) -> None:
+    """A guidance (kind: guidance: a 届 past its deadline) comes before the route under
+    「ご確認ください」 and leaves the count of procedures as it was."""
+    case = reference_case()
+    notice = {
+        **case["procedures"][0],
+        "id": "todoke_kigen_keika",
+        "name": "【ご確認】届出の期間を過ぎています",
+        "kind": "guidance",
+        "forms": [],
+    }
+    count = len(case["procedures"])
+    case["procedures"].append(notice)
+    pdf = render_slip(
+        case, DIGITS, expires_at=EXPIRES_AT, issued_at=ISSUED_AT, layout=layout, lang="ja"
+    )
+    with pdfplumber.open(io.BytesIO(pdf)) as read:
+        first = squeeze(read.pages[0].extract_text())
+    assert "ご確認ください" in first
+    assert first.index("【ご確認】届出の期間を過ぎています") < first.index(
+        "上から順にお回りください"
+    )
+    assert f"{count}件あります" in first

@@ -158,6 +158,20 @@ BROKEN = [
     ("bad paper", "{size: A4}", "{size: A7}", "TREE_YAML_005", "A7"),
     ("missing value", "value: household.head.name}", "}", "TREE_KEY_002", "氏名"),
     ("bad id", "id: sample_form", "id: Sample-Form", "TREE_ID_002", "Sample-Form"),
+    (
+        "date abbreviated R8.11.23",
+        "value: answers.move_date, style: era}",
+        "value: answers.move_date, style: short}",
+        "FORM_031",
+        "異動日",
+    ),
+    (
+        "date column abbreviated",
+        "value: member.birth_date, style: era}",
+        "value: member.birth_date, style: short}",
+        "FORM_031",
+        "生年月日",
+    ),
 ]
 
 

@@ -15,6 +15,7 @@ from kakanai.core.japanese.values import (
     age_on,
     era_of,
     format_wareki,
+    format_wareki_compact,
     format_wareki_short,
     normalize_katakana,
     normalize_phone,
@@ -73,6 +74,12 @@ def test_parse_date_reads_western_forms(text: str, expected: date) -> None:
         ("T1.7.30", date(1912, 7, 30)),
         ("Ｓ６０．４．１２", date(1985, 4, 12)),
         ("ｒ８／１１／２３", date(2026, 11, 23)),
+        ("S600412", date(1985, 4, 12)),
+        ("s570510", date(1982, 5, 10)),
+        ("R081123", date(2026, 11, 23)),
+        ("H010108", date(1989, 1, 8)),
+        ("昭和600412", date(1985, 4, 12)),
+        ("Ｈ２９０６０１", date(2017, 6, 1)),
     ],
 )
 def test_parse_date_reads_era_letter_forms(text: str, expected: date) -> None:
@@ -137,6 +144,7 @@ def test_parse_date_after_era_end_names_the_end_and_the_right_era() -> None:
         ("平成元年1月7日", ("平成は元年1月8日から", "昭和64年1月7日のように")),
         ("大正15年12月25日", ("大正は15年12月24日まで", "昭和元年12月25日のように")),
         ("明治元年1月1日", ("明治は元年1月25日から", "1868年1月1日のように西暦で")),
+        ("H310501", ("平成は31年4月30日まで", "令和元年5月1日のように")),
     ],
 )
 def test_parse_date_rejects_days_outside_the_era(text: str, fragments: tuple[str, ...]) -> None:
@@ -153,6 +161,8 @@ def test_parse_date_rejects_days_outside_the_era(text: str, fragments: tuple[str
         ("1985-04-00", ("4月0日は存在しません",)),
         ("1985年13月1日", ("13月はありません", "1から12まで")),
         ("S60.0.12", ("0月はありません", "1から12まで")),
+        ("S601301", ("13月はありません", "1から12まで")),
+        ("R060230", ("2月30日は存在しません", "2月は29日まで")),
     ],
 )
 def test_parse_date_rejects_impossible_month_or_day(text: str, fragments: tuple[str, ...]) -> None:
@@ -256,6 +266,12 @@ def test_format_wareki_without_gannen_parses_back_to_the_same_day(day: date) -> 
 @given(_WAREKI_DAYS)
 def test_format_wareki_short_parses_back_to_the_same_day(day: date) -> None:
     assert parse_date(format_wareki_short(day)) == day
+
+
+@given(_WAREKI_DAYS)
+def test_format_wareki_compact_parses_back_to_the_same_day_in_seven_keys(day: date) -> None:
+    written = format_wareki_compact(day)
+    assert (parse_date(written), len(written)) == (day, 7)
 
 
 # --- furigana ----------------------------------------------------------------------------

@@ -42,6 +42,17 @@ def test_resident_is_the_head_of_household_with_honorific() -> None:
     assert slip.office == "サンプル市"
 
 
+def test_after_a_death_the_slip_is_for_the_person_who_came_not_the_deceased() -> None:
+    """The death tree's household is the deceased's (its head); the slip and the counter's
+    summary name the bereaved who came (applicant_name / applicant_kana)."""
+    case = json.loads((ROOT / "forms_templates" / "samples" / "shibou.json").read_text("utf-8"))
+    head = case["household"]["members"][case["household"].get("head", 0)]["name"]
+    slip = slip_content(case, issued_at=ISSUED_AT, expires_at=EXPIRES_AT, lang="ja", desk="")
+    assert slip.resident == "田中 浩 様"
+    assert slip.resident_kana == "タナカ\u3000ヒロシ"
+    assert head not in slip.resident
+
+
 def test_address_is_the_new_address_in_one_line() -> None:
     assert content().address == (
         "〒100-0001 東京都サンプル市中央一丁目2番3号 サンプルハイツ中央 101号室"

@@ -90,3 +90,14 @@ def test_a_household_form_about_one_person_shows_that_person() -> None:
     head = case["household"]["members"][case["household"]["head"]]["name"]
     assert any(p["department"] == "zeimu" for p in case["procedures"])
     assert head in department_summary(case, "zeimu").texts()
+
+
+def test_a_refusal_at_the_desk_is_marked_as_a_notice() -> None:
+    """住民票の写しを請求できません (kind: guidance) reaches 市民課's desk marked as a notice."""
+    summary = department_summary(load_case(SAMPLES / "shoumei_ininjou.json"), "shimin")
+    assert [(p.name, p.notice) for p in summary.procedures] == [
+        ("住民票の写しを請求できません(委任状が必要です)", True),
+        ("戸籍の証明書を請求できません(委任状が必要です)", True),
+    ]
+    reference = department_summary(reference_case(), "shimin")
+    assert not any(p.notice for p in reference.procedures)

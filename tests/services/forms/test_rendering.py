@@ -7,6 +7,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import io
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,8 @@ from kakanai.services.forms.rendering import (
 from kakanai.services.forms.samples import Printing, printings, sample_cases
 from kakanai.services.shipped_data import FORM_TEMPLATES
 from tests.printed_pages import Char, PdfiumPages, plumber_chars, text_within
+
+ABBREVIATED_DATE = re.compile(r"\b[MTSHR]\d{1,2}\.\d{1,2}\.\d{1,2}\b")
 
 SAMPLES = dict(sample_cases())
 TEMPLATES = {
@@ -174,6 +177,20 @@ def test_every_bound_value_lands_inside_its_box(printed: list[Printed]) -> None:
             assert wanted in found, (form.template.id, form.sample, placed, found)
             checked += 1
     assert checked > 500
+
+
+def test_every_printed_date_is_written_in_full_wareki(printed: list[Printed]) -> None:
+    """No form prints a date as the letter abbreviation (亡くなった日 R8.12.3 on the death
+    forms): residents check 令和8年12月3日, as on every other form."""
+    abbreviated = [
+        (p.template.id, placed.field, placed.text)
+        for p in printed
+        for placed in p.plan.placed
+        if ABBREVIATED_DATE.search(placed.text)
+    ]
+    dates = [x for p in printed for x in p.plan.placed if "令和" in x.text and "日" in x.text]
+    assert abbreviated == []
+    assert len(dates) > 100
 
 
 def test_the_shipped_samples_print_without_warnings(printed: list[Printed]) -> None:

@@ -108,3 +108,57 @@ def test_ctrl_delete_removes_the_member_being_typed(qtbot: QtBot, view: CounterV
     second.name.setFocus()
     qtbot.keyClick(second.name, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert len(table.rows) == 1
+
+
+def test_a_birth_date_typed_as_an_era_and_six_digits_reads_as_that_day(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    """S570510: the short 和暦 form a clerk types in one stretch of the number keys."""
+    table = household(qtbot, view)
+    row = table.rows[0]
+    type_text(qtbot, row.birth, "S570510")
+    assert row.notes["birth_date"].text().splitlines() == ["昭和57年5月10日", "(1982年) 44歳"]
+
+
+def test_a_whole_short_birth_date_moves_on_to_sex_and_others_stay(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    """S570510 is a whole date; S57.5.1 may go on (S57.5.10), S571310 is no date."""
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    table = household(qtbot, view)
+    row = table.rows[0]
+    for text, moved in (("S57.5.1", False), ("S571310", False), ("S570510", True)):
+        row.birth.clear()
+        row.birth.setFocus()
+        type_text(qtbot, row.birth, text)
+        assert row.sex.hasFocus() is moved, text
+
+
+def test_a_whole_short_birth_date_an_input_method_commits_moves_on_after_its_event(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    table = household(qtbot, view)
+    row = table.rows[0]
+    row.birth.setFocus()
+    commit(row.birth, "Ｓ５７０５１０")
+    qtbot.waitUntil(row.sex.hasFocus)
+    assert row.birth.text() == "Ｓ５７０５１０"
+
+
+def test_a_relationship_picked_on_the_last_row_goes_on_to_a_new_row_that_is_no_member(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    table = household(qtbot, view)
+    type_head(qtbot, table)
+    second = table.add_member()
+    type_text(qtbot, second.name, "花子")
+    type_text(qtbot, second.birth, "S590203")
+    qtbot.keyClick(second.sex, "2")
+    qtbot.keyClick(second.relationship, "2")  # 妻
+    assert len(table.rows) == 3
+    assert table.rows[2].name.hasFocus()
+    assert table.rows[2].name.text() == "山田 "
+    assert [m["name"] for m in table.value()] == ["山田 太郎", "山田 花子"]  # type: ignore[index,union-attr]

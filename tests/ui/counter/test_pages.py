@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kakanai.ui.counter.answer_fields import ChoiceField, LineField
 from kakanai.ui.counter.view import CounterView
-from tests.ui.counter.driving import answer_until, field_of, press_enter
+from tests.ui.counter.driving import ANSWERS, answer_until, field_of, press_enter
 
 
 def shown(view: CounterView) -> list[str]:
@@ -67,12 +67,38 @@ def test_the_care_help_speaks_of_ages_only_when_the_household_has_them(
 
 
 def test_the_head_of_household_is_one_key_away(qtbot: QtBot, view: CounterView) -> None:
-    answer_until(qtbot, view, "hittousha")
+    """From anywhere on the page: the page numbers its offers (本籍's two are F2 and F3),
+    so 筆頭者's 世帯主と同じ is F4 from the 本籍 field too, and the focus goes there."""
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    answer_until(qtbot, view, "honseki")
     field = field_of(view, "hittousha")
     assert isinstance(field, LineField)
-    assert "世帯主と同じ: 山田 太郎 (F2)" in [b.text() for b in field.offer_buttons]
-    qtbot.keyClick(field.editor, Qt.Key.Key_F2)
+    assert "世帯主と同じ: 山田 太郎 (F4)" in [b.text() for b in field.offer_buttons]
+    honseki = field_of(view, "honseki")
+    assert isinstance(honseki, LineField)
+    qtbot.keyClick(honseki.editor, Qt.Key.Key_F4)
     assert field.editor.text() == "山田 太郎"
+    assert field.editor.hasFocus()
+    assert honseki.editor.text() == ""
+
+
+def test_a_hidden_questions_offer_key_does_nothing(qtbot: QtBot, view: CounterView) -> None:
+    """転出: 旧世帯主 is not asked, its block hidden on the page; its F7 fills nothing."""
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    answers = {**ANSWERS, "move_type": "転出"}
+    answer_until(qtbot, view, "honseki", answers)
+    hidden = view.question_page.block_of("previous_head")
+    assert hidden is not None
+    assert hidden.isHidden()
+    assert isinstance(hidden.field, LineField)
+    assert hidden.field.offer_keys == [7]  # F5 and F6 are other modes' window keys
+    honseki = field_of(view, "honseki")
+    assert isinstance(honseki, LineField)
+    qtbot.keyClick(honseki.editor, Qt.Key.Key_F7)
+    assert hidden.field.editor.text() == ""
+    assert honseki.editor.hasFocus()
 
 
 def test_the_previous_address_is_offered_for_the_family_register(
@@ -119,3 +145,15 @@ def test_the_live_procedures_keep_their_scroll_position(qtbot: QtBot, view: Coun
     qtbot.keyClick(dog.buttons[0], "1")  # one more procedure (犬の登録) is listed
     assert "犬の登録事項変更(転入)" in view.side_panel.procedure_names()
     assert bar.value() == 1
+
+
+def test_the_offers_of_the_family_register_fit_a_1024_pixel_window(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    """本籍's two offers stand one a line: side by side they pushed the page sideways."""
+    view.resize(1024, 700)
+    answer_until(qtbot, view, "hittousha")
+    page = view.question_page
+    qtbot.waitUntil(lambda: page.scroller.viewport().width() < 800)
+    # The scroll area gives the column its width unless the column needs more.
+    assert page.column.minimumSizeHint().width() <= page.scroller.viewport().width()

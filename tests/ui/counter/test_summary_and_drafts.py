@@ -8,21 +8,25 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from kakanai.adapters.pdf.raster import rasterize
 from kakanai.adapters.qr.reading import read_code
+from kakanai.core.slip.content import slip_content
 from kakanai.services.counter.session import pending_draft
 from kakanai.services.slip.sealing import open_slip
 from kakanai.services.workspace import Workspace
 from kakanai.store.audit import audit_entries
 from kakanai.store.tables import DraftRow
 from kakanai.ui.counter.household_table import HouseholdTable
+from kakanai.ui.counter.summary_page import summary_html
 from kakanai.ui.counter.view import CounterView
 from tests.ui.counter.driving import ANSWERS, answer, answer_until, choose_events, type_answer
 
 REFERENCE_CASE = Path(__file__).parents[2] / "fixtures" / "reference_case.json"
+SAMPLES = Path(__file__).parents[3] / "forms_templates" / "samples"
 
 
 def click(qtbot: QtBot, button: object) -> None:
@@ -193,3 +197,36 @@ def test_the_resume_banner_writes_the_date_as_people_do(qtbot: QtBot, view: Coun
     started = dt.datetime(2026, 12, 6, 9, 5, tzinfo=dt.UTC)
     view.banner.offer_resume(started, 3)
     assert "12月6日 09:05開始" in view.banner.message.text()
+
+
+@pytest.mark.parametrize(
+    ("case_file", "label"),
+    [
+        (REFERENCE_CASE, "新しい住所"),
+        (SAMPLES / "tenshutsu.json", "転出先の住所"),
+        (SAMPLES / "shibou.json", "住所"),
+        (SAMPLES / "shoumei_juuminhyou.json", "住所"),
+    ],
+)
+def test_the_summary_names_the_address_as_the_slip_does(case_file: Path, label: str) -> None:
+    """A move says 新しい住所, a 転出 where the resident goes, a death or a certificate visit
+    the household's 住所: the same label as the slip (``SlipContent.address_label``)."""
+    case = json.loads(case_file.read_text("utf-8"))
+    now = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
+    content = slip_content(case, issued_at=now, expires_at=now, lang="ja", desk="")
+    html = summary_html(content)
+    assert f"<p>{label}: 〒" in html
+
+
+def test_the_summary_shows_a_refusal_as_a_notice_before_the_departments() -> None:
+    """住民票の写しを請求できません is guidance (kind: guidance): framed under 「ご確認ください」
+    above the departments, not a numbered procedure of 市民課."""
+    case = json.loads((SAMPLES / "shoumei_ininjou.json").read_text("utf-8"))
+    now = dt.datetime(2026, 11, 23, 10, 0, tzinfo=dt.UTC)
+    content = slip_content(case, issued_at=now, expires_at=now, lang="ja", desk="")
+    html = summary_html(content)
+    notices = html.index("ご確認ください")
+    name = "住民票の写しを請求できません(委任状が必要です)"
+    assert notices < html.index(name)
+    assert html.count(name) == 1
+    assert all(name not in p.name for d in content.departments for p in d.procedures)

@@ -106,17 +106,18 @@ def test_the_date_is_read_back_in_wareki_as_typed(qtbot: QtBot, view: CounterVie
     assert "c00000" in field.reading.styleSheet()
 
 
-def test_a_postal_code_fills_the_address_and_leaves_the_block(
+def test_a_postal_code_outside_the_city_fills_the_address_and_leaves_the_block(
     qtbot: QtBot, view: CounterView
 ) -> None:
+    """From Japan Post's data (the city's own codes are the city's towns: test_address_towns)."""
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
     answer_until(qtbot, view, "previous_address")
     field = view.question_page.field
     assert isinstance(field, AddressField)
-    type_text(qtbot, field.editors["postal_code"], "１００－０００１")
+    type_text(qtbot, field.editors["postal_code"], "５３０－０００１")
     filled = [field.editors[k].text() for k in ("prefecture", "municipality", "town", "block")]
-    assert filled == ["東京都", "千代田区", "千代田", ""]
+    assert filled == ["大阪府", "大阪市北区", "梅田", ""]
     assert field.editors["block"].hasFocus()
 
 

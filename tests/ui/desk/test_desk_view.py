@@ -15,10 +15,14 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from kakanai.adapters.camera import RecordedFrames
+from kakanai.services.case_files import load_case
+from kakanai.services.desk.summary import department_summary
+from kakanai.services.shipped_data import FORM_TEMPLATES
 from kakanai.services.workspace import Workspace
 from kakanai.store.audit import audit_entries
 from kakanai.store.tables import HandoffRow
 from kakanai.ui.desk.camera_panel import SameText
+from kakanai.ui.desk.summary_html import summary_html
 from kakanai.ui.desk.view import DeskView
 from tests.desk_slips import (
     at_department,
@@ -269,3 +273,12 @@ def test_ctrl_9_shows_each_page_whole(qtbot: QtBot, workspace: Workspace) -> Non
     width, height = preview.shown_sizes()[0]
     assert 0 < height <= preview.viewport().height()
     assert width < preview.viewport().width() * 0.6  # an A4 page whole: narrower than the view
+
+
+def test_the_desk_counts_procedures_and_marks_a_refusal_as_a_notice() -> None:
+    """A 市民課 desk scanning a refused certificate request sees the notices, marked, and
+    「この課の手続き(0件)」: nothing to tick."""
+    case = load_case(FORM_TEMPLATES / "samples" / "shoumei_ininjou.json")
+    html = summary_html(department_summary(case, "shimin"))
+    assert "この課の手続き(0件)" in html
+    assert html.count("※ 案内(手続きではありません): ") == 2

@@ -133,19 +133,22 @@ def _a4_blocks(
     brief = route_blocks.resident_brief(content, style, left)
     stops = route_blocks.route(content, style, left)
     follow = text_block(lines_of(content.labels.details_follow, left, style.small, color=GRAY))
-    beside = stacked([brief, *stops, follow])
+    notices = route_blocks.notices(content, style, left)
+    beside = stacked([brief, *notices, *stops, follow])
     room = (paper.height or 0) - paper.margin_top - paper.margin_bottom - heading.height
     if beside.height + _footer(content, paper, 1, 1).height <= room:
         first = [side_by_side(beside, qr, style.width - qr_width)]
     else:  # too many stops to sit beside the code: the route runs on, full width
         stops = route_blocks.route(content, style, style.width)
-        first = [side_by_side(brief, qr, style.width - qr_width), *stops]
+        notices = route_blocks.notices(content, style, style.width)
+        first = [side_by_side(brief, qr, style.width - qr_width), *notices, *stops]
     return [
         heading,
         *first,
         page_break(),
         slip_sections.details_heading(content, style),
         slip_sections.household(content, style),
+        *slip_sections.notice_details(content, style),
         *slip_sections.departments(content, style, boxes=False),
         slip_sections.closing(content, style),
     ]
@@ -158,6 +161,7 @@ def _receipt_blocks(content: SlipContent, matrix: Sequence[Sequence[bool]]) -> l
     return [
         slip_sections.heading(content, style),
         route_blocks.resident_brief(content, style, style.width),
+        *route_blocks.notices(content, style, style.width),
         *route_blocks.route(content, style, style.width, hint=False),
         gap(2 * MM),
         slip_sections.qr_with_notes(content, matrix, style, style.width),

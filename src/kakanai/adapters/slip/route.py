@@ -43,6 +43,28 @@ def resident_brief(content: SlipContent, style: Style, width: float) -> Block:
     return stacked([person, address, gap(2 * MM)])
 
 
+def notices(content: SlipContent, style: Style, width: float) -> list[Block]:
+    """The notices that are no procedure (a check of the input, a refusal): in a frame,
+    each line marked ※ and without a check box, so no department is sent to tick them."""
+    if not content.notices:
+        return []
+    pad = 1.5 * MM
+    inner = width - 2 * pad
+    lines = lines_of(content.labels.notices, inner, style.body, bold=True)
+    for notice in content.notices:
+        text = "※ " + notice.name + (f"({notice.member})" if notice.member else "")
+        lines += lines_of(text, inner, style.body, field="案内")
+    height = height_of(lines) + 2 * pad
+
+    def draw(canvas: Canvas, x: float, top: float) -> None:
+        canvas.setStrokeGray(0)
+        canvas.setLineWidth(0.9)
+        canvas.rect(x, top - height, width, height, stroke=1, fill=0)
+        draw_lines(canvas, x + pad, top - pad, lines)
+
+    return [Block(height, draw, keep_with_next=True), gap(2 * MM)]
+
+
 def route(content: SlipContent, style: Style, width: float, *, hint: bool = True) -> list[Block]:
     """The route's title and one run of blocks per department (kept together on a page);
     ``hint`` adds how the check boxes and the code are used."""

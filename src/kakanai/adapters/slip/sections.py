@@ -197,6 +197,21 @@ def departments(content: SlipContent, style: Style, *, boxes: bool = True) -> li
     return blocks
 
 
+def notice_details(content: SlipContent, style: Style) -> list[Block]:
+    """The notices in full (why, what to bring, by when) under their own heading, before the
+    departments, with no check box."""
+    if not content.notices:
+        return []
+    inner = style.width - 5 * MM
+    blocks = [band(lines_of(content.labels.notices, inner, style.heading, bold=True), style.width)]
+    label_width = _label_width(_row_labels(content), style)
+    for number, notice in enumerate(content.notices):
+        if number:
+            blocks.append(_separator(style.width))
+        blocks.extend(_procedure(notice, style, label_width, None, boxes=False))
+    return [*blocks, gap(3 * MM)]
+
+
 def _department_heading(department: SlipDepartment, name: str, style: Style) -> Block:
     inner = style.width - 5 * MM
     title = f"{name}  {department.where}"
@@ -272,7 +287,8 @@ def _indented(block: Block, indent: float, *, keep_with_next: bool) -> Block:
 
 
 def _row_labels(content: SlipContent) -> list[str]:
-    return [row.label for d in content.departments for p in d.procedures for row in p.rows]
+    procedures = [*(p for d in content.departments for p in d.procedures), *content.notices]
+    return [row.label for p in procedures for row in p.rows]
 
 
 def _label_width(labels: Sequence[str], style: Style) -> float:

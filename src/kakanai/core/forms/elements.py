@@ -194,6 +194,10 @@ class ElementReader(ValueReader):
             self.report(node.loc, ErrorCode.KEY_MISSING, where=f"要素({kind})", key="value")
         if kind == "date":
             field.date_style = self.choice_of(node, "style", DATE_STYLES, "wareki")
+            if field.date_style == "short":  # R8.11.23: not how a resident reads a date
+                self.report(
+                    node.key_loc("style"), ErrorCode.FORM_DATE_ABBREVIATED, field=field.name
+                )
             field.eras = self.eras(node) or field.eras
             field.gannen = self.flag(node, "gannen", True)
             field.era_width = (

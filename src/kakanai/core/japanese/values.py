@@ -70,6 +70,12 @@ _MONTH_DAY = r"(?:年|[./-])(?P<month>[0-9]{1,2})(?:月|[./-])(?P<day>[0-9]{1,2}
 _ERA_DATE = re.compile(
     r"(?P<era>明治|大正|昭和|平成|令和|[明大昭平令]|[A-Za-z])(?P<year>[0-9]{1,2}|元)" + _MONTH_DAY
 )
+# S570510: the era's letter (or kanji) and six digits, two each for year, month and day, as
+# counter systems take a date in one stretch of the number keys.
+_COMPACT_ERA_DATE = re.compile(
+    r"(?P<era>明治|大正|昭和|平成|令和|[明大昭平令]|[A-Za-z])"
+    r"(?P<year>[0-9]{2})(?P<month>[0-9]{2})(?P<day>[0-9]{2})"
+)
 _WESTERN_DATE = re.compile(r"(?P<year>[0-9]{1,4})" + _MONTH_DAY)
 _COMPACT_DATE = re.compile(r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})")
 _COMPACT_SHORT_YEAR = re.compile(r"[0-9]{6}")
@@ -104,6 +110,12 @@ def format_wareki(d: date, *, gannen: bool = True) -> str:
     return f"{name}{year_text}年{d.month}月{d.day}日"
 
 
+def format_wareki_compact(d: date) -> str:
+    """Write a date in the fewest keys ``parse_date`` reads back: ``S570510``."""
+    era = _era_containing(d)
+    return f"{era.letter}{era.year_of(d):02d}{d.month:02d}{d.day:02d}"
+
+
 def format_wareki_short(d: date) -> str:
     """Write a date in the short letter form used on forms: ``R8.11.23``."""
     era = _era_containing(d)
@@ -114,11 +126,12 @@ def format_wareki_short(d: date) -> str:
 
 
 def parse_date(text: str) -> date:
-    """Read a 和暦 or 西暦 date as clerks type it (full-width, letters, kanji, 元年, 8 digits)."""
+    """Read a 和暦 or 西暦 date as clerks type it (full-width, letters, kanji, 元年, 8 digits,
+    an era and 6 digits)."""
     compact = re.sub(r"\s+", "", to_halfwidth_digits(text))
     if not compact:
         raise ValueFormatError("日付が入力されていません。" + _DATE_EXAMPLES)
-    if match := _ERA_DATE.fullmatch(compact):
+    if match := _ERA_DATE.fullmatch(compact) or _COMPACT_ERA_DATE.fullmatch(compact):
         return _era_date(match)
     match = _WESTERN_DATE.fullmatch(compact) or _COMPACT_DATE.fullmatch(compact)
     if match:

@@ -12,8 +12,13 @@ from typing import Any
 from kakanai.core.japanese.values import ValueFormatError, format_wareki
 from kakanai.core.slip import texts as slip_texts
 from kakanai.core.slip.texts import SlipLabels
+from kakanai.core.trees.case import is_guidance
 
 JST = timezone(timedelta(hours=9), "JST")
+# A tree whose visitor is not the household's head (death: the household is the deceased's)
+# asks for them by these question ids; the slip is addressed to that person.
+APPLICANT_NAME = "applicant_name"
+APPLICANT_KANA = "applicant_kana"
 
 
 @dataclass(frozen=True)
@@ -67,6 +72,10 @@ class SlipContent:
     summary: str
     departments: tuple[SlipDepartment, ...]
     validity: str
+    # Guidance that is no procedure (kind: guidance: a check of the input, a refusal and
+    # what to bring next time), in the case's order: shown apart, never with a check box,
+    # never counted in ``summary``.
+    notices: tuple[SlipProcedure, ...] = ()
 
 
 def slip_content(
@@ -77,9 +86,16 @@ def slip_content(
     members = list(case["household"]["members"])
     head = _head(case, members)
     departments = _departments(case, members, words, lang)
+    names = {m.get("index"): str(m.get("name", "")) for m in members}
+    notices = tuple(
+        _procedure(p, _member_name(p, names), words, lang)
+        for p in case.get("procedures", [])
+        if is_guidance(p)
+    )
     count = sum(len(d.procedures) for d in departments)
     city = str(case.get("questionnaire", {}).get("city", ""))
     label, address = _address_row(case, words)
+    resident, resident_kana = _resident(case, head)
     return SlipContent(
         labels=words,
         title=words.title,
@@ -87,15 +103,24 @@ def slip_content(
         office=words.desk.format(city=city, desk=desk) if desk else city,
         issued=words.issued.format(when=_when(issued_at, lang)),
         case_id=str(case.get("case_id", "")),
-        resident=str(head.get("name", "")) + words.honorific,
-        resident_kana=str(head.get("kana", "")),
+        resident=resident + words.honorific,
+        resident_kana=resident_kana,
         address=_address(address),
         address_label=label,
         members=tuple(_member(m, lang) for m in members),
-        summary=words.summary.format(count=count, departments=len(departments)),
+        summary=(
+            words.no_procedures
+            if notices and not count
+            else words.summary.format(count=count, departments=len(departments))
+        ),
         departments=departments,
         validity=words.valid_until.format(when=_when(expires_at, lang, wareki_apart=True)),
+        notices=notices,
     )
+
+
+def _member_name(procedure: Mapping[str, Any], names: Mapping[object, str]) -> str:
+    return names.get(procedure.get("member"), "") if procedure.get("per") == "member" else ""
 
 
 def local_time(moment: datetime) -> datetime:
@@ -124,6 +149,20 @@ def _wareki(day: date) -> str:
 
 def _date_en(day: date) -> str:
     return f"{day.day} {slip_texts.MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def _resident(case: Mapping[str, Any], head: Mapping[str, Any]) -> tuple[str, str]:
+    """Whom the slip is for: the person who came, when the tree asks for them by name (after
+    a death the household is the deceased's, and the slip is the bereaved's), else the head."""
+    answers = {
+        a.get("question"): a.get("value")
+        for a in case.get("answers") or []
+        if isinstance(a, Mapping)
+    }
+    name = answers.get(APPLICANT_NAME)
+    if isinstance(name, str) and name.strip():
+        return name.strip(), str(answers.get(APPLICANT_KANA) or "")
+    return str(head.get("name", "")), str(head.get("kana", ""))
 
 
 def _head(case: Mapping[str, Any], members: Sequence[Mapping[str, Any]]) -> Mapping[str, Any]:
@@ -219,8 +258,10 @@ def _departments(
     names = {m.get("index"): str(m.get("name", "")) for m in members}
     grouped: dict[str, list[SlipProcedure]] = {}
     for procedure in case.get("procedures", []):
+        if is_guidance(procedure):  # a notice: shown apart (SlipContent.notices)
+            continue
         department = str(procedure.get("department", ""))
-        member = names.get(procedure.get("member"), "") if procedure.get("per") == "member" else ""
+        member = _member_name(procedure, names)
         grouped.setdefault(department, []).append(_procedure(procedure, member, words, lang))
     order = [key for key in known if key in grouped]
     order += [key for key in grouped if key not in known]

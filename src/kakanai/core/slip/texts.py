@@ -47,6 +47,9 @@ class SlipLabels:
     details: str
     details_follow: str
     details_at_counter: str
+    # Notices (kind: guidance): shown apart from the procedures, with no check box
+    notices: str
+    no_procedures: str  # the summary when the visit has notices only
 
 
 LABELS: dict[str, SlipLabels] = {
@@ -84,6 +87,8 @@ LABELS: dict[str, SlipLabels] = {
         route_hint="各課の窓口で二次元コードをお見せください。□ は各課の確認欄です。",
         details="手続きの詳しいご案内(期限・持ち物・理由)",
         details_follow="期限・持ち物・理由は、2ページ目からの「手続きの詳しいご案内」にあります。",
+        notices="ご確認ください(窓口からのお知らせ・手続きではありません)",
+        no_procedures="今日お回りいただく手続きはありません。上の「ご確認ください」をお読みください。",
         details_at_counter="期限・持ち物は、各課の窓口でご案内します。",
     ),
     "en": SlipLabels(
@@ -121,6 +126,8 @@ LABELS: dict[str, SlipLabels] = {
         route_hint="Show the code at each counter. □: ticked by each division when done.",
         details="Details: deadlines, what to bring, reasons",
         details_follow="Deadlines, what to bring and reasons follow from page 2.",
+        notices="Please note (from the counter; not procedures)",
+        no_procedures="There is no procedure to do today. Please read the notes above.",
         details_at_counter="Each counter tells you the deadlines and what to bring.",
     ),
 }

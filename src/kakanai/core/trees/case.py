@@ -11,7 +11,7 @@ from kakanai.core.japanese import values as jv
 from kakanai.core.trees.answers import json_value
 from kakanai.core.trees.evaluation import AppliedProcedure
 from kakanai.core.trees.interview import Interview
-from kakanai.core.trees.model import Question, QuestionTree, QuestionType
+from kakanai.core.trees.model import ProcedureKind, Question, QuestionTree, QuestionType
 
 CASE_SCHEMA = "kakanai.case/1"
 
@@ -124,6 +124,12 @@ def format_address(address: Mapping[str, Any]) -> str:
     return postal + "".join(parts) + building
 
 
+def is_guidance(procedure: Mapping[str, Any]) -> bool:
+    """Whether a case's procedure is guidance that is no procedure (``kind: guidance``): the
+    slip and the counter show it apart, statistics do not count it."""
+    return procedure.get("kind") == ProcedureKind.GUIDANCE.value
+
+
 def _procedure(applied: AppliedProcedure, as_of: dt.date) -> dict[str, Any]:
     procedure = applied.procedure
     found: dict[str, Any] = {
@@ -139,6 +145,8 @@ def _procedure(applied: AppliedProcedure, as_of: dt.date) -> dict[str, Any]:
         "desk": procedure.desk,
         "evidence": applied.evidence,
     }
+    if procedure.is_guidance:  # a notice, not a procedure; procedures' cases stay as they were
+        found["kind"] = procedure.kind.value
     if procedure.fee is not None:  # only certificates carry a fee; other cases stay as they were
         found.update(fee=procedure.fee, copies=applied.copies, amount=applied.amount)
     if applied.due is not None:  # only procedures with a due: carry it; older cases stay alike

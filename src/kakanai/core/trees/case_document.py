@@ -14,13 +14,14 @@ from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.japanese import domain
 from kakanai.core.japanese import values as jv
 from kakanai.core.trees.household_answers import MAX_MEMBERS, MEMBER_LABELS
+from kakanai.core.trees.visit import MAX_TREES
 from kakanai.core.value_types import RELATIONSHIP_VALUES
 
 CASE_SCHEMA = "kakanai.case/1"
 MAX_CASE_TEXT = 2000
 """Any text in a case: a procedure's reason or a bring-list entry is a few hundred."""
-# One tree's id, or a visit's trees joined with + (core/trees/visit.py), at most 8
-QUESTIONNAIRE_ID = re.compile(r"[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*){0,7}")
+# One tree's id, or a visit's trees joined with + (core/trees/visit.py), at most MAX_TREES
+QUESTIONNAIRE_ID = re.compile(rf"[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*){{0,{MAX_TREES - 1}}}")
 _REQUIRED: dict[str, type] = {
     "case_id": str,
     "created_at": str,
@@ -32,7 +33,7 @@ _REQUIRED: dict[str, type] = {
     "procedures": list,
     "departments": list,
 }
-_PROCEDURE_TEXTS = ("id", "name", "department", "because", "deadline", "desk")
+_PROCEDURE_TEXTS = ("id", "name", "department", "because", "deadline", "desk", "kind")
 
 
 class CaseDocumentError(KakanaiError):

@@ -115,6 +115,8 @@ class StaticChecker:
                     name=procedure.id,
                     department=external[procedure.department_id],
                 )
+            if procedure.is_guidance and (procedure.fee is not None or procedure.copies):
+                self.report(procedure.loc, ErrorCode.GUIDANCE_ISSUES, name=procedure.id)
             if procedure.department_id not in departments:
                 self.report(
                     procedure.department_loc,

@@ -27,6 +27,17 @@ class QuestionType(Enum):
     HOUSEHOLD = "household"
 
 
+class ProcedureKind(Enum):
+    """What a procedures: item is; the value is the YAML spelling (``kind:``)."""
+
+    PROCEDURE = "procedure"  # 手続き: done at its department, counted, may print forms
+    # 案内: a notice for the clerk and the resident that is no procedure (a check of the
+    # input, a refusal and what to bring next time, a note on the deadline): shown apart on
+    # the counter and the slip, never a check box at a department, never counted as a
+    # procedure in the statistics.
+    GUIDANCE = "guidance"
+
+
 class Per(Enum):
     HOUSEHOLD = "household"
     MEMBER = "member"
@@ -164,6 +175,11 @@ class Procedure:
     # The last day of the 届出 as a date expression, counted as the law counts it, e.g.
     # koseki_deadline(child_birth_date, 14); past it the counter flags the procedure.
     due: Condition | None = None
+    kind: ProcedureKind = ProcedureKind.PROCEDURE
+
+    @property
+    def is_guidance(self) -> bool:
+        return self.kind is ProcedureKind.GUIDANCE
 
 
 @dataclass

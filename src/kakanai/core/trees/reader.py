@@ -20,6 +20,7 @@ from kakanai.core.trees.model import (
     HelpPart,
     Per,
     Procedure,
+    ProcedureKind,
     Question,
     QuestionTree,
     QuestionType,
@@ -68,6 +69,7 @@ PROCEDURE_KEYS = {
     "fee",
     "copies",
     "due",
+    "kind",
 }
 
 
@@ -433,7 +435,8 @@ class TreeReader:
         )
         ident = self.ident(node)
         per = self.read_per(node)
-        if ident is None or not complete or per is None:
+        kind = self.read_kind(node)
+        if ident is None or not complete or per is None or kind is None:
             return None
         return Procedure(
             ident,
@@ -451,7 +454,22 @@ class TreeReader:
             fee=self.fee(node),
             copies=self.condition(node, "copies"),
             due=self.condition(node, "due"),
+            kind=kind,
         )
+
+    def read_kind(self, node: LMap) -> ProcedureKind | None:
+        value = node.get("kind")
+        if value is None:
+            return ProcedureKind.PROCEDURE
+        kinds = [k.value for k in ProcedureKind]
+        if isinstance(value, LScalar) and value.value in kinds:
+            return ProcedureKind(value.value)
+        hint = (
+            "procedure(手続き、既定)か guidance(手続きではない案内: 入力の確認・"
+            "請求できない理由など)です。"
+        )
+        self.bad_value(value, "kind", hint + did_you_mean(str(_shown(value)), kinds))
+        return None
 
     def fee(self, node: LMap) -> int | None:
         value = node.get("fee")

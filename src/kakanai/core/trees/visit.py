@@ -28,6 +28,15 @@ from kakanai.core.trees.model import (
 )
 
 SEPARATOR = "+"  # between the trees' ids and versions in a visit's id and version
+# The most trees one visit joins (more life events than a visit has; every combination the
+# counter offers of the seven shipped events fits), and the longest id and version of one
+# tree a case, a draft or a published version stores: a visit's id and version are at most
+# VISIT_ID_CHARS and VISIT_VERSION_CHARS long (store/tables.py sizes its columns by them).
+MAX_TREES = 8
+TREE_ID_CHARS = 64
+TREE_VERSION_CHARS = 32
+VISIT_ID_CHARS = MAX_TREES * (TREE_ID_CHARS + len(SEPARATOR)) - len(SEPARATOR)
+VISIT_VERSION_CHARS = MAX_TREES * (TREE_VERSION_CHARS + len(SEPARATOR)) - len(SEPARATOR)
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,8 @@ from kakanai.core.trees.model import HOUSEHOLD_HEAD, Question, QuestionType
 OPTIONAL = "(空欄のままでも進めます)"
 _ANSWER_PREFIX = "」の回答が正しくありません: "
 
+NOTICES = "ご確認ください(手続きではありません)"
+
 
 @dataclass(frozen=True)
 class Offer:
@@ -58,6 +60,7 @@ class MemberAnswers:
 class DepartmentProcedures:
     department: str
     procedures: tuple[str, ...]  # names, with the member for per-member ones
+    notice: bool = False  # guidance that is no procedure (kind: guidance), listed first
 
 
 def path_steps(interview: Interview) -> list[PathStep]:
@@ -114,14 +117,19 @@ def live_procedures(values: Values) -> list[DepartmentProcedures]:
     names = {d.id: d.name for d in tree.departments}
     members = values.members
     grouped: dict[str, list[str]] = {}
+    notices: list[str] = []
     for applied in applied_procedures(values):
         procedure = applied.procedure
         text = procedure.name
         index = applied.member_index
         if index is not None and index < len(members):
             text += f"({members[index].get('name', '')})"
-        grouped.setdefault(procedure.department_id, []).append(text)
-    return [DepartmentProcedures(names.get(k, k), tuple(v)) for k, v in grouped.items()]
+        if procedure.is_guidance:
+            notices.append(text)
+        else:
+            grouped.setdefault(procedure.department_id, []).append(text)
+    found = [DepartmentProcedures(NOTICES, tuple(notices), notice=True)] if notices else []
+    return found + [DepartmentProcedures(names.get(k, k), tuple(v)) for k, v in grouped.items()]
 
 
 def summary_content(case: Mapping[str, Any], *, desk: str, now: dt.datetime) -> SlipContent:

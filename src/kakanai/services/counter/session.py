@@ -17,14 +17,15 @@ if TYPE_CHECKING:
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.trees.case import build_case
 from kakanai.core.trees.interview import Interview
-from kakanai.core.trees.model import Question
+from kakanai.core.trees.model import Question, QuestionTree
+from kakanai.core.trees.visit import TREE_ID_CHARS, TREE_VERSION_CHARS, parts_of
 from kakanai.services.counter.timing import QuestionClock
 from kakanai.services.trees.interviewing import new_case_id
 from kakanai.services.workspace import Workspace
 from kakanai.store import drafts
 from kakanai.store.audit import audit
 from kakanai.store.cases import save_case
-from kakanai.store.tables import QUESTIONNAIRE_ID_CHARS, QUESTIONNAIRE_VERSION_CHARS, DraftRow
+from kakanai.store.tables import DraftRow
 
 # A draft entry that is not an answer: the current question after ``back`` (question ids
 # are identifiers, so this can never clash with one).
@@ -77,7 +78,7 @@ class CounterSession:
         today = workspace.now().date()
         runtime = workspace.runtime_for(questionnaire or workspace.questionnaire, today)
         meta = runtime.tree.meta
-        _check_fits(meta.id, meta.version)
+        _check_fits(runtime.tree)
         with workspace.session() as session:
             row = drafts.start_draft(
                 session,
@@ -269,12 +270,18 @@ def _entries(interview: Interview) -> list[tuple[str, Any]]:
     return [*entries, (STOPPED_AT, stopped_at)] if stopped_at else entries
 
 
-def _check_fits(questionnaire_id: str, version: str) -> None:
-    """COUNTER_006 for a visit whose trees' ids or versions are longer than a draft and a
-    case can store (four events of version 2026.12 fit)."""
-    if len(questionnaire_id) > QUESTIONNAIRE_ID_CHARS or len(version) > QUESTIONNAIRE_VERSION_CHARS:
-        count = len(questionnaire_id.split("+"))
-        raise KakanaiError.of(ErrorCode.COUNTER_VISIT_TOO_LONG, count=count)
+def _check_fits(tree: QuestionTree) -> None:
+    """COUNTER_006 for a tree of the visit whose id or version is longer than a case and a
+    draft store for each tree (every combination of up to MAX_TREES such trees fits)."""
+    for part in parts_of(tree):
+        if len(part.id) > TREE_ID_CHARS or len(part.version) > TREE_VERSION_CHARS:
+            raise KakanaiError.of(
+                ErrorCode.COUNTER_VISIT_TOO_LONG,
+                id=part.id[:80],
+                version=part.version[:40],
+                id_chars=TREE_ID_CHARS,
+                version_chars=TREE_VERSION_CHARS,
+            )
 
 
 def _restored(workspace: Workspace, row: DraftRow) -> Interview:

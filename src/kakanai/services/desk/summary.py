@@ -14,6 +14,7 @@ from kakanai.core.forms.binding import bound, case_view, context
 from kakanai.core.forms.model import Binding, FormTemplate, Per, TableField
 from kakanai.core.forms.selection import form_ids, jobs
 from kakanai.core.trees.answers import MEMBER_LABELS as MEMBER_FIELD_LABELS
+from kakanai.core.trees.case import is_guidance
 from kakanai.services.forms.rendering import layout_for, load_templates
 
 MEMBER_LABELS = {**MEMBER_FIELD_LABELS, "age": "年齢"}
@@ -35,6 +36,7 @@ class ProcedureSummary:
     bring: tuple[str, ...]
     deadline: str
     member_name: str  # the member it concerns ("" for the household)
+    notice: bool = False  # guidance that is no procedure (kind: guidance): not counted
 
 
 @dataclass(frozen=True)
@@ -209,6 +211,7 @@ def _procedure(
         tuple(str(item) for item in procedure.get("bring") or []),
         str(procedure.get("deadline") or ""),
         str(member.get("name", "")) if member else "",
+        notice=is_guidance(procedure),
     )
 
 

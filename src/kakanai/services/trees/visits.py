@@ -14,12 +14,12 @@ from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.trees.checks import StaticChecker
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.model import QuestionTree
-from kakanai.core.trees.visit import SEPARATOR, join, visit_problems
+from kakanai.core.trees.visit import MAX_TREES, SEPARATOR, join, visit_problems
 from kakanai.services.shipped_data import questionnaire_file
 from kakanai.services.trees.checking import read_and_check
 
 QUESTIONNAIRE_ID = re.compile(r"[a-z][a-z0-9_]*")
-MAX_PARTS = 8  # more life events than a visit has (core/trees/case_document.py agrees)
+MAX_PARTS = MAX_TREES  # core/trees/case_document.py agrees
 
 _Stamp = tuple[Path, int, int]
 RuntimeLookup = Callable[[str, str], TreeRuntime]

@@ -174,9 +174,12 @@ class LineField(AnswerField):
         self.reading.setWordWrap(True)
         self.reading.setStyleSheet(READING_STYLE)
         self.offer_buttons: list[QPushButton] = []
-        self.offers = QHBoxLayout()
+        self.offer_keys: list[int] = []  # the F-key number of each offer
+        # One offer a line: two side by side (本籍: 前住所と同じ, 新住所と同じ) are wider than
+        # the page at 1024 pixels and would push the text out of view.
+        self.offers = QVBoxLayout()
         self.offers.setContentsMargins(0, 0, 0, 0)
-        self.offers.addStretch(1)
+        self.offers.setSpacing(2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if caption:
@@ -202,19 +205,26 @@ class LineField(AnswerField):
         self.editor.setFocus()
         self.editor.selectAll()
 
-    def offer(self, label: str, text: str) -> QPushButton:
-        """A button that puts ``text`` in the field (for example 世帯主と同じ); the first
-        offer's key is F2, the next F3."""
-        key = f"F{2 + len(self.offer_buttons)}"
+    def offer(self, label: str, text: str, *, key: int | None = None) -> QPushButton:
+        """A button that puts ``text`` in the field (for example 世帯主と同じ). Its key is
+        F``key`` anywhere in the window while the field is shown (a page numbers its offers,
+        so 筆頭者's 世帯主と同じ is one key from 本籍); without one, the field's first offer is
+        F2, the next F3, while the focus is in the field."""
+        number = key if key is not None else 2 + len(self.offer_buttons)
         shown = text if len(text) <= OFFER_CHARS else text[: OFFER_CHARS - 1] + "…"
-        button = QPushButton(f"{label}: {shown} ({key})", self)
+        button = QPushButton(f"{label}: {shown} (F{number})", self)
         button.setToolTip(text)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: self._take_offer(text))
-        shortcut = QShortcut(QKeySequence(key), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut = QShortcut(QKeySequence(f"F{number}"), self)
+        shortcut.setContext(
+            Qt.ShortcutContext.WidgetWithChildrenShortcut
+            if key is None
+            else Qt.ShortcutContext.WindowShortcut
+        )
         shortcut.activated.connect(button.click)
-        self.offers.insertWidget(self.offers.count() - 1, button)
+        self.offer_keys.append(number)
+        self.offers.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         self.offer_buttons.append(button)
         return button
 
@@ -244,7 +254,7 @@ class LineField(AnswerField):
 
 
 _PLACEHOLDERS = {
-    QuestionType.DATE: "例: R8.11.15、令和8年11月15日、2026-11-15",
+    QuestionType.DATE: "例: R081115、R8.11.15、令和8年11月15日、2026-11-15",
     QuestionType.KATAKANA: "例: ヤマダ タロウ(ひらがなで入力してもカタカナになります)",
     QuestionType.PHONE: "例: 090-1234-5678(ハイフンなしでも可)",
     QuestionType.POSTAL_CODE: "例: 100-0001",

@@ -14,7 +14,12 @@ from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QWidget
 
-from kakanai.core.japanese.values import ValueFormatError, normalize_katakana
+from kakanai.core.japanese.values import (
+    ValueFormatError,
+    format_wareki_compact,
+    normalize_katakana,
+    parse_date,
+)
 from kakanai.core.trees.model import QuestionType
 from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.answer_fields import ChoiceField, LineField
@@ -27,6 +32,7 @@ CLICK_MS = 150
 ACTIVATE_MS = 2000
 EVENTS = "@events"  # in a clerk's answers: the life events of the visit (tree ids)
 MAX_TABS = 40  # a field further than this from the focus is a broken tab order
+MOVING_ON = "(次へ・イベント選択)"  # keys charged to no field: Enter, the events' digits
 
 
 @dataclass
@@ -39,10 +45,18 @@ class Keyboard:
     other: int = 0
     log: list[str] = field(default_factory=list)
     window: QWidget | None = None  # whose focus to use when no window is active
+    # What the keys are for (a question id, ``address.town``, ``household.name``) and the
+    # keys charged to each: typed characters and other keys.
+    charged_to: str = ""
+    by_field: dict[str, list[int]] = field(default_factory=dict)
 
     @property
     def events(self) -> int:
         return self.typed + self.other
+
+    def _charge(self, *, typed: bool) -> None:
+        counts = self.by_field.setdefault(self.charged_to or MOVING_ON, [0, 0])
+        counts[0 if typed else 1] += 1
 
     def focus(self) -> QWidget:
         widget = QApplication.focusWidget()
@@ -55,6 +69,7 @@ class Keyboard:
     def type(self, text: str) -> None:
         for char in text:
             self.typed += 1
+            self._charge(typed=True)
             widget = self.focus()
             if char.isascii():
                 QTest.keyClicks(widget, char)
@@ -70,9 +85,11 @@ class Keyboard:
         self, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
     ) -> None:
         self.other += 1
+        self._charge(typed=False)
         self.log.append(str(key))
         before = self.focus()
-        QTest.keyClick(before, key, modifier)
+        # An open list (a completion) takes the keys, as Qt hands them to the popup.
+        QTest.keyClick(QApplication.activePopupWidget() or before, key, modifier)
         if modifier & Qt.KeyboardModifier.AltModifier and self.focus() is before:
             QTest.qWait(CLICK_MS)  # a button's mnemonic clicks it after a short animation
 
@@ -197,9 +214,11 @@ class Clerk:
         while True:
             blocks = [b for b in page.blocks if not b.isHidden() and b.question.id not in done]
             if not blocks:
+                self.keys.charged_to = ""
                 return
             block = blocks[0]
             done.add(block.question.id)
+            self.keys.charged_to = block.question.id
             self.answer(block.field, answers.get(block.question.id))
 
     def answer(self, field_: QWidget, raw: object) -> None:
@@ -242,11 +261,12 @@ class Clerk:
         end); digits alone for a phone number (the field takes them without hyphens)."""
         if field_.question.type is QuestionType.PHONE:
             text = "".join(ch for ch in text if ch.isdigit()) or text
-        for number, button in enumerate(field_.offer_buttons):
+        if field_.question.type is QuestionType.DATE:
+            text = shortest_date(text)
+        for key, button in zip(field_.offer_keys, field_.offer_buttons, strict=True):
             offered = button.toolTip()
             if text and field_.editor.text() != text and _near(offered, text):
-                self.keys.tab_to(field_.editor)
-                self.keys.press(Qt.Key(Qt.Key.Key_F2 + number))
+                self.keys.press(Qt.Key(Qt.Key.Key_F1 + key - 1))  # from anywhere on the page
                 for _ in range(len(offered) - len(text)):
                     self.keys.press(Qt.Key.Key_Backspace)
                 self.keys.type(text[len(offered) :])
@@ -261,6 +281,11 @@ class Clerk:
             return
         if self.keys.focus() is not editor:
             self.keys.tab_to(editor)  # Tab selects a line's text, so typing replaces it
+        if isinstance(editor, QLineEdit) and current and text.startswith(current):
+            if editor.hasSelectedText():
+                self.keys.press(Qt.Key.Key_End)  # 常盤 → 常盤一丁目: only the rest is typed
+            self.keys.type(text[len(current) :])
+            return
         rest = _after_prefill(editor, text)
         if rest is not None:
             self.keys.type(rest)
@@ -274,24 +299,64 @@ class Clerk:
 
     def address(self, field_: AddressField, address: Mapping[str, Any]) -> None:
         """The postal code's digits first (the rest fills in), then what differs."""
+        question = self.keys.charged_to
         postal = str(address.get("postal_code", ""))
+        self.keys.charged_to = f"{question}.postal_code"
         self.fill(field_.editors["postal_code"], "".join(c for c in postal if c.isdigit()))
+        self.keys.charged_to = f"{question}.town"
+        self.pick_town(field_, str(address.get("town") or ""))
         for key, editor in field_.editors.items():
             if key != "postal_code":
-                self.fill(editor, str(address.get(key) or ""))
+                self.keys.charged_to = f"{question}.{key}"
+                wanted = str(address.get(key) or "")
+                if key != "building" or not self.take_building(field_, wanted):
+                    self.fill(editor, wanted)
+        self.keys.charged_to = question
+
+    def take_building(self, field_: AddressField, wanted: str) -> bool:
+        """The building the field offers at this 番地 (F2…) when the answer starts with
+        it, then the room; False when none is the answer's."""
+        for number, name in enumerate(field_.building_offers):
+            if wanted.startswith(name) and field_.editors["building"].text() != wanted:
+                self.keys.press(Qt.Key(Qt.Key.Key_F2 + number))
+                self.keys.type(wanted[len(name) :])
+                return True
+        return False
+
+    def pick_town(self, field_: AddressField, town: str) -> None:
+        """When a postal code of several towns lists them: ↓ to the town and Enter (Esc
+        when it is not listed)."""
+        popup = field_.town_popup
+        if not popup.isVisible():
+            return
+        model = popup.model()
+        shown = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+        found = [row for row, text in enumerate(shown) if text.startswith(f"{town}(")]
+        if not found:
+            self.keys.press(Qt.Key.Key_Escape)
+            return
+        for _ in range(found[0] - max(popup.currentIndex().row(), 0)):
+            self.keys.press(Qt.Key.Key_Down)
+        self.keys.press(Qt.Key.Key_Return)
 
     def household(self, table: HouseholdTable, members: list[Any]) -> None:
+        question = self.keys.charged_to
         for number, member in enumerate(members):
             if number >= len(table.rows):
+                self.keys.charged_to = f"{question}.new_row"
                 self.keys.tab_to(table.rows[-1].relationship)
                 self.keys.press(Qt.Key.Key_Tab)  # Tab at the end of the last row adds one
             row = table.rows[number]
             for key, editor in row.editors.items():
+                self.keys.charged_to = f"{question}.{key}"
                 wanted = str(member.get(key, ""))
+                if key == "birth_date":
+                    wanted = shortest_date(wanted)
                 if isinstance(editor, PickEdit):
                     self.pick(editor, wanted)
                 else:
                     self.fill(editor, wanted)
+        self.keys.charged_to = question
 
     def pick(self, editor: PickEdit, value: str) -> None:
         """A digit picks a listed value; others are typed."""
@@ -304,6 +369,18 @@ class Clerk:
             self.keys.type(str(values.index(value) + 1))
         else:
             self.keys.type(value)
+
+
+def shortest_date(text: str) -> str:
+    """A date the way a quick clerk types it: era and six digits (S570510) when that is no
+    longer and reads as the same day (a whole one moves on by itself in the household);
+    anything unreadable as it is (its error is shown)."""
+    try:
+        day = parse_date(text)
+        compact = format_wareki_compact(day)
+    except ValueFormatError:
+        return text
+    return compact if len(compact) <= len(text) and parse_date(compact) == day else text
 
 
 def _near(offered: str, wanted: str) -> bool:

@@ -1,15 +1,17 @@
 """One member of the household answer: name, furigana, birth date (read back in 和暦 with the
 age), sex and relationship, with the problem or reading of each field under it. A new row
-starts with the first row's surname; sex and relationship are picked by a key."""
+starts with the first row's surname; a whole short date (S570510) moves on to sex; sex and
+relationship are picked by a key."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from functools import partial
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QFocusEvent, QInputMethodEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QToolButton, QWidget
 
 from kakanai.core.japanese import values as jv
@@ -27,9 +29,11 @@ CELL_STYLE = "font-size: 13pt;"
 NOTE_STYLE = "font-size: 10pt;"
 READING_STYLE = "color: #335;"
 WIDTHS = {"name": 140, "kana": 150, "birth_date": 112, "sex": 46, "relationship": 80}
-PLACEHOLDERS = {"birth_date": "例: S57.5.10", "sex": "1 / 2", "relationship": "1〜9"}
+PLACEHOLDERS = {"birth_date": "例: S570510", "sex": "1 / 2", "relationship": "1〜9"}
 HEAD = "世帯主"
 _SURNAME = re.compile(r"^(\S+)([ \u3000])")
+# An era and six digits (S570510) is a whole date: the focus moves on to 性別 by itself.
+_WHOLE_COMPACT_DATE = re.compile(r"[A-Za-z明大昭平令][0-9]{6}")
 
 
 class _PrefilledEdit(QLineEdit):
@@ -48,6 +52,20 @@ class _PrefilledEdit(QLineEdit):
             self.end(False)
 
 
+class _DateEdit(QLineEdit):
+    """The birth date; knows whether an input method's event is being handled (the focus may
+    move only after it: moved during it, mozc commits its text a second time)."""
+
+    composing = False
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt's name
+        self.composing = True
+        try:
+            super().inputMethodEvent(event)
+        finally:
+            self.composing = False
+
+
 class MemberRow:
     """The widgets of one member; the table lays them out and chains their focus."""
 
@@ -55,7 +73,7 @@ class MemberRow:
         self.as_of = as_of
         self.name = _PrefilledEdit(parent)
         self.kana = _PrefilledEdit(parent)
-        self.birth = QLineEdit(parent)
+        self.birth = _DateEdit(parent)
         self.sex = PickEdit(SEX_PICKS, parent)
         self.relationship = PickEdit(RELATIONSHIP_PICKS, parent)
         self.editors: dict[str, QLineEdit] = dict(
@@ -130,8 +148,14 @@ class MemberRow:
     def widgets(self) -> list[QWidget]:
         return [*self.editors.values(), *self.notes.values(), self.remove]
 
-    def _on_birth_edited(self, _text: str) -> None:
+    def _on_birth_edited(self, text: str) -> None:
         self._show_birth()
+        whole = _WHOLE_COMPACT_DATE.fullmatch(unicodedata.normalize("NFKC", text).strip())
+        if whole and not birth_reading(text, self.as_of).error:
+            if self.birth.composing:
+                QTimer.singleShot(0, self.sex.setFocus)
+            else:
+                self.sex.setFocus()
 
     def _show_birth(self) -> None:
         reading = birth_reading(self.birth.text(), self.as_of)

@@ -1,6 +1,6 @@
-"""The household answer: one row per member, the head first. Tab from a filled last row adds
-the next member (Alt+A too), Ctrl+Delete removes the member being typed; each field is
-checked as it is left, with the problem in red under it."""
+"""The household answer: one row per member, the head first. Tab from a filled last row, or a
+relationship picked on it, adds the next member (Alt+A too), Ctrl+Delete removes the member
+being typed; each field is checked as it is left, with the problem in red under it."""
 
 from __future__ import annotations
 
@@ -27,7 +27,8 @@ from kakanai.ui.counter.household_row import MemberRow
 HEADINGS = ("氏名(&S)", "フリガナ(&K)", "生年月日(&E)", "性別(&X)", "続柄(&R)")
 LEGEND = (
     f"性別: {pick_legend(SEX_PICKS)}   続柄: {pick_legend(RELATIONSHIP_PICKS)}"
-    "(読みやローマ字の頭文字でも選べます)。最後の行で Tab を押すと次の方の行が増えます。"
+    "(読みやローマ字の頭文字でも選べます)。続柄を選ぶか最後の行で Tab を押すと次の方の行に進みます"
+    "(名字だけの行は数えません)。"
 )
 
 
@@ -129,10 +130,11 @@ class HouseholdTable(AnswerField):
         return super().eventFilter(watched, event)
 
     def _after_relationship(self, row: MemberRow) -> None:
-        """The relationship is the row's last field: go on to the next member, if any."""
+        """The relationship is the row's last field: go on to the next member, on the last
+        row to a new one (it starts with the surname; left so, it is no member)."""
         index = self.rows.index(row)
-        if index + 1 < len(self.rows):
-            self.rows[index + 1].name.setFocus(Qt.FocusReason.TabFocusReason)
+        following = self.rows[index + 1] if index + 1 < len(self.rows) else self.add_member()
+        following.name.setFocus(Qt.FocusReason.TabFocusReason)
 
     def _on_add_clicked(self) -> None:
         self.add_member().name.setFocus(Qt.FocusReason.TabFocusReason)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from kakanai.core.trees.model import Question, QuestionType
 from kakanai.services.counter.display import MemberLine
+from kakanai.services.counter.towns import TownList
 from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.answer_fields import ERROR_STYLE, AnswerField, ChoiceField, LineField
 from kakanai.ui.counter.household_table import HouseholdTable
@@ -27,14 +28,16 @@ def field_for(
     *,
     mnemonics: bool,
     members: Sequence[MemberLine] = (),
+    towns: TownList | None = None,
 ) -> AnswerField:
-    """The answer widget for a question's type (a row per member for ``per: member``)."""
+    """The answer widget for a question's type (a row per member for ``per: member``); an
+    address completes the city's ``towns``."""
     if question.per_member:
         return MemberField(question, members, as_of)
     if question.type in {QuestionType.CHOICE, QuestionType.YESNO, QuestionType.MULTI}:
         return ChoiceField(question, mnemonics=mnemonics)
     if question.type is QuestionType.ADDRESS:
-        return AddressField()
+        return AddressField(towns)
     if question.type is QuestionType.HOUSEHOLD:
         return HouseholdTable(as_of)
     return LineField(question, caption=mnemonics)

@@ -22,11 +22,16 @@ from PySide6.QtWidgets import (
 
 from kakanai.core.trees.model import Question
 from kakanai.services.counter.display import MemberLine, Offer
+from kakanai.services.counter.towns import TownList
 from kakanai.ui.counter.answer_fields import ERROR_STYLE, AnswerField, ChoiceField, LineField
 from kakanai.ui.counter.question_block import QuestionBlock, field_for
 
 SECTION_STYLE = "font-size: 11pt; color: #2a5599; font-weight: bold;"
 REQUIRED = "この設問は答えが必要です。"
+# The F-keys a page gives its offers, in the order shown: F1 is the help, and F5, F6 and F8
+# are window keys of other modes (run the scenarios and recount, the desk's scan field, the
+# next problem), which the supervisor's preview of a page shares a window with.
+OFFER_KEYS = (2, 3, 4, 7, 9, 10, 11, 12)
 
 
 class QuestionPage(QWidget):
@@ -36,6 +41,7 @@ class QuestionPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.towns = TownList()  # the city's towns an address completes (set by the view)
         self.blocks: list[QuestionBlock] = []
         self.current_id = ""  # the question the interview is at
         self.section = QLabel(self)
@@ -116,18 +122,22 @@ class QuestionPage(QWidget):
         self.section.setText(section)
         compact = len(questions) > 1
         first_choice = next((q for q in questions if _is_choice(q)), None)
+        keys = iter(OFFER_KEYS)
         for question in questions:
             field = field_for(
                 question,
                 as_of,
                 mnemonics=question is first_choice or not compact,
                 members=(members or {}).get(question.id, ()),
+                towns=self.towns,
             )
             if question.id in filled and filled[question.id] is not None:
                 field.set_value(filled[question.id])
             if isinstance(field, LineField):
                 for offer in offers.get(question.id, ()):
-                    field.offer(offer.label, offer.text)
+                    key = next(keys, None)
+                    if key is not None:
+                        field.offer(offer.label, offer.text, key=key)
             block = QuestionBlock(question, field, compact=compact)
             self.column_layout.insertWidget(len(self.blocks), block)
             block.show()  # now, not when the layout gets to it: the focus goes there

@@ -64,14 +64,16 @@ class SidePanel(QWidget):
         scrolled = self.procedures.verticalScrollBar().value()
         self.procedures.clear()
         for group in groups:
-            department = QListWidgetItem(f"{group.department}({len(group.procedures)}件)")
+            # Notices (guidance, not procedures) are not counted as 件 and are marked ※.
+            count = "" if group.notice else f"({len(group.procedures)}件)"
+            department = QListWidgetItem(group.department + count)
             font = department.font()
             font.setBold(True)
             department.setFont(font)
-            department.setBackground(QColor("#e8eef8"))
+            department.setBackground(QColor("#fff0d0" if group.notice else "#e8eef8"))
             self.procedures.addItem(department)
             for name in group.procedures:
-                item = QListWidgetItem(f"・{name}")
+                item = QListWidgetItem(f"{'※' if group.notice else '・'}{name}")
                 item.setData(Qt.ItemDataRole.UserRole, name)
                 self.procedures.addItem(item)
         self.procedures.doItemsLayout()  # the new range, before the old place is restored

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.core.slip.content import SlipContent, SlipDepartment
+from kakanai.core.slip.content import SlipContent, SlipDepartment, SlipRow
 from kakanai.services.counter.display import MemberAnswers
 
 TITLE_STYLE = "font-size: 19pt; font-weight: bold;"
@@ -103,11 +103,42 @@ def summary_html(content: SlipContent, answers: Sequence[MemberAnswers] = ()) ->
     parts = [
         f"<h3>{escape(heading)}</h3>",
         f"<table cellpadding='4'>{members}</table>",
-        f"<p>住所: {escape(content.address)}</p>" if content.address else "",
+        f"<p>{escape(content.address_label)}: {escape(content.address)}</p>"
+        if content.address
+        else "",
         _member_answers_html(answers),
+        _notices_html(content),
         *(_department_html(d) for d in content.departments),
     ]
     return "".join(parts)
+
+
+def _notices_html(content: SlipContent) -> str:
+    """Guidance that is no procedure (a check of the input, a refusal), apart and before the
+    departments: a framed notice the clerk reads out, not a numbered procedure."""
+    if not content.notices:
+        return ""
+    items = "".join(
+        f"<li><b>{escape(n.name)}</b>{escape(f'({n.member})' if n.member else '')}"
+        f"{''.join(_row_html(row) for row in n.rows)}</li>"
+        for n in content.notices
+    )
+    return (
+        "<table width='100%' cellpadding='6' style='border: 2px solid #b06000;"
+        " background: #fff6e0;'><tr><td>"
+        f"<h3 style='color:#8a4b00'>{escape(content.labels.notices)}</h3>"
+        f"<ul>{items}</ul></td></tr></table>"
+    )
+
+
+def _row_html(row: SlipRow) -> str:
+    if row.bullets:
+        body = "<ul>" + "".join(f"<li>{escape(t)}</li>" for t in row.texts) + "</ul>"
+    else:
+        body = escape(" ".join(row.texts))
+    if row.emphasis:
+        body = f"<b style='color:#b00000'>{body}</b>"
+    return f"<div><b>{escape(row.label)}</b>: {body}</div>"
 
 
 def _member_answers_html(answers: Sequence[MemberAnswers]) -> str:
@@ -125,16 +156,8 @@ def _member_answers_html(answers: Sequence[MemberAnswers]) -> str:
 def _department_html(department: SlipDepartment) -> str:
     items = []
     for procedure in department.procedures:
-        rows = []
-        for row in procedure.rows:
-            if row.bullets:
-                body = "<ul>" + "".join(f"<li>{escape(t)}</li>" for t in row.texts) + "</ul>"
-            else:
-                body = escape(" ".join(row.texts))
-            if row.emphasis:
-                body = f"<b style='color:#b00000'>{body}</b>"
-            rows.append(f"<div><b>{escape(row.label)}</b>: {body}</div>")
-        items.append(f"<li><b>{escape(procedure.name)}</b>{''.join(rows)}</li>")
+        rows = "".join(_row_html(row) for row in procedure.rows)
+        items.append(f"<li><b>{escape(procedure.name)}</b>{rows}</li>")
     where = f"({escape(department.where)})" if department.where else ""
     return (
         f"<h3 style='background:#e8eef8'>{escape(department.name)} {where}</h3>"

@@ -49,6 +49,7 @@ from kakanai.services.counter.session import (
     has_residence_form,
     pending_draft,
 )
+from kakanai.services.counter.towns import TownList, city_towns
 from kakanai.services.workspace import Workspace
 from kakanai.ui.counter.banner import CONFIRM_RESUME_DISCARD, DISCARD, RESUME, Banner
 from kakanai.ui.counter.events_page import EventsPage
@@ -183,6 +184,16 @@ class CounterView(ModeView):
         self.pages.setCurrentWidget(self.events_page)
         self.events_page.focus_first()
 
+    def _load_towns(self) -> None:
+        """The city's towns for the address fields, read at each interview (an edited
+        towns.csv counts from the next one); a broken file leaves Japan Post's alone."""
+        try:
+            towns = city_towns(self.workspace.data_dir, self.workspace.settings.city)
+        except KakanaiError as exc:
+            towns = TownList()
+            self.status.emit(exc.render())
+        self.question_page.towns = towns
+
     def start_visit(self, event_ids: list[str]) -> None:
         """Start the interview of a visit of ``event_ids`` (one or several trees)."""
         try:
@@ -197,6 +208,7 @@ class CounterView(ModeView):
     def _open(self, session: CounterSession) -> None:
         """Make ``session`` the one on screen: its pages and its events in the heading."""
         self.session = session
+        self._load_towns()
         self.groups = pages.page_groups(session.interview.runtime)
         self._page = ()
         self._show_visit()

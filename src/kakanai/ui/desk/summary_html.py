@@ -11,10 +11,14 @@ from kakanai.services.desk.summary import DeskSummary
 
 
 def summary_html(summary: DeskSummary) -> str:
-    parts = [f"<h3>この課の手続き({len(summary.procedures)}件)</h3>"]
+    counted = sum(1 for p in summary.procedures if not p.notice)
+    parts = [f"<h3>この課の手続き({counted}件)</h3>"]
     for procedure in summary.procedures:
         who = f"({escape(procedure.member_name)}さん)" if procedure.member_name else ""
-        parts.append(f"<p><b>■ {escape(procedure.name)}</b>{who}<br>{escape(procedure.because)}")
+        # A notice (kind: guidance: a refusal, a check of the input) is no procedure here.
+        mark = "※ 案内(手続きではありません): " if procedure.notice else "■ "
+        name = f"<b>{mark}{escape(procedure.name)}</b>{who}"
+        parts.append(f"<p>{name}<br>{escape(procedure.because)}")
         if procedure.deadline:
             parts.append(f"<br>期限: {escape(procedure.deadline)}")
         parts.append("</p>")
