@@ -40,7 +40,16 @@ class TreeMaker:
         self.asked: list[_Question] = []
 
     def atom(self) -> str:
-        facts = ["has_child", "has_senior", "count_members(member.age < 18) >= 2"]
+        facts = [
+            "has_child",
+            "has_senior",
+            "count_members(member.age < 18) >= 2",
+            # counts compared with whole numbers are capped past the largest (symbolic.py);
+            # one inside arithmetic is not
+            "count_members(member.age >= 65) == 1",
+            "1 <= count_members(member.age < 18) <= 2",
+            "count_members(member.age < 18) - count_members(member.age >= 65) >= 1",
+        ]
         pool = [a for q in self.asked for a in q.atoms] + facts
         text = self.rng.choice(pool)
         return f"not {text}" if self.rng.random() < 0.2 and " " not in text else text

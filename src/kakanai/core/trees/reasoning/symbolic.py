@@ -35,6 +35,7 @@ class TreeLogic:
         self.dd = space.dd
         self._tri: dict[tuple[int, int | None], Tri] = {}
         self._guarded: dict[tuple[int, int | None], Guarded] = {}
+        self._count_caps: dict[int, int] = {}  # count_members calls only compared: see _cap_counts
         self._computed: dict[str, Guarded] = {}
         self._reads: dict[int, frozenset[str] | None] = {}
         self._same_profiles: dict[frozenset[str], list[int]] = {}
@@ -169,6 +170,7 @@ class TreeLogic:
 
     def _enumerate(self, node: ast.expr, profile: int | None) -> Guarded:
         """Evaluate an atom on every combination of what its leaves can be."""
+        self._cap_counts(node)
         leaves: list[ast.expr] = [leaf.node for leaf in at.leaves(node)]
         wide = self._widest(leaves)
         options = [
@@ -215,6 +217,21 @@ class TreeLogic:
             add(self.dd.conj(guard, self.dd.neg(present)), value_of(rest, [*values, UNKNOWN]))
         return list(results.values())
 
+    def _cap_counts(self, node: ast.expr) -> None:
+        """Where ``count_members(...)`` is only compared with whole numbers (``>= 2``), count
+        no higher than one past the largest of them: every comparison comes out the same for
+        any total from there on, and the sums over many member profiles stay small."""
+        if not isinstance(node, ast.Compare):
+            return
+        operands = [node.left, *node.comparators]
+        calls = [o for o in operands if isinstance(o, ast.Call) and at.called(o) == "count_members"]
+        numbers = [
+            o.value for o in operands if isinstance(o, ast.Constant) and type(o.value) is int
+        ]
+        if calls and numbers and len(calls) + len(numbers) == len(operands):
+            for call in calls:
+                self._count_caps[id(call)] = max(0, *numbers) + 1
+
     def _widest(self, leaves: list[ast.expr]) -> int | None:
         """The leaf that is a question with the most classes, if it has many."""
         widest, size = None, WIDE_DOMAIN - 1
@@ -248,7 +265,7 @@ class TreeLogic:
         name = at.called(node)
         if name == "count_members":
             parts = [(space.member_present(p), self.tri(body, p)) for p in profiles]
-            return self._count(parts)
+            return self._count(parts, self._count_caps.get(id(node)))
         tris = [self.tri(body, p) for p in profiles]
         household = self.household_present
         trues, falses = enumerate(t for t, _ in tris), enumerate(f for _, f in tris)
@@ -258,8 +275,11 @@ class TreeLogic:
             true, false = space.for_every_member(trues), space.for_some_member(falses)
         return from_tri(dd, dd.conj(household, true), dd.conj(household, false))
 
-    def _count(self, parts: list[tuple[Node, Tri]]) -> Guarded:
+    def _count(self, parts: list[tuple[Node, Tri]], cap: int | None = None) -> Guarded:
+        """How many members make ``parts`` true, with the residents for whom it is each
+        total; totals from ``cap`` on are one (see ``_cap_counts``)."""
         dd = self.dd
+        most = cap if cap is not None else 1 << 30
         sums: dict[int, Node] = {0: self.household_present}
         unknown = dd.neg(self.household_present)
         for var, (_, (true, false)) in zip(self.space.count_vars, parts, strict=True):
@@ -273,7 +293,7 @@ class TreeLogic:
                     if count == 0:
                         _add(dd, following, total, here)
                         continue
-                    _add(dd, following, total + count, dd.conj(here, true))
+                    _add(dd, following, min(total + count, most), dd.conj(here, true))
                     _add(dd, following, total, dd.conj(here, false))
                     unknown = dd.disj(unknown, dd.conj(here, maybe))
             sums = {t: g for t, g in following.items() if g != FALSE}
