@@ -96,6 +96,12 @@ class Keyboard:
     def tab_to(self, target: QWidget) -> None:
         """Tab (or Shift+Tab when it is behind) until ``target`` (or a widget inside it)
         has the focus."""
+        window = target.window()
+        if QApplication.activeWindow() is not window:
+            # A closed popup (the town list) leaves its window inactive on a platform without
+            # a window manager (offscreen), and Tab then moves no focus there; a window
+            # manager gives the window back by itself, and this does what it would.
+            QApplication.setActiveWindow(window)
         focused = self.focus()
         if focused is target or target.isAncestorOf(focused):
             return
