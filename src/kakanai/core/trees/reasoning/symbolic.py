@@ -282,7 +282,11 @@ class TreeLogic:
         most = cap if cap is not None else 1 << 30
         sums: dict[int, Node] = {0: self.household_present}
         unknown = dd.neg(self.household_present)
-        for var, (_, (true, false)) in zip(self.space.count_vars, parts, strict=True):
+        # Last profile first: each step puts its variable above the sums so far (the count
+        # variables are consecutive in the order), one new node per total instead of a copy
+        # of every sum under the new variable.
+        pairs = list(zip(self.space.count_vars, parts, strict=True))
+        for var, (_, (true, false)) in reversed(pairs):
             maybe = dd.neg(dd.disj(true, false))
             following: dict[int, Node] = {}
             for total, guard in sums.items():
