@@ -125,8 +125,9 @@ def inside(inner: Box, outer: Box) -> bool:
 
 def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed]) -> None:
     """Every template; the reference case, seven moving stress cases, the certificates' three,
-    four birth cases, the marriage and divorce cases, two death cases and the abroad cases
-    (国外転入, 国外転出, 特別永住者); per-member forms once per member concerned."""
+    five birth cases, the marriage and divorce cases, two death cases, the abroad cases
+    (国外転入, 国外転出, 特別永住者) and a moving household of mixed nationalities; per-member
+    forms once per member concerned."""
     assert len(TEMPLATES) == 61
     assert set(SAMPLES) == {
         "reference_case",
@@ -147,9 +148,11 @@ def test_the_shipped_templates_and_samples_are_all_printed(printed: list[Printed
         "shoumei_koseki_zei",
         "kokugai_tennyu",
         "kokugai_tenshutsu",
+        "gaikokujin_tennyu",
         "shusshou",
         "shusshou_gaikoku",
         "shusshou_kokugai",
+        "shusshou_kokugai_chien",
         "tokubetsu_eijuu",
     }
     assert (
@@ -386,7 +389,7 @@ def test_era_boundaries_are_printed_and_circled_in_the_member_table(
 ) -> None:
     sheet = find(printed, "juumin_idou_todoke", "ten_members")
     table = sheet.field_box("異動する人")
-    cell = Box(table.x + 58, table.y + 8 + row * 12, 54, 12)  # the 生年月日 column
+    cell = Box(table.x + 54, table.y + 8 + row * 12, 54, 12)  # the 生年月日 column
     assert sheet.text_in(cell).endswith(numbers)
     assert circled(sheet, cell) == [era]
 
@@ -401,6 +404,33 @@ def test_era_boundaries_are_printed_and_circled_on_the_per_child_form(
     box = sheet.field_box("お子さんの生年月日")
     assert sheet.text_in(box).endswith(numbers)
     assert circled(sheet, box) == [era]
+
+
+def test_the_member_table_prints_each_members_own_nationality_and_status(
+    printed: list[Printed],
+) -> None:
+    """A mixed household is recorded as it is (issue 12): the 国籍等 column of each row."""
+    sheet = find(printed, "juumin_idou_todoke", "gaikokujin_tennyu")
+    table = sheet.field_box("異動する人")
+    cells = [Box(table.x + 154, table.y + 8 + row * 12, 20, 12) for row in range(5)]
+    assert [sheet.text_in(cell) for cell in cells] == [
+        "日本国籍",
+        "中長期在留者",
+        "特別永住者",
+        "日本国籍",
+        "",
+    ]
+
+
+def test_the_late_notice_for_a_birth_abroad_prints_the_three_months(
+    printed: list[Printed],
+) -> None:
+    """戸籍法49条1項: a birth abroad has 3 months, counting the birth day (43条1項): born
+    R8.8.21, the last day is R8.11.20 and the 届 of R8.11.24 is 4 days past it."""
+    sheet = find(printed, "shusshou_todoke_chien", "shusshou_kokugai_chien", 2)
+    assert sheet.text_in(sheet.field_box("届出期間の末日(国外)")) == "令和8年11月20日"
+    assert sheet.text_in(sheet.field_box("経過した日数(国外)")) == "4日"
+    assert sheet.text_in(Box(133, 64, 63, 10)) == "生まれた日を含めて3か月以内(国外)"  # 届出期間
 
 
 # --- the service the desk app calls ------------------------------------------------------

@@ -28,6 +28,7 @@ def test_the_samples_are_the_reference_case_and_the_stress_and_life_event_cases(
     assert names == [
         "reference_case",
         "empty_optional",
+        "gaikokujin_tennyu",
         "hitorioya",
         "kokugai_tennyu",
         "kokugai_tenshutsu",
@@ -44,6 +45,7 @@ def test_the_samples_are_the_reference_case_and_the_stress_and_life_event_cases(
         "shusshou",
         "shusshou_gaikoku",
         "shusshou_kokugai",
+        "shusshou_kokugai_chien",
         "ten_members",
         "tenkyo",
         "tenshutsu",
