@@ -32,7 +32,7 @@ def test_an_edit_in_a_form_changes_only_its_own_lines(qtbot: QtBot, view: Superv
     qtbot.keyClick(field.box, Qt.Key.Key_Tab)  # focus leaves: the edit is applied
     after = view.document.text
     assert changed_lines(before, after) == [
-        "-        help: 外国籍の方は「なし」と入力してください。",
+        "-        help: 外国籍の方だけの世帯は「なし」と入力してください。",
         "+        help: 国籍をお聞きください。",
     ]
     assert view.edit_page.yaml.toPlainText() == after

@@ -39,7 +39,7 @@ def test_a_failing_scenario_shows_its_difference_and_the_coverage(
     document.apply(TREE, edited, "手続き kouki_shikaku_shutoku の条件を変更")
     ran(qtbot, view)
     page = view.scenarios_page
-    assert page.summary.text().startswith("シナリオ 62/63 成功(未確認 0)・規則の網羅")
+    assert page.summary.text().startswith("シナリオ 73/74 成功(未確認 0)・規則の網羅")
     row = page.table.currentRow()
     assert page.table.item(row, 0).text() == "失敗"
     assert "75歳の誕生日当日の夫は後期高齢者医療" in page.table.item(row, 2).text()
