@@ -40,6 +40,7 @@ class TreeLogic:
         self._computed: dict[str, Guarded] = {}
         self._reads: dict[int, frozenset[str] | None] = {}
         self._same_profiles: dict[frozenset[str], list[int]] = {}
+        self._representatives: dict[int, list[int] | bool] = {}  # see bound
         self.asked: dict[str, Node] = {}
         self.present: dict[str, Node] = {}
         self.household_present = FALSE
@@ -81,15 +82,27 @@ class TreeLogic:
         """The profile a node is evaluated for: None when it does not read the member, else
         the first profile equal to ``profile`` in every member field the node reads, so that
         profiles a condition cannot tell apart share one encoding."""
-        if profile is None or not at.reads_member(node):
+        if profile is None:
             return None
+        same = self._representatives.get(id(node))
+        if same is None:
+            same = self._representatives[id(node)] = self._same_as(node)
+        if same is False:  # reads no member
+            return None
+        return profile if same is True else same[profile]
+
+    def _same_as(self, node: ast.expr) -> list[int] | bool:
+        """For ``bound``: False when the node reads no member, True when it reads the member
+        as a whole, else the representative of each profile in the fields it reads."""
+        if not at.reads_member(node):
+            return False
         fields = self._member_reads(node)
         if fields is None:
-            return profile
+            return True
         same = self._same_profiles.get(fields)
         if same is None:
             same = self._same_profiles[fields] = self.space.profiles.representatives(fields)
-        return same[profile]
+        return same
 
     def _member_reads(self, node: ast.expr) -> frozenset[str] | None:
         """The member fields a node's value depends on (None: the member as a whole)."""
