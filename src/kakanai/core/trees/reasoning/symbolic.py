@@ -24,6 +24,7 @@ from kakanai.core.trees.reasoning.space import BLANK, Space
 Tri = tuple[Node, Node]  # (the residents for whom it is True, those for whom it is False)
 Guarded = list[tuple[Node, object]]  # disjoint guards, each with the value it gives
 ALWAYS: Tri = (TRUE, FALSE)
+NEVER: Tri = (FALSE, TRUE)
 WIDE_DOMAIN = 16  # classes from which a question's classes are grouped, not enumerated
 
 
@@ -277,6 +278,8 @@ class TreeLogic:
         """How many members make ``parts`` true, with the residents for whom it is each
         total; totals from ``cap`` on are one (see ``count_caps``)."""
         dd = self.dd
+        if cap is not None and all(tri in (ALWAYS, NEVER) for _, tri in parts):
+            return self._count_known([int(tri == ALWAYS) for _, tri in parts], cap)
         most = cap if cap is not None else 1 << 30
         sums: dict[int, Node] = {0: self.household_present}
         unknown = dd.neg(self.household_present)
@@ -301,6 +304,28 @@ class TreeLogic:
             sums = {t: g for t, g in following.items() if g != FALSE}
         result: Guarded = [(guard, total) for total, guard in sums.items()]
         return [*result, (unknown, UNKNOWN)] if unknown != FALSE else result
+
+    def _count_known(self, counted: list[int], cap: int) -> Guarded:
+        """``_count`` where each profile's members always (1) or never (0) count, known
+        whatever the answers (``count_members(member.age >= 0)``): each total's diagram is
+        built over the count variables directly, last profile first, one node per partial
+        total and variable, instead of conjoining guards profile by profile."""
+        dd = self.dd
+        variables = self.space.count_vars
+        found: Guarded = []
+        for total in range(cap + 1):
+            below = [TRUE if s == total else FALSE for s in range(cap + 1)]
+            for var, weight in zip(reversed(variables), reversed(counted), strict=True):
+                size = dd.variables[var].size
+                below = [
+                    dd.node(var, tuple(below[min(s + weight * c, cap)] for c in range(size)))
+                    for s in range(cap + 1)
+                ]
+            guard = dd.conj(self.household_present, below[0])
+            if guard != FALSE:
+                found.append((guard, total))
+        unknown = dd.neg(self.household_present)
+        return [*found, (unknown, UNKNOWN)] if unknown != FALSE else found
 
     # -- procedures --------------------------------------------------------------------------
 
