@@ -361,8 +361,12 @@ def count_caps(conditions: Iterable[ast.expr]) -> dict[str, int]:
     caps: dict[str, int] = {}
     full: set[str] = set()
     for syntax in conditions:
+        nodes = list(ast.walk(syntax))
+        counts = [n for n in nodes if _is_count(n)]
+        if not counts:
+            continue
         compared: set[int] = set()
-        for node in ast.walk(syntax):
+        for node in nodes:
             if not isinstance(node, ast.Compare):
                 continue
             operands = [node.left, *node.comparators]
@@ -375,7 +379,7 @@ def count_caps(conditions: Iterable[ast.expr]) -> dict[str, int]:
                     key = ast.dump(call)
                     caps[key] = max(caps.get(key, 0), max(0, *numbers) + 1)
                     compared.add(id(call))
-        full.update(ast.dump(n) for n in ast.walk(syntax) if _is_count(n) and id(n) not in compared)
+        full.update(ast.dump(n) for n in counts if id(n) not in compared)
     return {key: cap for key, cap in caps.items() if key not in full}
 
 
