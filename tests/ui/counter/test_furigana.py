@@ -22,6 +22,8 @@ def table(qtbot: QtBot) -> HouseholdTable:
     widget = HouseholdTable(AS_OF)
     qtbot.addWidget(widget)
     widget.show()
+    widget.activateWindow()
+    qtbot.waitUntil(widget.isActiveWindow)  # keys and focus go to the active window
     return widget
 
 
@@ -242,3 +244,31 @@ def test_a_re_conversion_that_deletes_the_surrounding_text_first_keeps_its_readi
     preedit(row.name, "日葵")
     commit(row.name, "日葵")
     assert (row.name.text(), row.kana.text()) == ("日葵", "ヒマリ")
+
+
+def test_tab_from_a_name_whose_reading_filled_the_kana_goes_on_to_the_birth_date(
+    qtbot: QtBot,
+) -> None:
+    row = table(qtbot).rows[0]
+    row.name.setFocus()
+    compose(row.name, YAMADA, "山田")
+    space(row.name)
+    compose(row.name, TAROU, "太郎")
+    qtbot.keyClick(row.name, Qt.Key.Key_Tab)
+    assert row.birth.hasFocus()
+    qtbot.keyClick(row.birth, Qt.Key.Key_Backtab, Qt.KeyboardModifier.ShiftModifier)
+    assert row.kana.hasFocus()  # the kana is still there to be corrected
+
+
+def test_tab_from_a_name_without_a_reading_goes_to_the_kana(qtbot: QtBot) -> None:
+    household = table(qtbot)
+    compose(household.rows[0].name, YAMADA, "山田")
+    space(household.rows[0].name)
+    compose(household.rows[0].name, TAROU, "太郎")
+    second = household.add_member()  # starts with the surname and its reading
+    second.name.setFocus()
+    second.name.end(False)
+    commit(second.name, "花子")  # no composition: the given name's reading is unknown
+    assert second.kana.text() == "ヤマダ\u3000"
+    qtbot.keyClick(second.name, Qt.Key.Key_Tab)
+    assert second.kana.hasFocus()

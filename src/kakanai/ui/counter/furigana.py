@@ -139,6 +139,17 @@ class FuriganaCapture(QObject):
         self._pieces = [Piece(text, kana or None)] if text else []
         self._filled = kana
 
+    def kana_is_the_reading(self) -> bool:
+        """Whether the kana field holds the reading of the whole name as composed (nothing
+        left for the clerk to type there)."""
+        reading = reading_of(self._pieces)
+        kana = self._kana.text()
+        return (
+            bool(kana.strip())
+            and reading is not None
+            and _loose(kana) == _loose(as_furigana(reading))
+        )
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self._name and isinstance(event, QInputMethodEvent):
             self._before_input(event)

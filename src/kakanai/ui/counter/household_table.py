@@ -27,8 +27,9 @@ from kakanai.ui.counter.household_row import MemberRow
 HEADINGS = ("氏名(&S)", "フリガナ(&K)", "生年月日(&E)", "性別(&X)", "続柄(&R)")
 LEGEND = (
     f"性別: {pick_legend(SEX_PICKS)}   続柄: {pick_legend(RELATIONSHIP_PICKS)}"
-    "(読みやローマ字の頭文字でも選べます)。続柄を選ぶか最後の行で Tab を押すと次の方の行に進みます"
-    "(名字だけの行は数えません)。"
+    "(読みやローマ字の頭文字でも選べます)。氏名を日本語入力で変換するとフリガナはその読みで入り、"
+    "Tab で生年月日に進みます(フリガナを直すときは Shift+Tab)。"
+    "続柄を選ぶか最後の行で Tab を押すと次の方の行に進みます(名字だけの行は数えません)。"
 )
 
 
@@ -74,6 +75,7 @@ class HouseholdTable(AnswerField):
         row.remove.clicked.connect(lambda: self.remove_member(row))
         row.relationship.picked.connect(lambda _value: self._after_relationship(row))
         row.relationship.installEventFilter(self)
+        row.name.installEventFilter(self)
         for editor in row.editors.values():
             editor.textChanged.connect(lambda _text: self.changed.emit())
         self.rows.append(row)
@@ -115,17 +117,23 @@ class HouseholdTable(AnswerField):
         return all(results)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """Tab from the last field of a filled last row adds the next member's row."""
-        last = self.rows[-1]
-        if (
-            watched is last.relationship
-            and event.type() == QEvent.Type.KeyPress
+        """Tab from the last field of a filled last row adds the next member's row; Tab from
+        a name whose reading filled the kana goes on to the birth date (Shift+Tab back to
+        the kana)."""
+        if not (
+            event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Tab
             and event.modifiers() == Qt.KeyboardModifier.NoModifier
-            and not last.blank()
         ):
+            return super().eventFilter(watched, event)
+        last = self.rows[-1]
+        if watched is last.relationship and not last.blank():
             self.add_member().name.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        named = next((row for row in self.rows if row.name is watched), None)
+        if named is not None and named.furigana.kana_is_the_reading():
+            named.birth.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         return super().eventFilter(watched, event)
 
