@@ -11,9 +11,13 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from kakanai.benchmarks.counter_visits import visit
+from kakanai.ui.counter.answer_fields import LineField
+from kakanai.ui.counter.clerk import Clerk
 from kakanai.ui.counter.furigana import Piece, reading_of, splice
 from kakanai.ui.counter.household_table import HouseholdTable
-from tests.ui.counter.driving import type_text
+from kakanai.ui.counter.view import CounterView
+from tests.ui.counter.driving import answer_until, field_of, type_text
 
 AS_OF = dt.date(2026, 11, 23)
 
@@ -272,3 +276,38 @@ def test_tab_from_a_name_without_a_reading_goes_to_the_kana(qtbot: QtBot) -> Non
     assert second.kana.text() == "ヤマダ\u3000"
     qtbot.keyClick(second.name, Qt.Key.Key_Tab)
     assert second.kana.hasFocus()
+
+
+def test_the_visitors_kana_fills_in_from_the_reading_of_their_name(
+    qtbot: QtBot, events_view: CounterView
+) -> None:
+    """The death tree's 届出人 (applicant_name, applicant_kana) on one page."""
+    events_view.activateWindow()
+    qtbot.waitUntil(events_view.isActiveWindow)
+    answer_until(qtbot, events_view, "applicant_name", visit("death"))
+    name, kana = field_of(events_view, "applicant_name"), field_of(events_view, "applicant_kana")
+    assert isinstance(name, LineField)
+    assert isinstance(kana, LineField)
+    name.editor.setFocus()
+    compose(name.editor, ["さ", "さt", "さと", "さとう"], "佐藤")
+    space(name.editor)
+    compose(name.editor, ["け", "けn", "けんいc", "けんいち"], "健一")
+    assert kana.editor.text() == "サトウ\u3000ケンイチ"
+    qtbot.keyClick(name.editor, Qt.Key.Key_Tab)
+    relation = field_of(events_view, "applicant_relation")
+    assert relation.isAncestorOf(QApplication.focusWidget())  # past the filled kana
+
+
+def test_the_clerk_types_the_visitors_name_through_the_input_method_and_not_its_kana(
+    qtbot: QtBot, events_view: CounterView
+) -> None:
+    events_view.activateWindow()
+    qtbot.waitUntil(events_view.isActiveWindow)
+    answers = visit("death")
+    clerk = Clerk(events_view)
+    clerk.answer_all(answers)
+    assert clerk.keys.by_field["applicant_name"] == [len(answers["applicant_name"]), 0]
+    assert "applicant_kana" not in clerk.keys.by_field
+    session = events_view.session
+    assert session is not None
+    assert session.interview.answers["applicant_kana"] == "サトウ\u3000ケンイチ"

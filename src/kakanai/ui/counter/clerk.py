@@ -203,6 +203,7 @@ class Clerk:
         self.view = view
         self.keys = keyboard or Keyboard(window=view.window())
         self.screens = 0
+        self.answers: Mapping[str, Any] = {}  # of the page being typed
 
     def answer_all(self, answers: Mapping[str, Any]) -> None:
         """Choose the events (when the list is on screen), then answer every page until
@@ -244,6 +245,7 @@ class Clerk:
 
     def type_page(self, answers: Mapping[str, Any]) -> None:
         page = self.view.question_page
+        self.answers = answers
         done: set[str] = set()
         while True:
             blocks = [b for b in page.blocks if not b.isHidden() and b.question.id not in done]
@@ -305,7 +307,20 @@ class Clerk:
                     self.keys.press(Qt.Key.Key_Backspace)
                 self.keys.type(text[len(offered) :])
                 return
-        self.fill(field_.editor, text)
+        if field_.question.type is QuestionType.KATAKANA and _same_kana(text, field_.editor.text()):
+            return  # the name's reading filled it
+        self.fill(field_.editor, text, self.readings_of(field_, text))
+
+    def readings_of(self, field_: LineField, name: str) -> dict[str, str]:
+        """A name's readings, when its kana (``applicant_name``, ``applicant_kana``) is on
+        the page: the clerk types the name through the input method."""
+        question = field_.question.id
+        kana_id = question.removesuffix("_name") + "_kana"
+        kana = self.answers.get(kana_id)
+        on_page = self.view.question_page.block_of(kana_id) is not None
+        if question.endswith("_name") and isinstance(kana, str) and on_page:
+            return name_readings(name, kana)
+        return {}
 
     def fill(self, editor: QWidget, text: str, readings: Mapping[str, str] | None = None) -> None:
         """Put ``text`` in ``editor``: go there, and type it unless it is there already;

@@ -8,15 +8,16 @@ no reading (pasted or typed without composing, a piece cut by Backspace). While 
 has a reading, the kana field shows them joined in katakana, unless the clerk typed the kana
 by hand: what the app did not put there is never overwritten. A re-conversion that replaces
 whole pieces without showing kana keeps their reading (it changes the characters, not the
-sound)."""
+sound). Tab from the name then goes past the kana (Shift+Tab comes back to it)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Signal
-from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit
 
 from kakanai.services.counter.inputs import katakana_as_typed
@@ -120,10 +121,15 @@ class FuriganaCapture(QObject):
 
     filled = Signal(str)
 
-    def __init__(self, name: QLineEdit, kana: QLineEdit) -> None:
+    def __init__(
+        self, name: QLineEdit, kana: QLineEdit, past_kana: Callable[[], bool] | None = None
+    ) -> None:
+        """``past_kana``: what Tab from the name does instead of going to the kana once the
+        kana is the name's reading (focus the field after it; False: it found none)."""
         super().__init__(name)
         self._name = name
         self._kana = kana
+        self._past_kana = past_kana
         self._text = name.text()
         self._pieces: list[Piece] = [Piece(self._text)] if self._text else []
         self._composed: str | None = None  # the last all-kana preedit since the last commit
@@ -153,6 +159,16 @@ class FuriganaCapture(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         if watched is self._name and isinstance(event, QInputMethodEvent):
             self._before_input(event)
+        if (
+            watched is self._name
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Tab
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and self._past_kana is not None
+            and self.kana_is_the_reading()
+        ):
+            return self._past_kana()
         return False
 
     def _before_input(self, event: QInputMethodEvent) -> None:

@@ -103,7 +103,7 @@ class MemberRow:
         self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.kana.textEdited.connect(partial(retype_as_katakana, self.kana))
         # The kana comes from the name's reading as the input method composes it.
-        self.furigana = FuriganaCapture(self.name, self.kana)
+        self.furigana = FuriganaCapture(self.name, self.kana, self._past_kana)
         self.furigana.filled.connect(lambda _kana: self.notes["kana"].clear())
         self.birth.textEdited.connect(self._on_birth_edited)
         self.sex.picked.connect(lambda _value: self.relationship.setFocus())
@@ -153,6 +153,11 @@ class MemberRow:
 
     def widgets(self) -> list[QWidget]:
         return [*self.editors.values(), *self.notes.values(), self.remove]
+
+    def _past_kana(self) -> bool:
+        """Tab from a name whose reading filled the kana: on to the birth date."""
+        self.birth.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def _on_birth_edited(self, text: str) -> None:
         self._show_birth()

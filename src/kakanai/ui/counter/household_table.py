@@ -75,7 +75,6 @@ class HouseholdTable(AnswerField):
         row.remove.clicked.connect(lambda: self.remove_member(row))
         row.relationship.picked.connect(lambda _value: self._after_relationship(row))
         row.relationship.installEventFilter(self)
-        row.name.installEventFilter(self)
         for editor in row.editors.values():
             editor.textChanged.connect(lambda _text: self.changed.emit())
         self.rows.append(row)
@@ -117,23 +116,17 @@ class HouseholdTable(AnswerField):
         return all(results)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """Tab from the last field of a filled last row adds the next member's row; Tab from
-        a name whose reading filled the kana goes on to the birth date (Shift+Tab back to
-        the kana)."""
-        if not (
-            event.type() == QEvent.Type.KeyPress
+        """Tab from the last field of a filled last row adds the next member's row."""
+        last = self.rows[-1]
+        if (
+            watched is last.relationship
+            and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Tab
             and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and not last.blank()
         ):
-            return super().eventFilter(watched, event)
-        last = self.rows[-1]
-        if watched is last.relationship and not last.blank():
             self.add_member().name.setFocus(Qt.FocusReason.TabFocusReason)
-            return True
-        named = next((row for row in self.rows if row.name is watched), None)
-        if named is not None and named.furigana.kana_is_the_reading():
-            named.birth.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         return super().eventFilter(watched, event)
 
