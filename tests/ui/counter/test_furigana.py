@@ -311,3 +311,21 @@ def test_the_clerk_types_the_visitors_name_through_the_input_method_and_not_its_
     session = events_view.session
     assert session is not None
     assert session.interview.answers["applicant_kana"] == "サトウ\u3000ケンイチ"
+
+
+def test_backspace_over_the_space_after_a_new_rows_surname_keeps_its_reading(
+    qtbot: QtBot,
+) -> None:
+    household = table(qtbot)
+    head = household.rows[0]
+    compose(head.name, YAMADA, "山田")
+    space(head.name)
+    compose(head.name, TAROU, "太郎")
+    second = household.add_member()
+    second.name.setFocus()
+    second.name.end(False)
+    qtbot.keyClick(second.name, Qt.Key.Key_Backspace)
+    assert (second.name.text(), second.kana.text()) == ("山田", "ヤマダ")
+    qtbot.keyClick(second.name, Qt.Key.Key_Space)
+    compose(second.name, ["は", "はn", "はな", "はなk", "はなこ"], "花子")
+    assert second.kana.text() == "ヤマダ\u3000ハナコ"

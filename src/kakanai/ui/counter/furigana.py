@@ -141,8 +141,11 @@ class FuriganaCapture(QObject):
 
     def start_with(self, text: str, kana: str) -> None:
         """The name starts with ``text`` read as ``kana`` (a new row's surname): the kana
-        field holds it as the app's own."""
-        self._pieces = [Piece(text, kana or None)] if text else []
+        field holds it as the app's own. The space after the surname is a piece of its own,
+        so that Backspace over it keeps the surname's reading."""
+        word = text.rstrip(" \u3000")
+        pieces = [Piece(word, kana.rstrip(" \u3000") or None), Piece(text[len(word) :])]
+        self._pieces = [piece for piece in pieces if piece.text]
         self._filled = kana
 
     def kana_is_the_reading(self) -> bool:
