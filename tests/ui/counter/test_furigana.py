@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from kakanai.benchmarks.counter_visits import visit
 from kakanai.ui.counter.answer_fields import LineField
-from kakanai.ui.counter.clerk import Clerk
+from kakanai.ui.counter.clerk import Clerk, name_readings
 from kakanai.ui.counter.furigana import Piece, reading_of, splice
 from kakanai.ui.counter.household_table import HouseholdTable
 from kakanai.ui.counter.view import CounterView
@@ -329,3 +329,10 @@ def test_backspace_over_the_space_after_a_new_rows_surname_keeps_its_reading(
     qtbot.keyClick(second.name, Qt.Key.Key_Space)
     compose(second.name, ["は", "はn", "はな", "はなk", "はなこ"], "花子")
     assert second.kana.text() == "ヤマダ\u3000ハナコ"
+
+
+def test_the_clerk_composes_a_japanese_name_from_its_kana_but_types_romaji_as_it_is() -> None:
+    assert name_readings("山田 太郎", "ヤマダ タロウ") == {"山田": "やまだ", "太郎": "たろう"}
+    assert name_readings("山田 一郎", "ﾔﾏﾀﾞ ｲﾁﾛｳ") == {"山田": "やまだ", "一郎": "いちろう"}
+    assert name_readings("NGUYEN THI LAN", "グエン ティ ラン") == {}
+    assert name_readings("山田 太郎", "ヤマダタロウ") == {}  # the words do not pair up

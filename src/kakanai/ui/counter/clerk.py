@@ -426,7 +426,8 @@ class Clerk:
 
 def name_readings(name: str, kana: str) -> dict[str, str]:
     """Each word of ``name`` and its reading in hiragana (what the clerk types into the
-    input method), from the words of ``kana``; none when the words do not pair up."""
+    input method), from the words of ``kana``; none when the words do not pair up, nor for
+    a word in romaji."""
     words = name.replace("\u3000", " ").split()
     try:
         readings = normalize_katakana(kana).split("\u3000")
@@ -435,7 +436,10 @@ def name_readings(name: str, kana: str) -> dict[str, str]:
     if len(words) != len(readings):
         return {}
     hiragana = (reading.translate(_KATAKANA_TO_HIRAGANA) for reading in readings)
-    return dict(zip(words, hiragana, strict=True))
+    # A name in romaji (a foreign resident's) is typed with the input method off: no reading.
+    return {
+        word: reading for word, reading in zip(words, hiragana, strict=True) if not word.isascii()
+    }
 
 
 def shortest_date(text: str) -> str:
