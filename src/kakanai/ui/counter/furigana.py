@@ -8,7 +8,12 @@ no reading (pasted or typed without composing, a piece cut by Backspace). While 
 has a reading, the kana field shows them joined in katakana, unless the clerk typed the kana
 by hand: what the app did not put there is never overwritten. A re-conversion that replaces
 whole pieces without showing kana keeps their reading (it changes the characters, not the
-sound). Tab from the name then goes past the kana (Shift+Tab comes back to it)."""
+sound). Tab from the name then goes past the kana (Shift+Tab comes back to it).
+
+A limit: a candidate the input method predicts from part of a reading (予測変換: やま, then
+山田 picked from the suggestions) is committed after that partial kana, and Qt's events do not
+carry the rest (Windows' own result reading is not exposed); the kana then reads ヤマ, in view
+beside the name for the clerk to correct."""
 
 from __future__ import annotations
 
