@@ -546,6 +546,10 @@ class ErrorCode(Enum):
         "FORM_EDIT_004",
         "項目「{field}」は表(table)なので、種類を変えられません。表を削除してから新しい項目を置いてください。",
     )
+    TEMPLATE_EDIT_RESET = (
+        "FORM_EDIT_005",
+        "市の様式を削除できません: {path}({detail})。ファイルが開かれていないか、フォルダに書き込めるか確かめてください。",
+    )
 
     # --- end of forms codes ---
 

@@ -1,28 +1,22 @@
 """The 様式 tab: the form-template editor (``ui/template_editor``) inside the supervisor's mode,
-built the first time the tab is shown (opening the mode stays quick). It edits the city's own
-templates when the data folder has them (``<data folder>/forms_templates``), else the shipped
-ones (a source checkout; an installed build's shipped templates are read-only and saving says
-so, FORM_EDIT_003)."""
+built the first time the tab is shown (opening the mode stays quick). It lists what the desk
+prints (``shipped_data.templates()``: the city's copies in place of the shipped templates of
+the same name, and the shipped ones the city did not touch); saving a shipped template writes
+the city's copy into the data folder (``<data folder>/forms_templates``), never the shipped
+file, which a packaged install may not let anyone write and an update replaces."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kakanai.services import shipped_data
+from kakanai.services.template_editing.shelf import TemplateShelf
 from kakanai.ui.template_editor.editor import TemplateEditor
 
 WAITING = "様式の編集画面を準備しています…"
-
-
-def templates_folder() -> Path:
-    """The city's own templates when it has them, else the shipped ones."""
-    city = shipped_data.city_form_templates()
-    return city if city.is_dir() else shipped_data.FORM_TEMPLATES
 
 
 class TemplatesSlot(QWidget):
@@ -33,7 +27,7 @@ class TemplatesSlot(QWidget):
     ) -> None:
         super().__init__(parent)
         self.editor: QWidget | None = None
-        self._make_editor = make_editor or (lambda: TemplateEditor(templates_folder()))
+        self._make_editor = make_editor or (lambda: TemplateEditor(TemplateShelf.desk()))
         self.waiting = QLabel(WAITING, self)
         self.waiting.setObjectName("templates_waiting")
         self.waiting.setWordWrap(True)

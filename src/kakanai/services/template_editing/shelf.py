@@ -1,0 +1,85 @@
+"""The templates the 様式 editor lists and where it saves them. On a desk (the supervisor's
+mode) that is what the desk prints (``shipped_data.templates()``): a shipped template is never
+written; saving it writes the city's copy into the data folder, which then prints in its
+place, and deleting that copy brings the shipped one back. A plain folder (a checkout's
+``forms_templates/``, the tests) is listed and saved as it is."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.services import shipped_data
+from kakanai.services.forms import templates as form_templates
+from kakanai.services.shipped_data import TemplateFile
+from kakanai.services.template_editing.document import reason
+
+
+class TemplateShelf:
+    """``folder``: the templates of that folder, saved in place; None: the desk's."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+
+    @classmethod
+    def desk(cls) -> TemplateShelf:
+        return cls(None)
+
+    @property
+    def overlays(self) -> bool:
+        """Whether a save of a shipped template goes to the city's copy."""
+        return self.folder is None
+
+    def listed(self) -> list[TemplateFile]:
+        """The templates to offer, by id (the city's copy in place of the shipped one)."""
+        if self.folder is None:
+            return shipped_data.templates()
+        files = form_templates.template_files([self.folder])
+        return [TemplateFile(path.stem, path, path) for path in files]
+
+    def entry(self, path: Path) -> TemplateFile:
+        """What ``path`` (a listed file, or one opened by name) is."""
+        for listed in self.listed():
+            if listed.path == path:
+                return listed
+        return TemplateFile(path.stem, path, path)
+
+    def save_target(self, path: Path) -> Path:
+        """Where saving the template read from ``path`` writes: the city's copy for a
+        shipped template on a desk, else the file itself."""
+        if self.overlays and path.parent == shipped_data.FORM_TEMPLATES:
+            return shipped_data.city_template_file(path.stem)
+        return path
+
+    def bring_background(self, source: Path, target: Path, background: str) -> None:
+        """Copy the background PDF a shipped template names (relative to its file) beside
+        its city copy, unless the city's folder has that file already."""
+        if not background or source.parent == target.parent:
+            return
+        shipped, copy = source.parent / background, target.parent / background
+        if not shipped.is_file() or copy.exists():
+            return
+        try:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(shipped, copy)
+        except OSError as exc:
+            raise KakanaiError.of(
+                ErrorCode.TEMPLATE_EDIT_SAVE, path=copy, detail=reason(exc)
+            ) from None
+
+    def reset(self, path: Path) -> Path:
+        """Delete the city's copy at ``path``; the shipped template that prints again
+        (FORM_EDIT_005 when the copy cannot be deleted or it is no copy of a shipped one)."""
+        entry = self.entry(path)
+        if not entry.city_copy or entry.shipped is None:
+            raise KakanaiError.of(
+                ErrorCode.TEMPLATE_EDIT_RESET, path=path, detail="標準の様式がありません"
+            )
+        try:
+            path.unlink()
+        except OSError as exc:
+            raise KakanaiError.of(
+                ErrorCode.TEMPLATE_EDIT_RESET, path=path, detail=reason(exc)
+            ) from None
+        return entry.shipped
