@@ -8,8 +8,9 @@ file, which a packaged install may not let anyone write and an update replaces."
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -20,6 +21,8 @@ WAITING = "様式の編集画面を準備しています…"
 
 
 class TemplatesSlot(QWidget):
+    template_changed = Signal(str, str)  # the audit action (template_saved, _reset), detail
+
     def __init__(
         self,
         parent: QWidget | None = None,
@@ -47,8 +50,17 @@ class TemplatesSlot(QWidget):
             self.editor.deleteLater()
         self.waiting.hide()
         editor.setParent(self)
+        if isinstance(editor, TemplateEditor):
+            editor.saved.connect(lambda path: self._on_changed("template_saved", path, "保存"))
+            editor.reset_done.connect(
+                lambda path: self._on_changed("template_reset", path, "削除して標準に戻す")
+            )
         self.layout_.addWidget(editor, 1)
         self.editor = editor
+
+    def _on_changed(self, action: str, path: str, what: str) -> None:
+        shown = Path(path)
+        self.template_changed.emit(action, f"様式 {shown.parent.name}/{shown.name} {what}")
 
     def may_leave(self) -> bool:
         """Unsaved template edits: the editor asks (save, drop, or stay)."""

@@ -343,6 +343,9 @@ class SupervisionView(ModeView):
         self.review_page.exported.connect(self._on_review_exported)
         self.review_page.publish_requested.connect(self.publish)
         self.preview_page.save_requested.connect(self.save_preview_as_scenario)
+        self.templates_slot.template_changed.connect(
+            lambda action, detail: self._report(self.access.record(action, detail))
+        )
 
     def _on_checked(self) -> None:
         self.problems.show_problems(self.document.problems)
