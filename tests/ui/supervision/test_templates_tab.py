@@ -70,3 +70,25 @@ def test_leaving_with_an_unsaved_template_edit_asks(
     assert slot.may_leave() is leaves
     assert asked == [template.name]
     slot.close()
+
+
+def test_the_template_editor_fits_the_mode_on_a_768_pixel_screen(
+    qtbot: QtBot, view: SupervisionView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mode at 1366×740 (a 768-pixel screen less the menu bar): the 様式 tab makes the
+    window no taller, and the selected field's form shows every control, down to 項目を削除."""
+    monkeypatch.setenv("KAKANAI_DATA_DIR", str(tmp_path / "data"))
+    slot = view.templates_slot
+    view.tabs.setCurrentWidget(slot)
+    qtbot.waitUntil(lambda: isinstance(slot.editor, TemplateEditor), timeout=WAIT_MS)
+    editor = slot.editor
+    assert isinstance(editor, TemplateEditor)
+    assert editor.session is not None
+    editor.select(editor.session.fields()[0].ref)
+    qtbot.wait(50)
+    assert view.height() == 740
+    for control in (*editor.panel.spins, editor.panel.delete, editor.reset_button):
+        assert not control.visibleRegion().isEmpty(), control
+    editor.wait_for_preview()
+    view.document.wait_checked()
+    slot.close()

@@ -20,7 +20,7 @@ from kakanai.services.forms.rendering import render_form
 from kakanai.services.template_editing.checking import CheckContext
 from kakanai.services.template_editing.shelf import TemplateShelf
 from kakanai.ui.template_editor.editor import TemplateEditor
-from kakanai.ui.template_editor.toolbar import CITY_COPY_NOTE, SHIPPED_NOTE
+from kakanai.ui.template_editor.origin_line import CITY_COPY_NOTE, SHIPPED_NOTE
 from tests.printed_pages import plumber_chars, text_within
 from tests.services.template_editing.conftest import FORM, SAMPLES, TREES
 from tests.ui.template_editor.test_template_editor import WAIT_MS, place_dog_name
@@ -106,7 +106,7 @@ def test_the_list_marks_the_city_s_templates_and_keeps_the_shipped_ones(
     assert len(labels) == len(list(shipped.glob("*.yaml")))  # every shipped template
     assert f"{FORM}" in labels
     assert not any("市の様式" in label for label in labels)
-    assert editor.bar.origin.text() == SHIPPED_NOTE
+    assert editor.origin.note.text() == SHIPPED_NOTE
     assert not editor.reset_button.isEnabled()
 
 
@@ -125,7 +125,7 @@ def test_saving_a_shipped_template_writes_only_the_city_s_copy(
     background = city_file().parent / "backgrounds" / f"{FORM}.pdf"
     assert background.read_bytes() == (shipped / "backgrounds" / f"{FORM}.pdf").read_bytes()
     assert editor.templates.currentText() == f"{FORM}(市の様式)"
-    assert editor.bar.origin.text() == CITY_COPY_NOTE
+    assert editor.origin.note.text() == CITY_COPY_NOTE
     assert editor.reset_button.isEnabled()
     assert "市の様式として保存しました" in editor.status.text()
 
@@ -158,7 +158,7 @@ def test_deleting_the_city_s_copy_goes_back_to_the_shipped_template(
     assert printed != dog
     assert snapshot(shipped) == before
     assert editor.templates.currentText() == FORM
-    assert editor.bar.origin.text() == SHIPPED_NOTE
+    assert editor.origin.note.text() == SHIPPED_NOTE
     assert not editor.reset_button.isEnabled()
 
 

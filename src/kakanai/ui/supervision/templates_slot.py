@@ -36,6 +36,7 @@ class TemplatesSlot(QWidget):
         self.waiting.setWordWrap(True)
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)  # the tab's frame is margin enough
         self.layout_.addWidget(self.waiting, 1)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name

@@ -11,9 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -28,6 +31,7 @@ from kakanai.services.template_editing.preview import Preview, SampleCase
 from kakanai.services.template_editing.session import TemplateSession
 from kakanai.services.template_editing.shelf import TemplateShelf
 from kakanai.ui.template_editor.field_panel import FieldPanel
+from kakanai.ui.template_editor.origin_line import OriginLine
 from kakanai.ui.template_editor.page_canvas import PageCanvas, ShownField
 from kakanai.ui.template_editor.preview_runner import DPI, PreviewRunner
 from kakanai.ui.template_editor.questions import ask_reset, ask_unsaved
@@ -87,7 +91,8 @@ class TemplateEditor(QWidget):
         self.templates, self.samples, self.pages = bar.templates, bar.samples, bar.pages
         self.add_button, self.undo_button = bar.add_button, bar.undo_button
         self.redo_button, self.save_button = bar.redo_button, bar.save_button
-        self.reset_button = bar.reset_button
+        self.origin = OriginLine()
+        self.reset_button = self.origin.reset_button
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.canvas = PageCanvas()
@@ -107,11 +112,14 @@ class TemplateEditor(QWidget):
         splitter.addWidget(self._side())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.origin)
         layout = QVBoxLayout(self)
         layout.addWidget(self.bar)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
-        self.setTabOrder(self.reset_button, self.canvas)
+        layout.addLayout(bottom)
+        self.setTabOrder(self.save_button, self.canvas)
         self.setTabOrder(self.canvas, self.field_list)
         self.setTabOrder(self.field_list, self.panel.name)
 
@@ -125,8 +133,20 @@ class TemplateEditor(QWidget):
         problems_label = QLabel("検査結果(&C):")
         problems_label.setBuddy(self.problems)
         side_layout.addWidget(fields_label)
-        side_layout.addWidget(self.field_list, 2)
-        side_layout.addWidget(self.panel, 5)
+        for listing in (self.field_list, self.problems):
+            listing.setMinimumHeight(3 * listing.fontMetrics().height() + 6)  # three lines
+        side_layout.addWidget(self.field_list, 1)
+        # The field's form scrolls rather than make the window taller than a 768-pixel
+        # screen (the supervisor's mode puts the tabs and the problems around it).
+        form = QScrollArea()
+        form.setWidget(self.panel)
+        form.setWidgetResizable(True)
+        form.setFrameShape(QFrame.Shape.NoFrame)
+        form.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        form.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar_width = form.verticalScrollBar().sizeHint().width()
+        form.setMinimumWidth(self.panel.minimumSizeHint().width() + bar_width)
+        side_layout.addWidget(form, 7)
         side_layout.addWidget(problems_label)
         side_layout.addWidget(self.problems, 1)
         return side
@@ -542,7 +562,7 @@ class TemplateEditor(QWidget):
         """Whose template is open (on a desk): the shipped one, or the city's."""
         session = self.session
         shown = self.shelf.overlays and session is not None
-        self.bar.show_origin(self.shelf.entry(session.path) if shown and session else None)
+        self.origin.show_origin(self.shelf.entry(session.path) if shown and session else None)
 
     # -- slots -----------------------------------------------------------------------------
 

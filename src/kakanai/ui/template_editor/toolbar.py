@@ -1,19 +1,11 @@
-"""The 様式 editor's bar: which template, sample and page are shown, the add, undo, redo and
-save buttons, and (on a desk) whose template is open with the button that deletes the city's
-copy to go back to the shipped one."""
+"""The 様式 editor's bar: which template, sample and page are shown, and the add, undo, redo
+and save buttons."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kakanai.services.shipped_data import TemplateFile
-
-SHIPPED_NOTE = (
-    "同梱の標準の様式です。保存すると市の様式としてデータフォルダに保存され、"
-    "標準の様式は変わりません。"
-)
-CITY_COPY_NOTE = "市の様式です(同梱の標準の様式の代わりに印刷されます)。"
-CITY_OWN_NOTE = "市の様式です(市だけの様式で、同梱の標準の様式はありません)。"
 
 
 class TemplateBar(QWidget):
@@ -37,10 +29,6 @@ class TemplateBar(QWidget):
         self.undo_button = QPushButton("元に戻す(&U)")
         self.redo_button = QPushButton("やり直す(&R)")
         self.save_button = QPushButton("保存(&S)")
-        self.origin = QLabel()
-        self.origin.setObjectName("template_origin")
-        self.origin.setWordWrap(True)
-        self.reset_button = QPushButton("市の様式を削除して標準に戻す(&T)")
         self._lay_out()
 
     def _lay_out(self) -> None:
@@ -53,27 +41,8 @@ class TemplateBar(QWidget):
             top.addWidget(widget, 1 if widget is not self.pages else 0)
         for button in (self.add_button, self.undo_button, self.redo_button, self.save_button):
             top.addWidget(button)
-        origin = QHBoxLayout()
-        origin.addWidget(self.origin, 1)
-        origin.addWidget(self.reset_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addLayout(origin)
-        self.setTabOrder(self.save_button, self.reset_button)
-
-    def show_origin(self, entry: TemplateFile | None) -> None:
-        """Whose template is open: the shipped one or the city's (None: hide the line, as
-        for a plain folder, where no copy is made)."""
-        self.origin.setVisible(entry is not None)
-        self.reset_button.setVisible(entry is not None)
-        if entry is None:
-            return
-        if not entry.city:
-            self.origin.setText(SHIPPED_NOTE)
-        else:
-            self.origin.setText(CITY_COPY_NOTE if entry.city_copy else CITY_OWN_NOTE)
-        self.reset_button.setEnabled(entry.city_copy)
+        top.setContentsMargins(0, 0, 0, 0)
+        self.setLayout(top)
 
 
 def template_label(entry: TemplateFile) -> str:
