@@ -17,6 +17,7 @@ from kakanai.core.trees.paths import PATH_LIMIT, Exploration, explore
 from kakanai.core.trees.reader import TreeReader
 from kakanai.core.trees.reasoning.analysis import Analysis, analyse
 from kakanai.core.trees.reasoning.candidates import ReasoningLimitError
+from kakanai.core.trees.reasoning.diagrams import collector_paused
 from kakanai.core.trees.scenarios import (
     ScenarioReport,
     ScenarioRun,
@@ -110,6 +111,11 @@ def read_and_check(path: Path) -> tuple[QuestionTree | None, TreeRuntime | None,
 def check_source(text: str, path: str, as_of: dt.date) -> list[Problem]:
     """Every check of a tree held in memory, without its scenarios: what an editor re-runs
     after each change (the YAML, the static checks, the reasoning)."""
+    with collector_paused():
+        return _check_source(text, path, as_of)
+
+
+def _check_source(text: str, path: str, as_of: dt.date) -> list[Problem]:
     try:
         root = load_text(text, path)
     except YamlLoadError as exc:

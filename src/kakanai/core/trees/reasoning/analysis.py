@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from kakanai.core.errors import Problem
 from kakanai.core.trees.evaluation import TreeRuntime
 from kakanai.core.trees.reasoning.bands import BandChecker
+from kakanai.core.trees.reasoning.diagrams import collector_paused
 from kakanai.core.trees.reasoning.facts import FactLogic
 from kakanai.core.trees.reasoning.flow import Flow, FlowChecker
 from kakanai.core.trees.reasoning.logic_checks import LogicChecker
@@ -29,20 +30,23 @@ class Analysis:
     def facts(self) -> FactLogic:
         """The diagrams in the supervisor's vocabulary of household facts."""
         if self._facts is None:
-            self._facts = FactLogic(self.logic)
+            with collector_paused():
+                self._facts = FactLogic(self.logic)
         return self._facts
 
     def tables(self) -> list[Table]:
         """Each procedure's minimal rules, in tree order."""
         if self._tables is None:
-            self._tables = tables(self.facts(), self.logic.runtime.tree.procedures)
+            with collector_paused():
+                self._tables = tables(self.facts(), self.logic.runtime.tree.procedures)
         return self._tables
 
 
 def analyse(runtime: TreeRuntime, as_of: dt.date) -> Analysis:
     """Reason over a checked tree's conditions for interviews held on ``as_of``."""
-    space = Space([runtime], as_of)
-    logic = TreeLogic(space, runtime)
-    flow = FlowChecker(logic).run()
-    warnings = [*LogicChecker(logic, flow).run(), *BandChecker(logic).run()]
+    with collector_paused():
+        space = Space([runtime], as_of)
+        logic = TreeLogic(space, runtime)
+        flow = FlowChecker(logic).run()
+        warnings = [*LogicChecker(logic, flow).run(), *BandChecker(logic).run()]
     return Analysis(space, logic, flow, [*flow.problems, *warnings])

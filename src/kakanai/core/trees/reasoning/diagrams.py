@@ -5,6 +5,8 @@ tree's conditions costs what its diagram costs rather than the number of answer 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
@@ -13,6 +15,21 @@ FALSE: Node = 0
 TRUE: Node = 1
 _TERMINAL = 1 << 30  # the level of both terminals: below every variable
 SHALLOW_LEVELS = 200  # levels below which operations recurse (3 frames a level, limit 1000)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """Reasoning without the cyclic garbage collector's passes. Diagrams are made of many
+    small tuples and dicts that hold no cycles (reference counting frees them); the
+    collector only walks them again and again, a third of a re-check's time in an editor
+    (moving.yaml: 179 → 127 ms CPU). It runs again afterwards, as it was."""
+    running = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if running:
+            gc.enable()
 
 
 @dataclass(frozen=True)

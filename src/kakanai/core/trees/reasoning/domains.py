@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from kakanai.core.errors import ErrorCode, Problem
 from kakanai.core.expressions.language import UNKNOWN, evaluate_pinned
+from kakanai.core.expressions.syntax import MEMBER_NAME
 from kakanai.core.trees.checks import all_conditions
 from kakanai.core.trees.evaluation import TreeRuntime, Values
 from kakanai.core.trees.model import Per, Question, QuestionType
@@ -35,6 +36,12 @@ MAX_COMBINATIONS = 2000  # per atom and candidate when telling candidates apart
 COUNT_CAP = 6  # largest number of members of one profile a household is tried with
 
 Key = tuple[object, ...]
+
+# Outcomes of atoms that read only the member, by (syntax, day, what they read of the member):
+# an editor re-checks a tree after each edit, and nearly all its atoms are unchanged. Pure
+# values of the expression language, so keeping them across checks changes no result.
+_PURE_OUTCOMES: dict[tuple[str, dt.date, tuple[object, ...]], Key] = {}
+PURE_OUTCOMES_KEPT = 200_000
 
 
 @dataclass
@@ -82,6 +89,13 @@ class _Atom:
     presence: frozenset[str]  # question ids read through answered(x)
     household: bool  # reads a household quantifier (directly or through computed values)
     member: bool  # reads the bound member
+    # The member fields its value depends on, derived ones with their sources (None: the
+    # member as a whole), and its outcomes per member already seen, keyed by those fields.
+    member_reads: tuple[str, ...] | None = None
+    outcomes: dict[tuple[object, ...], Key] = field(default_factory=dict, repr=False)
+    # Its syntax, when its value depends on nothing but the member and the day (it reads no
+    # answer and no computed value): outcomes are then kept across checks (_PURE_OUTCOMES).
+    pure: str | None = None
 
 
 class DomainBuilder:
@@ -145,8 +159,19 @@ class DomainBuilder:
 
     def _atom(self, node: ast.expr, runtime: TreeRuntime) -> _Atom:
         values, presence, household = self._reads(node, runtime)
+        fields = at.member_reads(node)
+        reads = (
+            None if fields is None else tuple(sorted(fields | {DERIVED.get(f, f) for f in fields}))
+        )
         return _Atom(
-            node, runtime, frozenset(values), frozenset(presence), household, at.reads_member(node)
+            node,
+            runtime,
+            frozenset(values),
+            frozenset(presence),
+            household,
+            at.reads_member(node),
+            reads,
+            pure=ast.dump(node) if reads is not None and _member_only(node) else None,
         )
 
     def _note_comparison(self, comparison: at.Comparison, runtime: TreeRuntime) -> None:
@@ -289,10 +314,31 @@ class DomainBuilder:
         lists = [self.candidates[n] for n in names]
         if atom.household or _product(lists) > MAX_COMBINATIONS:
             return (("member", _member_identity(member)),)
-        return tuple(
+        # Profiles try hundreds of candidate members, most of them equal in what one atom
+        # reads (an age band read by itself, tried with every sex and relationship): each
+        # distinct reading is evaluated once.
+        seen = None
+        if atom.member_reads is not None:
+            seen = tuple(_typed(member.get(name)) for name in atom.member_reads)
+            found = atom.outcomes.get(seen)
+            if found is not None:
+                return found
+            if atom.pure is not None:
+                found = _PURE_OUTCOMES.get((atom.pure, self.as_of, seen))
+                if found is not None:
+                    atom.outcomes[seen] = found
+                    return found
+        found = tuple(
             self._evaluate(atom, dict(zip(names, combo, strict=True)), member)
             for combo in itertools.product(*lists)
         )
+        if seen is not None:
+            atom.outcomes[seen] = found
+            if atom.pure is not None:
+                if len(_PURE_OUTCOMES) >= PURE_OUTCOMES_KEPT:
+                    _PURE_OUTCOMES.clear()
+                _PURE_OUTCOMES[(atom.pure, self.as_of, seen)] = found
+        return found
 
     def member_conditions(self) -> list[ast.expr]:
         """Per-member procedures' conditions (evaluated with a member bound)."""
@@ -353,6 +399,26 @@ def _frozen(value: object) -> object | None:
             return None
         return ("dict", tuple(sorted(pairs, key=lambda pair: str(pair[0]))))
     return None
+
+
+def _member_only(node: ast.expr) -> bool:
+    """Whether every name ``node`` reads is the member or a function it calls."""
+    called = {id(n.func) for n in ast.walk(node) if isinstance(n, ast.Call)}
+    return all(
+        n.id == MEMBER_NAME or id(n) in called for n in ast.walk(node) if isinstance(n, ast.Name)
+    )
+
+
+def _typed(value: object) -> object:
+    """A member field's value as an exact key: types kept apart (``True`` is not ``1``), a
+    list in its own order."""
+    if isinstance(value, list | tuple):
+        return type(value), tuple(map(_typed, value))
+    if isinstance(value, dict):
+        return dict, tuple((k, _typed(v)) for k, v in value.items())
+    if isinstance(value, set | frozenset):
+        return frozenset, frozenset(map(_typed, value))
+    return type(value), value
 
 
 def _member_identity(member: dict[str, object]) -> tuple[object, ...]:

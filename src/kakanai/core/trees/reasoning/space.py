@@ -46,7 +46,12 @@ class Space:
         self.count_vars: list[int] = []
         self.member_var: int | None = None
         self.household_id = ""
-        for question in _merged_order(runtimes):
+        # The household's variables last: a per-member condition is then its question part
+        # with the members below it, instead of the members copied above every question.
+        ordered = _merged_order(runtimes)
+        for question in [q for q in ordered if q.type is not QuestionType.HOUSEHOLD]:
+            self._add(question)
+        for question in [q for q in ordered if q.type is QuestionType.HOUSEHOLD]:
             self._add(question)
         self._some_present: dict[frozenset[int], Node] = {}
         self.world = self._world()
