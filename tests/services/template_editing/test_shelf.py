@@ -58,3 +58,21 @@ def test_a_shipped_template_cannot_be_reset(data: Path) -> None:
 )
 def test_why_a_write_failed_is_said_in_japanese(error: OSError, said: str) -> None:
     assert reason(error) == said
+
+
+def test_on_a_desk_templates_are_checked_against_the_trees_the_desk_reads(data: Path) -> None:
+    moving = (shipped_data.QUESTIONNAIRES / "moving.yaml").read_text(encoding="utf-8")
+    assert "city: サンプル市" in moving
+    city = data / "questionnaires" / "moving.yaml"
+    city.parent.mkdir(parents=True)
+    city.write_text(moving.replace("city: サンプル市", "city: 青空市", 1), encoding="utf-8")
+    context = TemplateShelf.desk().context()
+    assert context is not None
+    movings = [tree for tree in context.trees if tree.meta.id == "moving"]
+    assert [tree.meta.city for tree in movings] == ["青空市"]
+    ids = {tree.meta.id for tree in context.trees}
+    assert ids == set(shipped_data.questionnaire_ids())
+
+
+def test_a_plain_folder_is_checked_against_the_trees_beside_it(template_path: Path) -> None:
+    assert TemplateShelf(template_path.parent).context() is None

@@ -13,6 +13,7 @@ from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.services import shipped_data
 from kakanai.services.forms import templates as form_templates
 from kakanai.services.shipped_data import TemplateFile
+from kakanai.services.template_editing.checking import CheckContext
 from kakanai.services.template_editing.document import reason
 
 
@@ -30,6 +31,11 @@ class TemplateShelf:
     def overlays(self) -> bool:
         """Whether a save of a shipped template goes to the city's copy."""
         return self.folder is None
+
+    def context(self) -> CheckContext | None:
+        """What the templates are checked against on a desk: the desk's trees (None for a
+        folder: the trees beside it, ``CheckContext.near``)."""
+        return CheckContext.of_desk() if self.overlays else None
 
     def listed(self) -> list[TemplateFile]:
         """The templates to offer, by id (the city's copy in place of the shipped one)."""

@@ -65,7 +65,7 @@ class TemplateEditor(QWidget):
     ) -> None:
         super().__init__(parent)
         self.shelf = source if isinstance(source, TemplateShelf) else TemplateShelf(source)
-        self._context = context
+        self._context = context or self.shelf.context()
         self._confirm = confirm or (lambda name: ask_unsaved(self, name))
         self._confirm_reset = confirm_reset or (lambda name: ask_reset(self, name))
         self.runner = PreviewRunner(self)
