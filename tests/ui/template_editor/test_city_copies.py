@@ -150,6 +150,7 @@ def test_deleting_the_city_s_copy_goes_back_to_the_shipped_template(
         assert editor.reset_to_shipped()
     assert done.args == [str(city_file())]
     assert not city_file().exists()
+    assert not (city_file().parent / "backgrounds" / f"{FORM}.pdf").exists()  # it brought it
     assert editor.session is not None
     assert editor.session.path == shipped / f"{FORM}.yaml"
     assert not editor.has_unsaved_changes()

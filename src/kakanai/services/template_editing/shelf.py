@@ -6,10 +6,12 @@ place, and deleting that copy brings the shipped one back. A plain folder (a che
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
 from kakanai.core.errors import ErrorCode, KakanaiError
+from kakanai.core.forms.binding import FormScope
 from kakanai.services import shipped_data
 from kakanai.services.forms import templates as form_templates
 from kakanai.services.shipped_data import TemplateFile
@@ -82,10 +84,29 @@ class TemplateShelf:
             raise KakanaiError.of(
                 ErrorCode.TEMPLATE_EDIT_RESET, path=path, detail="標準の様式がありません"
             )
+        background = _background(path)
         try:
             path.unlink()
         except OSError as exc:
             raise KakanaiError.of(
                 ErrorCode.TEMPLATE_EDIT_RESET, path=path, detail=reason(exc)
             ) from None
+        self._drop_background(path.parent, entry.shipped.parent, background)
         return entry.shipped
+
+    def _drop_background(self, city: Path, shipped: Path, background: str) -> None:
+        """Delete the background PDF a deleted city copy brought along, when it is still the
+        shipped one and no other template of the city names it."""
+        copy, original = city / background, shipped / background
+        if not background or city == shipped or not copy.is_file() or not original.is_file():
+            return
+        if any(_background(p) == background for p in form_templates.template_files([city])):
+            return
+        with contextlib.suppress(OSError):  # a file left behind harms nothing
+            if copy.read_bytes() == original.read_bytes():
+                copy.unlink()
+
+
+def _background(path: Path) -> str:
+    template, _ = form_templates.read(path, FormScope())
+    return template.background if template is not None else ""
