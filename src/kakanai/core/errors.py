@@ -540,7 +540,7 @@ class ErrorCode(Enum):
     )
     TEMPLATE_EDIT_SAVE = (
         "FORM_EDIT_003",
-        "様式テンプレートを保存できません: {path}({detail})。フォルダがあり、書き込めるか確かめてください。",
+        "様式テンプレートを保存できません: {path}({detail})。ディスクの空きと、フォルダに書き込めるかを確かめてください。変更は画面に残っています。",
     )
     TEMPLATE_EDIT_TABLE = (
         "FORM_EDIT_004",
