@@ -1,15 +1,17 @@
 """count_members(...) compared with whole numbers is counted only up to one past the largest
-of them (symbolic.py, ``_cap_counts``): no total the comparisons can tell apart is merged,
+of them (symbolic.py, ``count_caps``): no total the comparisons can tell apart is merged,
 so what the reasoning finds is what counting every member finds."""
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from kakanai.core.trees.reasoning.rules import Table
+from kakanai.core.trees.reasoning.symbolic import count_caps
 from kakanai.services.trees.checking import check_tree
 
 AS_OF = dt.date(2026, 11, 23)
@@ -66,3 +68,26 @@ def test_a_count_compared_with_a_number_can_apply(tmp_path: Path, when: str) -> 
     assert "TREE_FLOW_004" not in codes
     counted = next(t for t in tables if t.procedure.id == "counted")
     assert counted.rules
+
+
+SENIOR_COUNT = "count_members(member.age >= 65)"
+
+
+@pytest.mark.parametrize(
+    ("conditions", "cap"),
+    [
+        ([f"{SENIOR_COUNT} >= 2"], 3),
+        ([f"{SENIOR_COUNT} >= 2", f"{SENIOR_COUNT} < 5"], 6),  # the largest of all its uses
+        ([f"1 <= {SENIOR_COUNT} <= 4"], 5),
+        ([f"{SENIOR_COUNT} >= 0"], 1),
+        ([f"{SENIOR_COUNT} >= 2", f"{SENIOR_COUNT} + 1 > 2"], None),  # arithmetic elsewhere
+        ([f"{SENIOR_COUNT} >= 2", f"{SENIOR_COUNT} == seniors"], None),  # compared with an answer
+        ([f"{SENIOR_COUNT} >= 1.5"], None),  # not a whole number
+    ],
+)
+def test_a_count_is_capped_only_where_every_use_of_it_compares_it_with_whole_numbers(
+    conditions: list[str], cap: int | None
+) -> None:
+    found = count_caps(ast.parse(c, mode="eval").body for c in conditions)
+    key = ast.dump(ast.parse(SENIOR_COUNT, mode="eval").body)
+    assert found.get(key) == cap

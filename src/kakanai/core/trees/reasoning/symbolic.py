@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import ast
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from kakanai.core.expressions.language import UNKNOWN, evaluate_pinned
+from kakanai.core.trees.checks import all_conditions
 from kakanai.core.trees.evaluation import TreeRuntime, evaluation_context
 from kakanai.core.trees.model import Condition, Per, Procedure, Question
 from kakanai.core.trees.reasoning import atoms as at
@@ -35,7 +36,7 @@ class TreeLogic:
         self.dd = space.dd
         self._tri: dict[tuple[int, int | None], Tri] = {}
         self._guarded: dict[tuple[int, int | None], Guarded] = {}
-        self._count_caps: dict[int, int] = {}  # count_members calls only compared: see _cap_counts
+        self._count_caps = count_caps(c.expression.syntax for c, _ in all_conditions(runtime.tree))
         self._computed: dict[str, Guarded] = {}
         self._reads: dict[int, frozenset[str] | None] = {}
         self._same_profiles: dict[frozenset[str], list[int]] = {}
@@ -170,7 +171,6 @@ class TreeLogic:
 
     def _enumerate(self, node: ast.expr, profile: int | None) -> Guarded:
         """Evaluate an atom on every combination of what its leaves can be."""
-        self._cap_counts(node)
         leaves: list[ast.expr] = [leaf.node for leaf in at.leaves(node)]
         wide = self._widest(leaves)
         options = [
@@ -217,21 +217,6 @@ class TreeLogic:
             add(self.dd.conj(guard, self.dd.neg(present)), value_of(rest, [*values, UNKNOWN]))
         return list(results.values())
 
-    def _cap_counts(self, node: ast.expr) -> None:
-        """Where ``count_members(...)`` is only compared with whole numbers (``>= 2``), count
-        no higher than one past the largest of them: every comparison comes out the same for
-        any total from there on, and the sums over many member profiles stay small."""
-        if not isinstance(node, ast.Compare):
-            return
-        operands = [node.left, *node.comparators]
-        calls = [o for o in operands if isinstance(o, ast.Call) and at.called(o) == "count_members"]
-        numbers = [
-            o.value for o in operands if isinstance(o, ast.Constant) and type(o.value) is int
-        ]
-        if calls and numbers and len(calls) + len(numbers) == len(operands):
-            for call in calls:
-                self._count_caps[id(call)] = max(0, *numbers) + 1
-
     def _widest(self, leaves: list[ast.expr]) -> int | None:
         """The leaf that is a question with the most classes, if it has many."""
         widest, size = None, WIDE_DOMAIN - 1
@@ -265,7 +250,7 @@ class TreeLogic:
         name = at.called(node)
         if name == "count_members":
             parts = [(space.member_present(p), self.tri(body, p)) for p in profiles]
-            return self._count(parts, self._count_caps.get(id(node)))
+            return self._count(parts, self._count_caps.get(ast.dump(node)))
         tris = [self.tri(body, p) for p in profiles]
         household = self.household_present
         trues, falses = enumerate(t for t, _ in tris), enumerate(f for _, f in tris)
@@ -277,7 +262,7 @@ class TreeLogic:
 
     def _count(self, parts: list[tuple[Node, Tri]], cap: int | None = None) -> Guarded:
         """How many members make ``parts`` true, with the residents for whom it is each
-        total; totals from ``cap`` on are one (see ``_cap_counts``)."""
+        total; totals from ``cap`` on are one (see ``count_caps``)."""
         dd = self.dd
         most = cap if cap is not None else 1 << 30
         sums: dict[int, Node] = {0: self.household_present}
@@ -325,6 +310,39 @@ class TreeLogic:
 
 
 UNKNOWN_ONLY: Guarded = [(TRUE, UNKNOWN)]
+
+
+def count_caps(conditions: Iterable[ast.expr]) -> dict[str, int]:
+    """How far each ``count_members(...)`` of a tree needs counting, by its source: where
+    every use of it is a comparison with whole numbers (``>= 2``), one past the largest of
+    them, since every such comparison comes out the same for any total from there on and
+    the sums over many member profiles stay small. A count used any other way (arithmetic,
+    a comparison with an answer) is counted in full, wherever it appears. Found over all
+    the tree's conditions before any is reasoned about, so no result depends on the order
+    in which the checks read them."""
+    caps: dict[str, int] = {}
+    full: set[str] = set()
+    for syntax in conditions:
+        compared: set[int] = set()
+        for node in ast.walk(syntax):
+            if not isinstance(node, ast.Compare):
+                continue
+            operands = [node.left, *node.comparators]
+            calls = [o for o in operands if _is_count(o)]
+            numbers = [
+                o.value for o in operands if isinstance(o, ast.Constant) and type(o.value) is int
+            ]
+            if calls and numbers and len(calls) + len(numbers) == len(operands):
+                for call in calls:
+                    key = ast.dump(call)
+                    caps[key] = max(caps.get(key, 0), max(0, *numbers) + 1)
+                    compared.add(id(call))
+        full.update(ast.dump(n) for n in ast.walk(syntax) if _is_count(n) and id(n) not in compared)
+    return {key: cap for key, cap in caps.items() if key not in full}
+
+
+def _is_count(node: ast.AST) -> bool:
+    return isinstance(node, ast.Call) and at.called(node) == "count_members"
 
 
 def as_tri(dd: Diagrams, guarded: Guarded) -> Tri:
