@@ -6,6 +6,7 @@ longer and is used where a test names it."""
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import io
 from dataclasses import dataclass
@@ -47,6 +48,7 @@ class PdfiumPages:
     def __init__(self, pdf: bytes) -> None:
         self.document = pypdfium2.PdfDocument(pdf)
         self._chars: dict[int, list[Char]] = {}
+        self._by_top: dict[int, tuple[list[Char], list[float]]] = {}
         self._strokes: dict[int, list[Stroke]] = {}
 
     def __len__(self) -> int:
@@ -59,8 +61,12 @@ class PdfiumPages:
             text = page.get_textpage()
             found = []
             pending = ""  # a high surrogate: pdfium gives 𠮷 as two UTF-16 units
+            # pdfium's C functions on the raw handle with one reused rectangle: a page has
+            # hundreds of characters and the helpers' wrappers cost more than pdfium does.
+            raw, rect = text.raw, pdfium_c.FS_RECTF()
+            unicode_of, loose_box = pdfium_c.FPDFText_GetUnicode, pdfium_c.FPDFText_GetLooseCharBox
             for number in range(text.count_chars()):
-                char = pending + chr(pdfium_c.FPDFText_GetUnicode(text, number))
+                char = pending + chr(unicode_of(raw, number))
                 pending = ""
                 if len(char) == 1 and 0xD800 <= ord(char) <= 0xDBFF:
                     pending = char
@@ -69,10 +75,23 @@ class PdfiumPages:
                     char = char.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
                 if char.isspace() or not char.isprintable():
                     continue
-                left, bottom, right, top = text.get_charbox(number, loose=True)
+                loose_box(raw, number, ctypes.byref(rect))
+                left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
                 found.append(Char(char, _mm(left, height - top, right, height - bottom)))
             self._chars[index] = found
         return self._chars[index]
+
+    def text_within(self, index: int, box: Box, slack: float = 0.6) -> str:
+        """``text_within(self.chars(index), box, slack)``, looking only at the characters
+        whose tops lie in the box's height (the page's characters sorted by top once):
+        thousands of boxes are read on each form."""
+        if index not in self._by_top:
+            ordered = sorted(self.chars(index), key=lambda c: c.box.y)
+            self._by_top[index] = ordered, [c.box.y for c in ordered]
+        ordered, tops = self._by_top[index]
+        start = bisect.bisect_left(tops, box.y - slack)
+        end = bisect.bisect_right(tops, box.bottom + slack)
+        return text_within(ordered[start:end], box, slack)
 
     def strokes(self, index: int) -> list[Stroke]:
         """Paths that are a single straight line or contain a curve, bounded by their
@@ -90,22 +109,22 @@ class PdfiumPages:
 
 
 def _stroke(path: pypdfium2.PdfObject, height: float) -> Stroke | None:
+    raw = path.raw
+    count = pdfium_c.FPDFPath_CountSegments(raw)
+    segments = [pdfium_c.FPDFPath_GetPathSegment(raw, number) for number in range(count)]
+    curved = any(
+        pdfium_c.FPDFPathSegment_GetType(s) == pdfium_c.FPDF_SEGMENT_BEZIERTO for s in segments
+    )
+    if not curved and count != 2:  # a box's outline or a polyline: not a stroke (read no more)
+        return None
     matrix = path.get_matrix()
-    count = pdfium_c.FPDFPath_CountSegments(path.raw)
-    curved = False
+    x, y = ctypes.c_float(), ctypes.c_float()
     xs, ys = [], []
-    for number in range(count):
-        segment = pdfium_c.FPDFPath_GetPathSegment(path.raw, number)
-        curved = (
-            curved or pdfium_c.FPDFPathSegment_GetType(segment) == pdfium_c.FPDF_SEGMENT_BEZIERTO
-        )
-        x, y = ctypes.c_float(), ctypes.c_float()
+    for segment in segments:
         pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
         page_x, page_y = matrix.on_point(x.value, y.value)
         xs.append(page_x)
         ys.append(page_y)
-    if not curved and count != 2:
-        return None
     return Stroke(_mm(min(xs), height - max(ys), max(xs), height - min(ys)), curved)
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kakanai.store import database, migrating
+from kakanai.store import database
 from kakanai.store.database import DATABASE_FILE, open_engine, sqlite_url
 from kakanai.store.migrating import HEAD, migrate, stored_revision
 
@@ -31,7 +31,6 @@ def test_a_migration_waits_longer_than_a_desks_usual_wait(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_S", USUAL_WAIT_S)
-    monkeypatch.setattr(migrating, "SQLITE_BUSY_TIMEOUT_S", USUAL_WAIT_S)
     engine = open_engine(sqlite_url(tmp_path))
     with engine.connect() as connection:  # creates the file in WAL mode
         connection.exec_driver_sql("SELECT 1")
@@ -48,7 +47,6 @@ def test_after_a_migration_the_connection_waits_the_usual_time_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(database, "SQLITE_BUSY_TIMEOUT_S", USUAL_WAIT_S)
-    monkeypatch.setattr(migrating, "SQLITE_BUSY_TIMEOUT_S", USUAL_WAIT_S)
     engine = open_engine(sqlite_url(tmp_path))
     migrate(engine)
     with engine.connect() as connection:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from kakanai.store.database import SQLITE_BUSY_TIMEOUT_S, reading_engine
+from kakanai.store.database import reading_engine
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -61,19 +61,20 @@ def _patient(connection: Connection) -> Iterator[None]:
     the table and drops the old one (batch mode), and with foreign keys on, that drop would
     delete every row that references it (``ON DELETE CASCADE``): SQLite's own procedure for
     such changes turns them off and checks them before committing (``_check_foreign_keys``).
-    The pool gets the connection back with the usual wait and foreign keys on."""
+    The pool gets the connection back with the wait it had and foreign keys on."""
     if connection.dialect.name != "sqlite":
         yield
         return
     driver = connection.connection.driver_connection
     assert driver is not None  # a checked-out connection has its driver's
+    usual = int(driver.execute("PRAGMA busy_timeout").fetchone()[0])
     driver.execute(f"PRAGMA busy_timeout = {MIGRATION_WAIT_S * 1000}")
     driver.execute("PRAGMA foreign_keys = OFF")
     try:
         yield
     finally:
         driver.execute("PRAGMA foreign_keys = ON")
-        driver.execute(f"PRAGMA busy_timeout = {int(SQLITE_BUSY_TIMEOUT_S * 1000)}")
+        driver.execute(f"PRAGMA busy_timeout = {usual}")
 
 
 def _check_foreign_keys(connection: Connection) -> None:

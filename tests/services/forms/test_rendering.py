@@ -4,9 +4,11 @@ backgrounds, QR codes, file names and the errors a desk can meet."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import copy
 import dataclasses
 import io
+import multiprocessing
 import re
 import shutil
 from dataclasses import dataclass
@@ -63,7 +65,7 @@ class Printed:
     def text_in(self, box: Box, page: int = 0, slack: float = 0.6, *, plumber: bool = False) -> str:
         """Characters lying wholly inside ``box`` (mm) in reading order, spaces removed."""
         if not plumber:
-            return text_within(self.pages.chars(page), box, slack)
+            return self.pages.text_within(page, box, slack)
         if page not in self.plumbed:
             self.plumbed[page] = plumber_chars(self.pdf, page)
         return text_within(self.plumbed[page], box, slack)
@@ -74,22 +76,51 @@ class Printed:
 
 
 def print_form(template: FormTemplate, sample: str, printing: Printing) -> Printed:
+    plan, pdf = plan_and_paint(template, sample, printing)
+    return Printed(template, sample, printing.member, printing.asked, plan, pdf, PdfiumPages(pdf))
+
+
+def plan_and_paint(
+    template: FormTemplate, sample: str, printing: Printing
+) -> tuple[FormPlan, bytes]:
     case = SAMPLES[sample]
     departments = {d["id"]: d for d in case["departments"]}
     procedure = printing.procedure or {}
     job = FormJob(template.id, printing.member, procedure, departments.get(template.department))
     plan = plan_form(template, case_view(case), job)
-    pdf = paint(template, plan)
-    return Printed(template, sample, printing.member, printing.asked, plan, pdf, PdfiumPages(pdf))
+    return plan, paint(template, plan)
+
+
+Painted = tuple[str, int | None, bool, FormPlan, bytes]  # sample, member, asked, plan, PDF
+
+
+def paint_templates(names: list[str]) -> dict[str, list[Painted]]:
+    """Every printing of each named template for every sample (in a worker process)."""
+    painted: dict[str, list[Painted]] = {}
+    for name in names:
+        template = TEMPLATES[name]
+        painted[name] = [
+            (sample, printing.member, printing.asked, *plan_and_paint(template, sample, printing))
+            for sample, case in SAMPLES.items()
+            for printing in printings(template, case)
+        ]
+    return painted
 
 
 @pytest.fixture(scope="module")
 def printed() -> list[Printed]:
+    """Every template printed for every sample: 2,651 PDFs, painted by two processes (the
+    machine's two cores; the rest of the suite runs in one), read back here in order."""
+    names = list(TEMPLATES)
+    halves = [names[0::2], names[1::2]]
+    spawn = multiprocessing.get_context("spawn")  # no fork of a process that runs Qt
+    with concurrent.futures.ProcessPoolExecutor(2, mp_context=spawn) as pool:
+        results = list(pool.map(paint_templates, halves))
+    by_name = {name: found for result in results for name, found in result.items()}
     return [
-        print_form(template, sample, printing)
-        for template in TEMPLATES.values()
-        for sample, case in SAMPLES.items()
-        for printing in printings(template, case)
+        Printed(TEMPLATES[name], sample, member, asked, plan, pdf, PdfiumPages(pdf))
+        for name in names
+        for sample, member, asked, plan, pdf in by_name[name]
     ]
 
 
