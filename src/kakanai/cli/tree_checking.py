@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import enum
 import io
 import multiprocessing
 import os
@@ -90,16 +91,27 @@ def check_trees(jobs: list[Job], options: Options) -> list[Checked]:
             done = pool.starmap(check_one, [(jobs[i], options) for i in order], chunksize=1)
         found = dict(zip(order, done, strict=True))
         return [found[i] for i in range(len(jobs))]
-    halves = [(job, part) for job in sorted(jobs, key=lambda j: -_size(j.path)) for part in (0, 1)]
+    halves = [(job, part) for job in sorted(jobs, key=lambda j: -_size(j.path)) for part in Part]
     with context.Pool(workers) as pool:
         finished = pool.starmap(check_half, halves, chunksize=1)
     made = {(str(job.path), part): half for (job, part), half in zip(halves, finished, strict=True)}
-    return [joined(job, made[str(job.path), 0], made[str(job.path), 1], options) for job in jobs]
+    return [
+        joined(
+            job, made[str(job.path), Part.REASONING], made[str(job.path), Part.SCENARIOS], options
+        )
+        for job in jobs
+    ]
 
 
-def check_half(job: Job, part: int) -> Half:
-    """Part 0: the tree's reasoning and its rule count; part 1: its scenarios."""
-    if part == 0:
+class Part(enum.Enum):
+    """The halves of a plain check of one tree."""
+
+    REASONING = "reasoning"  # every check of the tree and its rule count
+    SCENARIOS = "scenarios"  # its scenarios
+
+
+def check_half(job: Job, part: Part) -> Half:
+    if part is Part.REASONING:
         report = check_tree(job.path, job.day, scenarios=False)
         return Half(report.tree, report.problems, rules=report.rule_count)
     tree, runtime, problems = read_and_check(job.path)
@@ -116,13 +128,8 @@ def joined(job: Job, reasoning: Half, scenarios: Half, options: Options) -> Chec
     """The report ``check_one`` would have made, from the two halves."""
     report = TreeReport(str(job.path), tree=reasoning.tree, problems=list(reasoning.problems))
     report.counted_rules = reasoning.rules
-    ran = scenarios.scenarios
-    if ran is not None and reasoning.tree is not None and not report.errors:
-        report.tests_path = ran.tests_path
-        report.scenarios_total, report.scenarios_passed = ran.scenarios_total, ran.scenarios_passed
-        report.scenarios_unconfirmed = ran.scenarios_unconfirmed
-        report.scenario_failures = ran.scenario_failures
-        report.problems.extend(ran.problems)
+    if scenarios.scenarios is not None and reasoning.tree is not None:
+        report.take_scenarios(scenarios.scenarios)
     report.problems.extend(job.extra)
     return rendered(report, None, options)
 

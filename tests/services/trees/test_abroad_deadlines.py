@@ -9,13 +9,11 @@ from typing import Any
 
 import pytest
 
-from kakanai.core.trees.case import build_case
-from kakanai.core.trees.interview import Interview
 from kakanai.services.trees.checking import load_runtime
 from tests.conftest import QUESTIONNAIRES
+from tests.services.trees.interviews import interviewed_case
 
 RUNTIME = load_runtime(QUESTIONNAIRES / "abroad.yaml")
-CREATED = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
 ADDRESS = {
     "postal_code": "100-0001",
     "prefecture": "東京都",
@@ -41,10 +39,7 @@ CHILD = {
 
 def interviewed(answers: dict[str, Any], as_of: dt.date) -> dict[str, dict[str, Any]]:
     """The case's procedures by id, the interview answered from ``answers`` in its order."""
-    interview = Interview(RUNTIME, as_of)
-    while interview.current is not None:
-        interview.answer(answers.get(interview.current.id))
-    case = build_case(interview, case_id="20261124-ABC123", created_at=CREATED)
+    case = interviewed_case(RUNTIME, answers, as_of)
     return {p["id"]: p for p in case["procedures"] if p.get("member") in (None, 0)}
 
 

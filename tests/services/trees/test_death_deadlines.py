@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 
-from kakanai.core.trees.case import build_case
-from kakanai.core.trees.interview import Interview
 from kakanai.services.trees.checking import load_runtime
 from tests.conftest import QUESTIONNAIRES
+from tests.services.trees.interviews import interviewed_case
 
 RUNTIME = load_runtime(QUESTIONNAIRES / "death.yaml")
 CREATED = dt.datetime(2026, 12, 10, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
@@ -99,10 +98,7 @@ def answers(death_date: str, known: str) -> dict[str, Any]:
 
 def interviewed(given: dict[str, Any], as_of: dt.date) -> dict[str, dict[str, Any]]:
     """The case's procedures by id (the first of each), answered in the interview's order."""
-    interview = Interview(RUNTIME, as_of)
-    while interview.current is not None:
-        interview.answer(given.get(interview.current.id))
-    case = build_case(interview, case_id="20261210-ABC123", created_at=CREATED)
+    case = interviewed_case(RUNTIME, given, as_of, created=CREATED)
     found: dict[str, dict[str, Any]] = {}
     for procedure in case["procedures"]:
         found.setdefault(procedure["id"], procedure)

@@ -10,13 +10,11 @@ from typing import Any
 
 import pytest
 
-from kakanai.core.trees.case import build_case
-from kakanai.core.trees.interview import Interview
 from kakanai.services.trees.checking import load_runtime
 from tests.conftest import QUESTIONNAIRES
+from tests.services.trees.interviews import interviewed_case
 
 RUNTIME = load_runtime(QUESTIONNAIRES / "moving.yaml")
-CREATED = dt.datetime(2026, 11, 24, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=9)))
 HERE = {
     "postal_code": "100-0001",
     "prefecture": "東京都",
@@ -37,10 +35,7 @@ CHILD = {**PARENT, "name": "高橋 陽", "birth_date": "2020-06-01", "relationsh
 
 def interviewed(answers: dict[str, Any], as_of: dt.date) -> dict[str, dict[str, Any]]:
     """The case's procedures by id; questions ``answers`` leaves out are answered いいえ."""
-    interview = Interview(RUNTIME, as_of)
-    while interview.current is not None:
-        interview.answer(answers.get(interview.current.id, "いいえ"))
-    case = build_case(interview, case_id="20261124-ABC123", created_at=CREATED)
+    case = interviewed_case(RUNTIME, answers, as_of, unanswered="いいえ")
     return {p["id"]: p for p in case["procedures"] if p.get("member") in (None, 0)}
 
 

@@ -61,6 +61,18 @@ class TreeReport:
         """No errors (warnings do not fail a check unless the caller is strict)."""
         return not self.errors
 
+    def take_scenarios(self, ran: TreeReport) -> None:
+        """The scenario results of ``ran``, the same tree's scenarios run elsewhere (another
+        process), as if they had run here; nothing when this report has errors, as a check
+        of a broken tree runs no scenarios."""
+        if self.errors:
+            return
+        self.tests_path = ran.tests_path
+        self.scenarios_total, self.scenarios_passed = ran.scenarios_total, ran.scenarios_passed
+        self.scenarios_unconfirmed = ran.scenarios_unconfirmed
+        self.scenario_failures = ran.scenario_failures
+        self.problems.extend(ran.problems)
+
     @property
     def rule_count(self) -> int | None:
         if self.analysis is None:

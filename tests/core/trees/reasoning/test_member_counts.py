@@ -50,6 +50,8 @@ procedures:
         f"{SENIORS} == 1 and {SENIORS} >= 2",  # one and two or more at once
         f"{SENIORS} >= 3 and {SENIORS} < 3",
         f"1 <= {SENIORS} <= 2 and {SENIORS} > 2",
+        "count_members(member.age >= 0) == 0",  # a household has a member
+        "count_members(member.age < 0) >= 1",  # nobody counts
     ],
 )
 def test_counts_that_cannot_both_hold_make_a_procedure_that_never_applies(
@@ -61,7 +63,13 @@ def test_counts_that_cannot_both_hold_make_a_procedure_that_never_applies(
 
 @pytest.mark.parametrize(
     "when",
-    [f"{SENIORS} == 1", f"{SENIORS} >= 2", f"{SENIORS} == 2 or {SENIORS} == 3"],
+    [
+        f"{SENIORS} == 1",
+        f"{SENIORS} >= 2",
+        f"{SENIORS} == 2 or {SENIORS} == 3",
+        "count_members(member.age >= 0) >= 2",  # everyone counts: a household of two or more
+        "count_members(member.age >= 0) == 1",
+    ],
 )
 def test_a_count_compared_with_a_number_can_apply(tmp_path: Path, when: str) -> None:
     codes, tables = checked(tmp_path, when)

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from kakanai.core.errors import ErrorCode, KakanaiError, Problem
+from kakanai.core.japanese import law_dates
 from kakanai.core.japanese import values as jv
 from kakanai.core.japanese.domain import LATEST_DATE
 from kakanai.core.trees.evaluation import TreeRuntime
@@ -62,6 +63,10 @@ class Readings:
     partners: dict[str, set[str]] = field(default_factory=dict)
     len_read: set[str] = field(default_factory=set)
     member_fields: set[str] = field(default_factory=set)
+    # Date questions a 届 deadline is counted from, with the function and its period
+    # (``koseki_deadline(born_on, 14)``): compared with today() there is no constant beside
+    # them to split on, yet the deadline has passed for some answers and not for others.
+    deadlines: dict[str, set[tuple[str, int]]] = field(default_factory=dict)
 
 
 class Candidates:
@@ -74,6 +79,7 @@ class Candidates:
         self.partners = read.partners
         self.len_read = read.len_read
         self.member_fields = read.member_fields
+        self.deadlines = read.deadlines
 
     def of(self, question: Question) -> list[object]:
         """Real answers either side of every boundary conditions draw for this question."""
@@ -89,7 +95,11 @@ class Candidates:
         if kind is QuestionType.NUMBER:
             return self._numbers(question, found)
         if kind is QuestionType.DATE:
-            dates = self._dates(found, self._partner_dates(question.id))
+            partners = self._partner_dates(question.id)
+            dates = self._dates(found, partners)
+            for function, period in self.deadlines.get(question.id, ()):
+                for anchor in [self.as_of, *partners]:
+                    dates |= deadline_starts(anchor, function, period)
             ordered = sorted(dates - {self.as_of}, reverse=True)
             return [self.as_of, *ordered]  # the interview's own day is the typical answer
         if kind is QuestionType.HOUSEHOLD:
@@ -217,6 +227,56 @@ def _around_constant(anchor: dt.date, constant: object) -> set[dt.date]:
             if 1 <= year <= 9999:
                 found |= {dt.date(year, 4, 1), dt.date(year, 4, 2)}
     return found
+
+
+DEADLINE_FUNCTIONS: dict[str, Callable[[dt.date, int], dt.date]] = {
+    "koseki_deadline": law_dates.koseki_deadline,
+    "juuki_deadline": law_dates.juuki_deadline,
+    "koseki_deadline_months": law_dates.koseki_deadline_months,
+}
+LONGEST_CLOSURE_DAYS = 14
+"""More than the longest run of closed days a deadline can be moved past (年末年始 29 Dec to
+3 Jan with the weekends beside it; ゴールデンウィーク)."""
+
+
+def deadline_starts(anchor: dt.date, function: str, period: int) -> set[dt.date]:
+    """Event days either side of each change in whether their 届 deadline
+    (``function(event, period)``) is before, on or after ``anchor``: the days whose
+    deadline has just passed, falls on the day, or is still to come. Found by counting
+    each deadline over the days where the period alone would end near ``anchor``, back past
+    the longest closure a deadline may be moved over."""
+    deadline = DEADLINE_FUNCTIONS[function]
+    if not 0 <= period <= 1200:
+        return set()
+    if function == "koseki_deadline_months":
+        index = anchor.year * 12 + anchor.month - 1 - period
+        year, month = divmod(index, 12)
+        if not EARLIEST.year <= year <= LATEST.year:
+            return set()
+        base = dt.date(year, month + 1, min(anchor.day, 28))
+    else:
+        try:
+            base = anchor - dt.timedelta(days=period)
+        except OverflowError:
+            return set()
+    days = []
+    for delta in range(-LONGEST_CLOSURE_DAYS, 8):  # after: month ends map several days to one
+        try:
+            day = base + dt.timedelta(days=delta)
+        except OverflowError:
+            continue
+        if EARLIEST <= day <= LATEST:
+            days.append(day)
+    sides = [_side(deadline(day, period), anchor) for day in days]
+    found: set[dt.date] = set()
+    for k in range(len(days) - 1):
+        if sides[k] != sides[k + 1]:
+            found |= {days[k], days[k + 1]}
+    return found or set(days[-1:])  # all on one side: one of them stands for them all
+
+
+def _side(day: dt.date, anchor: dt.date) -> int:
+    return (day > anchor) - (day < anchor)
 
 
 def birth_dates(as_of: dt.date) -> list[dt.date]:

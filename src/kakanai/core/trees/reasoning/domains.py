@@ -19,7 +19,12 @@ from kakanai.core.trees.checks import all_conditions
 from kakanai.core.trees.evaluation import TreeRuntime, Values
 from kakanai.core.trees.model import Per, Question, QuestionType
 from kakanai.core.trees.reasoning import atoms as at
-from kakanai.core.trees.reasoning.candidates import Candidates, Readings, ReasoningLimitError
+from kakanai.core.trees.reasoning.candidates import (
+    DEADLINE_FUNCTIONS,
+    Candidates,
+    Readings,
+    ReasoningLimitError,
+)
 from kakanai.core.trees.reasoning.labels import band_labels, value_label
 from kakanai.core.trees.reasoning.profiles import (
     DERIVED,
@@ -109,13 +114,16 @@ class DomainBuilder:
         self.constants: dict[str, list[object]] = {}
         self.partners: dict[str, set[str]] = {}
         self.len_read: set[str] = set()
+        self.deadlines: dict[str, set[tuple[str, int]]] = {}
         self.member_fields: set[str] = set()
         self.count_limits: list[int] = []
         self._empty: dict[int, Values] = {}
         for runtime in self.runtimes:
             self._collect(runtime)
         self.questions = {q.id: q for r in self.runtimes for q in r.questions}
-        read = Readings(self.constants, self.partners, self.len_read, self.member_fields)
+        read = Readings(
+            self.constants, self.partners, self.len_read, self.member_fields, self.deadlines
+        )
         self.making = Candidates(self.runtimes, as_of, read)
         self.candidates = {qid: self.making.of(q) for qid, q in self.questions.items()}
         self._pool: list[dict[str, object]] | None = None
@@ -124,6 +132,8 @@ class DomainBuilder:
 
     def _collect(self, runtime: TreeRuntime) -> None:
         seen: set[str] = set()  # one atom written in several conditions is told apart once
+        # A procedure's due date is printed, never compared: it splits no answers.
+        dues = {id(p.due) for p in runtime.tree.procedures if p.due is not None}
         for condition, _ in all_conditions(runtime.tree):
             syntax = condition.expression.syntax
             for node in at.atoms(syntax):
@@ -136,6 +146,12 @@ class DomainBuilder:
             for sub in ast.walk(syntax):
                 if isinstance(sub, ast.Call) and at.called(sub) == "len":
                     self.len_read |= self._reads(sub, runtime)[0]
+                if (
+                    isinstance(sub, ast.Call)
+                    and at.called(sub) in DEADLINE_FUNCTIONS
+                    and id(condition) not in dues
+                ):
+                    self._note_deadline(sub, runtime)
             self.member_fields |= at.member_fields(syntax)
 
     def _reads(self, node: ast.expr, runtime: TreeRuntime) -> tuple[set[str], set[str], bool]:
@@ -173,6 +189,17 @@ class DomainBuilder:
             reads,
             pure=ast.dump(node) if reads is not None and _member_only(node) else None,
         )
+
+    def _note_deadline(self, call: ast.Call, runtime: TreeRuntime) -> None:
+        """``koseki_deadline(born_on, 14)``: the date questions it counts from (directly or
+        through computed values) get event days either side of today's deadline."""
+        if len(call.args) != 2:
+            return
+        period = call.args[1]
+        if not (isinstance(period, ast.Constant) and type(period.value) is int):
+            return
+        for qid in self._reads(call.args[0], runtime)[0]:
+            self.deadlines.setdefault(qid, set()).add((at.called(call), period.value))
 
     def _note_comparison(self, comparison: at.Comparison, runtime: TreeRuntime) -> None:
         side = comparison.side

@@ -94,7 +94,11 @@ class Space:
         if not self.count_vars:
             return TRUE
         dd = self.dd
-        nonempty = dd.any_of(dd.literal(v, range(1, dd.variables[v].size)) for v in self.count_vars)
+        # Last variable first here and below: each step adds a node above the diagram so far
+        # instead of copying it under the new variable.
+        nonempty = dd.any_of(
+            dd.literal(v, range(1, dd.variables[v].size)) for v in reversed(self.count_vars)
+        )
         if not self.member_fields & {"is_head", "relationship"}:
             return nonempty
         heads = [
@@ -108,7 +112,7 @@ class Space:
         """Assignments where the counts of ``variables`` add up to exactly one."""
         dd = self.dd
         none, one = TRUE, FALSE
-        for var in variables:
+        for var in sorted(variables, reverse=True):
             zero = dd.literal(var, [0])
             single = dd.literal(var, [1])
             none, one = dd.conj(none, zero), dd.disj(dd.conj(one, zero), dd.conj(none, single))

@@ -24,6 +24,7 @@ from kakanai.core.trees.reasoning.space import BLANK, Space
 Tri = tuple[Node, Node]  # (the residents for whom it is True, those for whom it is False)
 Guarded = list[tuple[Node, object]]  # disjoint guards, each with the value it gives
 ALWAYS: Tri = (TRUE, FALSE)
+NEVER: Tri = (FALSE, TRUE)
 WIDE_DOMAIN = 16  # classes from which a question's classes are grouped, not enumerated
 
 
@@ -40,6 +41,7 @@ class TreeLogic:
         self._computed: dict[str, Guarded] = {}
         self._reads: dict[int, frozenset[str] | None] = {}
         self._same_profiles: dict[frozenset[str], list[int]] = {}
+        self._representatives: dict[int, list[int] | bool] = {}  # see bound
         self.asked: dict[str, Node] = {}
         self.present: dict[str, Node] = {}
         self.household_present = FALSE
@@ -81,15 +83,27 @@ class TreeLogic:
         """The profile a node is evaluated for: None when it does not read the member, else
         the first profile equal to ``profile`` in every member field the node reads, so that
         profiles a condition cannot tell apart share one encoding."""
-        if profile is None or not at.reads_member(node):
+        if profile is None:
             return None
+        same = self._representatives.get(id(node))
+        if same is None:
+            same = self._representatives[id(node)] = self._same_as(node)
+        if same is False:  # reads no member
+            return None
+        return profile if same is True else same[profile]
+
+    def _same_as(self, node: ast.expr) -> list[int] | bool:
+        """For ``bound``: False when the node reads no member, True when it reads the member
+        as a whole, else the representative of each profile in the fields it reads."""
+        if not at.reads_member(node):
+            return False
         fields = self._member_reads(node)
         if fields is None:
-            return profile
+            return True
         same = self._same_profiles.get(fields)
         if same is None:
             same = self._same_profiles[fields] = self.space.profiles.representatives(fields)
-        return same[profile]
+        return same
 
     def _member_reads(self, node: ast.expr) -> frozenset[str] | None:
         """The member fields a node's value depends on (None: the member as a whole)."""
@@ -264,6 +278,8 @@ class TreeLogic:
         """How many members make ``parts`` true, with the residents for whom it is each
         total; totals from ``cap`` on are one (see ``count_caps``)."""
         dd = self.dd
+        if cap is not None and all(tri in (ALWAYS, NEVER) for _, tri in parts):
+            return self._count_known([int(tri == ALWAYS) for _, tri in parts], cap)
         most = cap if cap is not None else 1 << 30
         sums: dict[int, Node] = {0: self.household_present}
         unknown = dd.neg(self.household_present)
@@ -288,6 +304,28 @@ class TreeLogic:
             sums = {t: g for t, g in following.items() if g != FALSE}
         result: Guarded = [(guard, total) for total, guard in sums.items()]
         return [*result, (unknown, UNKNOWN)] if unknown != FALSE else result
+
+    def _count_known(self, counted: list[int], cap: int) -> Guarded:
+        """``_count`` where each profile's members always (1) or never (0) count, known
+        whatever the answers (``count_members(member.age >= 0)``): each total's diagram is
+        built over the count variables directly, last profile first, one node per partial
+        total and variable, instead of conjoining guards profile by profile."""
+        dd = self.dd
+        variables = self.space.count_vars
+        found: Guarded = []
+        for total in range(cap + 1):
+            below = [TRUE if s == total else FALSE for s in range(cap + 1)]
+            for var, weight in zip(reversed(variables), reversed(counted), strict=True):
+                size = dd.variables[var].size
+                below = [
+                    dd.node(var, tuple(below[min(s + weight * c, cap)] for c in range(size)))
+                    for s in range(cap + 1)
+                ]
+            guard = dd.conj(self.household_present, below[0])
+            if guard != FALSE:
+                found.append((guard, total))
+        unknown = dd.neg(self.household_present)
+        return [*found, (unknown, UNKNOWN)] if unknown != FALSE else found
 
     # -- procedures --------------------------------------------------------------------------
 
@@ -323,8 +361,12 @@ def count_caps(conditions: Iterable[ast.expr]) -> dict[str, int]:
     caps: dict[str, int] = {}
     full: set[str] = set()
     for syntax in conditions:
+        nodes = list(ast.walk(syntax))
+        counts = [n for n in nodes if _is_count(n)]
+        if not counts:
+            continue
         compared: set[int] = set()
-        for node in ast.walk(syntax):
+        for node in nodes:
             if not isinstance(node, ast.Compare):
                 continue
             operands = [node.left, *node.comparators]
@@ -337,7 +379,7 @@ def count_caps(conditions: Iterable[ast.expr]) -> dict[str, int]:
                     key = ast.dump(call)
                     caps[key] = max(caps.get(key, 0), max(0, *numbers) + 1)
                     compared.add(id(call))
-        full.update(ast.dump(n) for n in ast.walk(syntax) if _is_count(n) and id(n) not in compared)
+        full.update(ast.dump(n) for n in counts if id(n) not in compared)
     return {key: cap for key, cap in caps.items() if key not in full}
 
 
