@@ -101,6 +101,17 @@ def test_the_window_opens_again_at_the_size_it_was_closed(
     assert closed[1] == 520
 
 
+def test_the_window_opens_again_where_it_was_closed(qtbot: QtBot, workspace: Workspace) -> None:
+    window = window_at(qtbot, workspace, (700, 500))
+    window.move(37, 23)
+    qtbot.waitUntil(lambda: window.pos().toTuple() == (37, 23))
+    closed = window.geometry().topLeft().toTuple()  # of the inside, without the frame
+    window.close()
+    reopened = MainWindow(workspace, MODES)
+    qtbot.addWidget(reopened, before_close_func=_end_interviews)
+    assert reopened.geometry().topLeft().toTuple() == closed
+
+
 def test_quitting_mid_interview_asks_first(qtbot: QtBot, workspace: Workspace) -> None:
     window = window_at(qtbot, workspace)
     answer_until(qtbot, counter(window), "previous_address")

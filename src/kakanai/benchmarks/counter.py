@@ -44,6 +44,10 @@ def bench_counter(_repeat: int) -> int:
         f"画面 ≤ {SCREEN_TARGET} → {screens_ok}"
     )
     print("日本語は1文字を1操作と数えています(実際の日本語入力では読みと変換のキーが加わります)。")
+    print(
+        "氏名(世帯員・届出人)は日本語入力で読みから変換して入力し、その読みで入ったフリガナは"
+        "数えていません(ローマ字の氏名など、入らなかったときは入力して数えます)。"
+    )
     return 0 if all(r["same_case"] for r in results) else 1
 
 

@@ -104,7 +104,8 @@ def visit(*tree_ids: str) -> dict[str, Any]:
 
 def households() -> dict[str, dict[str, Any]]:
     """Everything `kakanai bench counter` types, by name: the moves, then a birth alone,
-    転入 + 出生 and a mixed household's 国外からの転入."""
+    転入 + 出生, a mixed household's 国外からの転入 and a death (its 届出人 has a name and
+    a kana on one page)."""
     return {
         "参照世帯(4人・転入)": REFERENCE,
         "1人・転居": ONE_PERSON_WITHIN,
@@ -112,4 +113,5 @@ def households() -> dict[str, dict[str, Any]]:
         "3人・出生": visit("birth"),
         "参照世帯+新生児(5人・転入+出生)": move_in_with_birth(),
         "4人・国外から転入(外国籍を含む)": visit("abroad"),
+        "死亡(おくやみ・届出人の氏名とフリガナ)": visit("death"),
     }

@@ -55,6 +55,21 @@ def test_a_digit_picks_the_choice_and_goes_on_to_the_next_question_of_the_page(
     assert date.editor.hasFocus()
 
 
+def test_arrow_keys_move_the_choice_and_the_focus_between_the_buttons(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    field = choice_field(view)
+    view.window().activateWindow()
+    qtbot.waitUntil(view.window().isActiveWindow)
+    field.focus_first()
+    qtbot.keyClick(field.buttons[0], Qt.Key.Key_Down)
+    assert field.buttons[1].hasFocus()
+    qtbot.keyClick(field.buttons[1], Qt.Key.Key_Space)
+    assert field.value() == field.values[1]
+    qtbot.keyClick(field.buttons[1], Qt.Key.Key_Up)  # a chosen answer moves with the focus
+    assert (field.buttons[0].hasFocus(), field.value()) == (True, field.values[0])
+
+
 def test_enter_hands_in_the_page_and_moves_on(qtbot: QtBot, view: CounterView) -> None:
     qtbot.keyClick(choice_field(view).buttons[0], "2")
     type_text(qtbot, QApplication.focusWidget(), "R8.11.20")

@@ -33,6 +33,8 @@ ACTIVATE_MS = 2000
 EVENTS = "@events"  # in a clerk's answers: the life events of the visit (tree ids)
 MAX_TABS = 40  # a field further than this from the focus is a broken tab order
 MOVING_ON = "(次へ・イベント選択)"  # keys charged to no field: Enter, the events' digits
+_WORD_BREAKS = re.compile(r"([ \u3000])")  # a name's words, the spaces kept between them
+_KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
 
 
 @dataclass
@@ -66,7 +68,33 @@ class Keyboard:
             raise AssertionError("nothing has the keyboard focus")
         return widget
 
-    def type(self, text: str) -> None:
+    def type(self, text: str, readings: Mapping[str, str] | None = None) -> None:
+        """Type ``text``; its words in ``readings`` through the input method (composed from
+        their reading, then converted and committed), the rest a character at a time."""
+        for word in _WORD_BREAKS.split(text) if readings else [text]:
+            reading = (readings or {}).get(word)
+            if reading and isinstance(self.focus(), QLineEdit):
+                self.compose(word, reading)
+            else:
+                self._type_characters(word)
+
+    def compose(self, text: str, reading: str) -> None:
+        """What an input method sends while ``text`` is typed as its ``reading``: the
+        preedit growing kana by kana, the conversion, the commit. Counted as the characters
+        committed, as text typed otherwise is (the reading and conversion keys a real input
+        method needs are not counted for any Japanese text)."""
+        widget = self.focus()
+        for end in range(1, len(reading) + 1):
+            QApplication.sendEvent(widget, QInputMethodEvent(reading[:end], []))
+        QApplication.sendEvent(widget, QInputMethodEvent(text, []))
+        commit = QInputMethodEvent()
+        commit.setCommitString(text)
+        QApplication.sendEvent(widget, commit)
+        for _ in text:
+            self.typed += 1
+            self._charge(typed=True)
+
+    def _type_characters(self, text: str) -> None:
         for char in text:
             self.typed += 1
             self._charge(typed=True)
@@ -175,6 +203,7 @@ class Clerk:
         self.view = view
         self.keys = keyboard or Keyboard(window=view.window())
         self.screens = 0
+        self.answers: Mapping[str, Any] = {}  # of the page being typed
 
     def answer_all(self, answers: Mapping[str, Any]) -> None:
         """Choose the events (when the list is on screen), then answer every page until
@@ -216,6 +245,7 @@ class Clerk:
 
     def type_page(self, answers: Mapping[str, Any]) -> None:
         page = self.view.question_page
+        self.answers = answers
         done: set[str] = set()
         while True:
             blocks = [b for b in page.blocks if not b.isHidden() and b.question.id not in done]
@@ -277,11 +307,25 @@ class Clerk:
                     self.keys.press(Qt.Key.Key_Backspace)
                 self.keys.type(text[len(offered) :])
                 return
-        self.fill(field_.editor, text)
+        if field_.question.type is QuestionType.KATAKANA and _same_kana(text, field_.editor.text()):
+            return  # the name's reading filled it
+        self.fill(field_.editor, text, self.readings_of(field_, text))
 
-    def fill(self, editor: QWidget, text: str) -> None:
+    def readings_of(self, field_: LineField, name: str) -> dict[str, str]:
+        """A name's readings, when its kana (``applicant_name``, ``applicant_kana``) is on
+        the page: the clerk types the name through the input method."""
+        question = field_.question.id
+        kana_id = question.removesuffix("_name") + "_kana"
+        kana = self.answers.get(kana_id)
+        on_page = self.view.question_page.block_of(kana_id) is not None
+        if question.endswith("_name") and isinstance(kana, str) and on_page:
+            return name_readings(name, kana)
+        return {}
+
+    def fill(self, editor: QWidget, text: str, readings: Mapping[str, str] | None = None) -> None:
         """Put ``text`` in ``editor``: go there, and type it unless it is there already;
-        after a prefilled start (a surname) only the rest is typed."""
+        after a prefilled start (a surname) only the rest is typed. The words of
+        ``readings`` (a name's) go through the input method, composed from their reading."""
         current = _text_of(editor)
         if current == text:
             return
@@ -290,18 +334,18 @@ class Clerk:
         if isinstance(editor, QLineEdit) and current and text.startswith(current):
             if editor.hasSelectedText():
                 self.keys.press(Qt.Key.Key_End)  # 常盤 → 常盤一丁目: only the rest is typed
-            self.keys.type(text[len(current) :])
+            self.keys.type(text[len(current) :], readings)
             return
         rest = _after_prefill(editor, text)
         if rest is not None:
-            self.keys.type(rest)
+            self.keys.type(rest, readings)
             return
         if isinstance(editor, QLineEdit) and editor.text() and not editor.hasSelectedText():
             self.keys.press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         if not text:
             self.keys.press(Qt.Key.Key_Delete)
             return
-        self.keys.type(text)
+        self.keys.type(text, readings)
 
     def address(self, field_: AddressField, address: Mapping[str, Any]) -> None:
         """The postal code's digits first (the rest fills in), then what differs."""
@@ -353,6 +397,7 @@ class Clerk:
                 self.keys.tab_to(table.rows[-1].relationship)
                 self.keys.press(Qt.Key.Key_Tab)  # Tab at the end of the last row adds one
             row = table.rows[number]
+            kana = str(member.get("kana", ""))
             for key, editor in row.editors.items():
                 self.keys.charged_to = f"{question}.{key}"
                 wanted = str(member.get(key, ""))
@@ -360,8 +405,10 @@ class Clerk:
                     wanted = shortest_date(wanted)
                 if isinstance(editor, PickEdit):
                     self.pick(editor, wanted)
-                else:
-                    self.fill(editor, wanted)
+                elif key == "name":
+                    self.fill(editor, wanted, name_readings(wanted, kana))
+                elif key != "kana" or not _same_kana(wanted, editor.text()):
+                    self.fill(editor, wanted)  # unless the name's reading filled the kana
         self.keys.charged_to = question
 
     def pick(self, editor: PickEdit, value: str) -> None:
@@ -375,6 +422,24 @@ class Clerk:
             self.keys.type(str(values.index(value) + 1))
         else:
             self.keys.type(value)
+
+
+def name_readings(name: str, kana: str) -> dict[str, str]:
+    """Each word of ``name`` and its reading in hiragana (what the clerk types into the
+    input method), from the words of ``kana``; none when the words do not pair up, nor for
+    a word in romaji."""
+    words = name.replace("\u3000", " ").split()
+    try:
+        readings = normalize_katakana(kana).split("\u3000")
+    except ValueFormatError:
+        return {}
+    if len(words) != len(readings):
+        return {}
+    hiragana = (reading.translate(_KATAKANA_TO_HIRAGANA) for reading in readings)
+    # A name in romaji (a foreign resident's) is typed with the input method off: no reading.
+    return {
+        word: reading for word, reading in zip(words, hiragana, strict=True) if not word.isascii()
+    }
 
 
 def shortest_date(text: str) -> str:

@@ -1,6 +1,7 @@
 """One member of the household answer: name, furigana, birth date (read back in 和暦 with the
-age), sex and relationship, with the problem or reading of each field under it. A new row
-starts with the first row's surname; a whole short date (S570510) moves on to sex; sex and
+age), sex and relationship, with the problem or reading of each field under it. The furigana
+fills in from the reading the input method composed for the name; a new row starts with the
+first row's surname; a whole short date (S570510) moves on to sex; sex and
 relationship are picked by a key."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from kakanai.services.counter.inputs import (
     member_field_error,
 )
 from kakanai.ui.counter.answer_fields import ERROR_STYLE, retype_as_katakana
+from kakanai.ui.counter.furigana import FuriganaCapture
 from kakanai.ui.counter.pick_edit import PickEdit
 
 CELL_STYLE = "font-size: 13pt;"
@@ -100,6 +102,9 @@ class MemberRow:
         self.remove.setToolTip("この世帯員を削除(Ctrl+Delete)")
         self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.kana.textEdited.connect(partial(retype_as_katakana, self.kana))
+        # The kana comes from the name's reading as the input method composes it.
+        self.furigana = FuriganaCapture(self.name, self.kana, self._past_kana)
+        self.furigana.filled.connect(lambda _kana: self.notes["kana"].clear())
         self.birth.textEdited.connect(self._on_birth_edited)
         self.sex.picked.connect(lambda _value: self.relationship.setFocus())
         if first is None:
@@ -109,6 +114,7 @@ class MemberRow:
             self.kana.prefill = surname(_katakana(first.kana.text()))
             self.name.setText(self.name.prefill)
             self.kana.setText(self.kana.prefill)
+            self.furigana.start_with(self.name.prefill, self.kana.prefill)
 
     def text(self, key: str) -> str:
         return self.editors[key].text()
@@ -147,6 +153,11 @@ class MemberRow:
 
     def widgets(self) -> list[QWidget]:
         return [*self.editors.values(), *self.notes.values(), self.remove]
+
+    def _past_kana(self) -> bool:
+        """Tab from a name whose reading filled the kana: on to the birth date."""
+        self.birth.setFocus(Qt.FocusReason.TabFocusReason)
+        return True
 
     def _on_birth_edited(self, text: str) -> None:
         self._show_birth()

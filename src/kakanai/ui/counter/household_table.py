@@ -27,7 +27,8 @@ from kakanai.ui.counter.household_row import MemberRow
 HEADINGS = ("氏名(&S)", "フリガナ(&K)", "生年月日(&E)", "性別(&X)", "続柄(&R)")
 LEGEND = (
     f"性別: {pick_legend(SEX_PICKS)}   続柄: {pick_legend(RELATIONSHIP_PICKS)}"
-    "(読みやローマ字の頭文字でも選べます)。続柄を選ぶか最後の行で Tab を押すと次の方の行に進みます"
+    "(読みやローマ字の頭文字でも選べます)。フリガナは氏名を変換した読みで入ります"
+    "(直すときは Shift+Tab)。続柄を選ぶか最後の行で Tab を押すと次の方の行に進みます"
     "(名字だけの行は数えません)。"
 )
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kakanai.core.trees.model import Question
+from kakanai.core.trees.model import Question, QuestionType
 from kakanai.services.counter.display import MemberLine, Offer
 from kakanai.services.counter.towns import TownList
 from kakanai.ui.counter.answer_fields import ERROR_STYLE, AnswerField, ChoiceField, LineField
+from kakanai.ui.counter.furigana import FuriganaCapture
 from kakanai.ui.counter.question_block import QuestionBlock, field_for
 
 SECTION_STYLE = "font-size: 11pt; color: #2a5599; font-weight: bold;"
@@ -145,8 +147,35 @@ class QuestionPage(QWidget):
             field.changed.connect(self.typed_changed)
             if isinstance(field, ChoiceField):
                 field.chosen.connect(lambda b=block: self._after_choice(b))
+        self._pair_names_with_kana()
         self.error.clear()
         self.scroller.verticalScrollBar().setValue(0)
+
+    def _pair_names_with_kana(self) -> None:
+        """A name and its kana on the page (``applicant_name``, ``applicant_kana``): the kana
+        fills in from the reading the input method composed for the name."""
+        for kana_block in self.blocks:
+            kana_id = kana_block.question.id
+            name_block = self.block_of(kana_id.removesuffix("_kana") + "_name")
+            name, kana = (name_block.field if name_block else None), kana_block.field
+            if (
+                kana_id.endswith("_kana")
+                and isinstance(name, LineField)
+                and isinstance(kana, LineField)
+                and name.question.type is QuestionType.TEXT
+                and kana.question.type is QuestionType.KATAKANA
+            ):
+                FuriganaCapture(name.editor, kana.editor, partial(self._past, kana_block))
+
+    def _past(self, block: QuestionBlock) -> bool:
+        """Focus the question shown after ``block`` (False: it is the last one)."""
+        shown = [b for b in self.blocks if not b.isHidden()]
+        if block not in shown or block is shown[-1]:
+            return False
+        following = shown[shown.index(block) + 1]
+        following.field.focus_first()
+        self.scroller.ensureWidgetVisible(following, 10, 30)
+        return True
 
     def set_shown(self, shown: Sequence[str], helps: Mapping[str, str]) -> None:
         """Show the blocks of ``shown`` questions (hide the rest) with their help texts."""
