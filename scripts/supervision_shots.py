@@ -28,7 +28,7 @@ class Keys:
 
 
 def supervision(shots: Any) -> None:
-    from kakanai.ui.supervision.view import Unsaved  # noqa: PLC0415 - after env
+    from kakanai.ui.supervision.unsaved import Unsaved  # noqa: PLC0415 - after env
 
     clerk = Keys()
     _sign_in_when_asked(shots)
@@ -168,7 +168,7 @@ def _scenarios(shots: Any, clerk: Any, window: Any, view: Any) -> None:
 
 
 def _review(shots: Any, window: Any, view: Any) -> None:
-    from kakanai.ui.supervision.view import unsaved_box  # noqa: PLC0415 - after env
+    from kakanai.ui.supervision.unsaved import unsaved_box  # noqa: PLC0415 - after env
 
     review = view.review_page
     view.tabs.setCurrentWidget(review)

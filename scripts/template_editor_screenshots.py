@@ -1,7 +1,9 @@
 """Writes PNGs of the form-template editor (様式, supervisor's mode) with real content: a field
 placed on the background PDF of 犬の登録事項変更届 and bound to 犬の名前; the same field given a
-kind its value cannot fill (the checker's message on the box); a drawn form (子ども医療費).
-The templates are copies in a temporary folder, so nothing shipped changes.
+kind its value cannot fill (the checker's message on the box); a drawn form (子ども医療費); and,
+as in the supervisor's mode, a shipped template saved as the city's copy (「(市の様式)」 and
+「市の様式を削除して標準に戻す」). The templates are copies in a temporary folder, and the city's
+copy goes to a temporary data folder, so nothing shipped changes.
 
 Usage: python scripts/template_editor_screenshots.py [OUT_DIR] [--size 1366x768]
 """
@@ -14,6 +16,7 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 BREED_CELL = (63.0, 126.5, 55.0, 8.0)  # the background's empty 種類 cell, in mm
@@ -26,6 +29,7 @@ def main() -> int:
     options = parser.parse_args()
     width, height = (int(n) for n in options.size.split("x"))
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["KAKANAI_DATA_DIR"] = tempfile.mkdtemp(prefix="kakanai-template-shots-data-")
     sys.path.insert(0, str(ROOT / "src"))
     folder = Path(tempfile.mkdtemp(prefix="kakanai-template-shots-")) / "forms_templates"
     (folder / "backgrounds").mkdir(parents=True)
@@ -73,7 +77,32 @@ def shoot(folder: Path, out: Path, size: tuple[int, int]) -> list[Path]:
     editor.select(editor.session.fields()[3].ref)
     grab("template-editor-3-drawn-form.png")
     editor.close()
+    written.append(shoot_city_copy(app, out, size))
     return written
+
+
+def shoot_city_copy(app: Any, out: Path, size: tuple[int, int]) -> Path:
+    """The desk's templates (the mode's 様式 tab): a shipped one saved as the city's copy."""
+    from kakanai.core.forms.model import Box  # noqa: PLC0415 - after the platform is set
+    from kakanai.services import shipped_data  # noqa: PLC0415
+    from kakanai.services.template_editing.shelf import TemplateShelf  # noqa: PLC0415
+    from kakanai.ui.template_editor.editor import TemplateEditor  # noqa: PLC0415
+
+    shipped = shipped_data.FORM_TEMPLATES / "inu_touroku_henkou.yaml"
+    editor = TemplateEditor(TemplateShelf.desk(), template=shipped)
+    editor.resize(*size)
+    editor.show()
+    editor.add_field(Box(*BREED_CELL))
+    editor.panel.picker.search.insert("犬の名前")
+    editor.panel.picker.search.returnPressed.emit()
+    editor.save()
+    editor.wait_for_preview()
+    for _ in range(5):
+        app.processEvents()
+    path = out / "template-editor-4-city-copy.png"
+    editor.grab().save(str(path))
+    editor.close()
+    return path
 
 
 if __name__ == "__main__":

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from kakanai.services.case_files import load_case
+from kakanai.services.forms.checking import template_folders
 from kakanai.services.forms.rendering import render_form, render_forms
+from kakanai.services.forms.templates import index, split_paths, template_files
 from kakanai.services.shipped_data import (
     FORM_TEMPLATES,
     QUESTIONNAIRES,
@@ -16,6 +18,7 @@ from kakanai.services.shipped_data import (
     content_folders,
     questionnaire_file,
     template_index,
+    templates,
     tree_argument,
 )
 from kakanai.services.slip.sealing import questionnaire_runtime
@@ -76,3 +79,29 @@ def test_a_city_question_tree_with_the_shipped_id_is_the_one_a_desk_opens(data: 
 def test_a_tree_named_by_a_path_stays_that_path(data: Path, tmp_path: Path) -> None:
     assert tree_argument("questionnaires/moving.yaml") == Path("questionnaires/moving.yaml")
     assert tree_argument(str(tmp_path)) == tmp_path
+
+
+def test_a_city_copy_replaces_only_its_own_shipped_template(data: Path) -> None:
+    shipped = FORM_TEMPLATES / "kodomo_iryou_shinsei.yaml"
+    old = "title: 子ども医療費助成 医療証交付申請書"
+    city = city_copy(shipped, data / "forms_templates", old, f"title: {CITY_TITLE}")
+    found = {template.id: template for template in templates()}
+    assert found["kodomo_iryou_shinsei"].path == city
+    assert found["kodomo_iryou_shinsei"].city_copy
+    untouched = [t for t in found.values() if t.id != "kodomo_iryou_shinsei"]
+    assert untouched
+    assert all(t.path == t.shipped and not t.city for t in untouched)
+    assert set(found) == set(index(FORM_TEMPLATES))
+
+
+def test_kakanai_check_reads_the_city_copy_in_place_of_the_shipped_template(data: Path) -> None:
+    shipped = FORM_TEMPLATES / "kodomo_iryou_shinsei.yaml"
+    old = "title: 子ども医療費助成 医療証交付申請書"
+    city = city_copy(shipped, data / "forms_templates", old, f"title: {CITY_TITLE}")
+    _, template_paths = split_paths(content_folders())
+    checked = template_files(template_paths)
+    assert city in checked
+    assert shipped not in checked
+    assert len(checked) == len(index(FORM_TEMPLATES))
+    # the cross-check of the trees' forms: lists reads the city's folder first
+    assert template_folders(template_paths)[:2] == [data / "forms_templates", FORM_TEMPLATES]

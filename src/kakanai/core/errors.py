@@ -540,11 +540,15 @@ class ErrorCode(Enum):
     )
     TEMPLATE_EDIT_SAVE = (
         "FORM_EDIT_003",
-        "様式テンプレートを保存できません: {path}({detail})。フォルダがあり、書き込めるか確かめてください。",
+        "様式テンプレートを保存できません: {path}({detail})。ディスクの空きと、フォルダに書き込めるかを確かめてください。変更は画面に残っています。",
     )
     TEMPLATE_EDIT_TABLE = (
         "FORM_EDIT_004",
         "項目「{field}」は表(table)なので、種類を変えられません。表を削除してから新しい項目を置いてください。",
+    )
+    TEMPLATE_EDIT_RESET = (
+        "FORM_EDIT_005",
+        "市の様式を削除できません: {path}({detail})。ファイルが開かれていないか、フォルダに書き込めるか確かめてください。",
     )
 
     # --- end of forms codes ---

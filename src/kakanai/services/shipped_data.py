@@ -4,6 +4,7 @@ in the data folder, which win over the shipped ones with the same id (file name)
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -70,22 +71,67 @@ def questionnaire_ids() -> list[str]:
     return sorted(found)
 
 
+@dataclass(frozen=True)
+class TemplateFile:
+    """One form template a desk prints: the file it reads, and where that file comes from."""
+
+    id: str
+    path: Path  # the file read: the city's copy when it has one, else the shipped file
+    shipped: Path | None  # the shipped template of this id (None: a form only the city has)
+
+    @property
+    def city(self) -> bool:
+        """The city's own file (its copy of a shipped template, or a form of its own)."""
+        return self.path != self.shipped
+
+    @property
+    def city_copy(self) -> bool:
+        """The city's copy of a shipped template, which deleting brings back to the shipped."""
+        return self.city and self.shipped is not None
+
+
+def templates() -> list[TemplateFile]:
+    """Every template a desk can print, by id: per file, the city's own (in
+    ``<data folder>/forms_templates``) in place of the shipped one with the same id, and
+    every shipped one the city did not touch. The one place that lays the city's templates
+    over the shipped ones: printing, ``kakanai check`` and the 様式 editor all read this."""
+    shipped = form_templates.index(FORM_TEMPLATES)
+    folder = city_form_templates()
+    city = form_templates.index(folder) if folder.is_dir() else {}
+    return [
+        TemplateFile(form_id, city.get(form_id) or shipped[form_id], shipped.get(form_id))
+        for form_id in sorted(shipped.keys() | city.keys())
+    ]
+
+
 def template_index() -> dict[str, Path]:
-    """Template id → file for every template a desk can print: the shipped ones, replaced
-    by the city's own with the same id."""
-    index = form_templates.index(FORM_TEMPLATES)
-    city = city_form_templates()
-    if city.is_dir():
-        index.update(form_templates.index(city))
-    return index
+    """Template id → the file a desk prints it from (``templates()``)."""
+    return {template.id: template.path for template in templates()}
+
+
+def city_template_file(form_id: str) -> Path:
+    """Where the city's own copy of template ``form_id`` is (or would be) saved."""
+    return city_form_templates() / f"{form_id}.yaml"
 
 
 def content_folders() -> list[Path]:
     """What ``kakanai check`` checks when no path is given and the working folder has no
-    ``questionnaires/`` or ``forms_templates/``: the city's folders first (their templates
-    win in the cross-checks), then the shipped ones."""
-    folders = [city_questionnaires(), QUESTIONNAIRES, city_form_templates(), FORM_TEMPLATES]
-    return [folder for folder in folders if folder.is_dir()]
+    ``questionnaires/`` or ``forms_templates/``: the question trees' folders (the city's
+    first) and the templates a desk prints (``templates()``): the city's folder first, whose
+    templates win in the cross-checks, then the shipped folder, or, when the city has copies
+    of shipped templates, the shipped files it did not replace (so that a replaced one is
+    neither checked nor read)."""
+    folders = [city_questionnaires(), QUESTIONNAIRES]
+    found = [folder for folder in folders if folder.is_dir()]
+    city = city_form_templates()
+    if city.is_dir() and form_templates.index(city):
+        found.append(city)
+    effective = templates()
+    if any(template.city_copy for template in effective):
+        found.extend(t.path for t in effective if not t.city)
+    elif FORM_TEMPLATES.is_dir():
+        found.append(FORM_TEMPLATES)
+    return found
 
 
 def tree_argument(text: str) -> Path:

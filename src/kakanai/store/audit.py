@@ -34,6 +34,11 @@ ACTIONS = frozenset(
         "tree_edited",
         "scenarios_run",
         "review_printed",
+        # The 様式 editor: a template saved (the city's copy of a shipped one, or its own),
+        # and a city's copy deleted to print the shipped template again. The detail names
+        # the file.
+        "template_saved",
+        "template_reset",
     }
 )
 

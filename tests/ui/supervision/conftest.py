@@ -15,7 +15,8 @@ from kakanai.services.workspace import Workspace
 from kakanai.ui.application import MODES
 from kakanai.ui.main_window import ModeEntry
 from kakanai.ui.supervision.access import SupervisionAccess
-from kakanai.ui.supervision.view import SupervisionView, Unsaved
+from kakanai.ui.supervision.unsaved import Unsaved
+from kakanai.ui.supervision.view import SupervisionView
 from tests.conftest import QUESTIONNAIRES
 from tests.supervised_workspaces import NAME, PASSWORD
 

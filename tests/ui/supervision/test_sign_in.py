@@ -5,6 +5,7 @@ it says how to add one; what the supervisor saves and runs is audited with their
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -21,6 +22,8 @@ from kakanai.ui.supervision.access import NO_SUPERVISOR, SupervisionAccess
 from kakanai.ui.supervision.document import TREE
 from kakanai.ui.supervision.sign_in import SignInDialog
 from kakanai.ui.supervision.view import SupervisionView
+from kakanai.ui.template_editor import editor as template_editor
+from kakanai.ui.template_editor.editor import TemplateEditor
 from tests.conftest import KOUKI_75, KOUKI_76
 from tests.supervised_workspaces import NAME, PASSWORD
 
@@ -174,3 +177,33 @@ def test_saves_and_scenario_runs_are_audited_with_the_supervisor(
     ran = audit_rows(workspace)[-1]
     assert (ran.action, ran.actor) == ("scenarios_run", NAME)
     assert ran.detail.startswith("moving ")
+
+
+def test_template_saves_and_resets_are_audited_with_the_supervisor(
+    qtbot: QtBot,
+    window: MainWindow,
+    workspace: Workspace,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("KAKANAI_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setattr(template_editor, "ask_reset", lambda _parent, _name: True)
+    sign_in_with([(NAME, PASSWORD)])
+    view = window.show_mode("supervision")
+    assert isinstance(view, SupervisionView)
+    view.tabs.setCurrentWidget(view.templates_slot)
+    editor = view.templates_slot.editor
+    assert isinstance(editor, TemplateEditor)
+    assert editor.session is not None
+    shipped = editor.session.path
+    editor.select(editor.session.fields()[0].ref)
+    editor.delete_selected()
+    assert editor.save()
+    saved = audit_rows(workspace)[-1]
+    assert (saved.action, saved.actor) == ("template_saved", NAME)
+    assert saved.detail == f"様式 forms_templates/{shipped.name} 保存"
+    assert editor.reset_to_shipped()
+    reset = audit_rows(workspace)[-1]
+    assert (reset.action, reset.actor) == ("template_reset", NAME)
+    assert reset.detail == f"様式 forms_templates/{shipped.name} 削除して標準に戻す"
+    editor.wait_for_preview()

@@ -1,5 +1,6 @@
 """The 様式 tab of the supervisor's mode holds the template editor, built when the tab is first
-shown, on the city's own templates; leaving the mode with a template edit unsaved asks."""
+shown, on what the desk prints (the city's copies in place of the shipped templates); leaving
+the mode with a template edit unsaved asks."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kakanai.services.template_editing.checking import CheckContext
-from kakanai.ui.supervision.templates_slot import TemplatesSlot, templates_folder
+from kakanai.ui.supervision.templates_slot import TemplatesSlot
 from kakanai.ui.supervision.view import SupervisionView
 from kakanai.ui.template_editor.editor import TemplateEditor
-from tests.services.template_editing.conftest import SAMPLES, TREES, copied_template
+from tests.services.template_editing.conftest import FORM, SAMPLES, TREES, copied_template
 from tests.ui.template_editor.test_template_editor import WAIT_MS, place_dog_name
 
 
@@ -27,13 +28,23 @@ def test_the_tab_builds_the_template_editor_when_first_shown(
     slot.close()
 
 
-def test_the_city_s_own_templates_are_edited_when_it_has_them(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_the_tab_lists_what_the_desk_prints_with_the_city_s_copies_marked(
+    qtbot: QtBot, view: SupervisionView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("KAKANAI_DATA_DIR", str(tmp_path))
-    assert templates_folder() != tmp_path / "forms_templates"  # none yet: the shipped ones
-    (tmp_path / "forms_templates").mkdir()
-    assert templates_folder() == tmp_path / "forms_templates"
+    monkeypatch.setenv("KAKANAI_DATA_DIR", str(tmp_path / "data"))
+    copied_template(tmp_path / "data" / "forms_templates")
+    slot = view.templates_slot
+    view.tabs.setCurrentWidget(slot)
+    qtbot.waitUntil(lambda: isinstance(slot.editor, TemplateEditor), timeout=WAIT_MS)
+    editor = slot.editor
+    assert isinstance(editor, TemplateEditor)
+    assert editor.shelf.overlays
+    labels = [editor.templates.itemText(i) for i in range(editor.templates.count())]
+    assert f"{FORM}(市の様式)" in labels
+    assert FORM not in labels  # the shipped one is replaced, not listed beside it
+    assert "kodomo_iryou_shinsei" in labels  # the shipped ones the city did not touch
+    view.document.wait_checked()
+    slot.close()
 
 
 @pytest.mark.parametrize(("answer", "leaves"), [(None, False), (False, True)])
@@ -58,4 +69,26 @@ def test_leaving_with_an_unsaved_template_edit_asks(
     place_dog_name(qtbot, editor)
     assert slot.may_leave() is leaves
     assert asked == [template.name]
+    slot.close()
+
+
+def test_the_template_editor_fits_the_mode_on_a_768_pixel_screen(
+    qtbot: QtBot, view: SupervisionView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The mode at 1366×740 (a 768-pixel screen less the menu bar): the 様式 tab makes the
+    window no taller, and the selected field's form shows every control, down to 項目を削除."""
+    monkeypatch.setenv("KAKANAI_DATA_DIR", str(tmp_path / "data"))
+    slot = view.templates_slot
+    view.tabs.setCurrentWidget(slot)
+    qtbot.waitUntil(lambda: isinstance(slot.editor, TemplateEditor), timeout=WAIT_MS)
+    editor = slot.editor
+    assert isinstance(editor, TemplateEditor)
+    assert editor.session is not None
+    editor.select(editor.session.fields()[0].ref)
+    qtbot.wait(50)
+    assert view.height() == 740
+    for control in (*editor.panel.spins, editor.panel.delete, editor.reset_button):
+        assert not control.visibleRegion().isEmpty(), control
+    editor.wait_for_preview()
+    view.document.wait_checked()
     slot.close()

@@ -16,7 +16,8 @@ from kakanai.ui.application import MODES
 from kakanai.ui.main_window import MainWindow, ModeEntry
 from kakanai.ui.supervision.access import SupervisionAccess
 from kakanai.ui.supervision.document import TREE
-from kakanai.ui.supervision.view import SupervisionView, Unsaved
+from kakanai.ui.supervision.unsaved import Unsaved
+from kakanai.ui.supervision.view import SupervisionView
 from tests.conftest import KOUKI_75, KOUKI_76, QUESTIONNAIRES
 from tests.supervised_workspaces import NAME, PASSWORD
 from tests.ui.supervision.conftest import Asked, signed_in_modes

@@ -32,7 +32,9 @@ _UNKNOWN_ACTOR = "(未登録の名前)"  # a failed sign-in never records what w
 # A hash checked when the name is unknown, so that a wrong name takes as long as a wrong
 # password (made once, on the first such attempt).
 _decoy: list[str] = []
-ACTIVITIES = frozenset({"tree_edited", "scenarios_run", "review_printed"})
+ACTIVITIES = frozenset(
+    {"tree_edited", "scenarios_run", "review_printed", "template_saved", "template_reset"}
+)
 
 
 @dataclass(frozen=True)

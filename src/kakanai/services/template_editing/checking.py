@@ -12,6 +12,7 @@ from kakanai.core.errors import Problem
 from kakanai.core.forms.binding import FormScope
 from kakanai.core.forms.model import FormTemplate
 from kakanai.core.trees.model import QuestionTree
+from kakanai.services import shipped_data
 from kakanai.services.forms.checking import Sample, check_template, trees_near
 from kakanai.services.forms.samples import sample_cases
 from kakanai.services.shipped_data import QUESTIONNAIRES
@@ -32,6 +33,18 @@ class CheckContext:
         forms_templates/x.yaml`` reads them), else the shipped trees; the shipped samples."""
         trees = trees_near([template]) or _shipped_trees()
         return cls(trees, list(sample_cases()) if samples is None else list(samples))
+
+    @classmethod
+    def of_desk(cls) -> CheckContext:
+        """The question trees a desk reads from files (``shipped_data``: the city's in place
+        of the shipped ones with the same id) and the shipped samples: what the 様式 tab of
+        the supervisor's mode checks the desk's templates against."""
+        trees = []
+        for tree_id in shipped_data.questionnaire_ids():
+            tree, _ = read_tree(shipped_data.questionnaire_file(tree_id))
+            if tree is not None:
+                trees.append(tree)
+        return cls(trees, list(sample_cases()))
 
     @property
     def scope(self) -> FormScope:

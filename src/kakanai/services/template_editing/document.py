@@ -3,6 +3,8 @@ edit is a named step (「項目「氏名」を移動」) that undo and redo repl
 
 from __future__ import annotations
 
+import contextlib
+import errno
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -79,12 +81,36 @@ class TemplateDocument:
         self.text = step.after
         return step.name
 
-    def save(self) -> None:
-        """Write the text to the file (FORM_EDIT_003 when it cannot be written)."""
-        try:
-            self.path.write_text(self.text, encoding="utf-8")
-        except OSError as exc:
-            raise KakanaiError.of(
-                ErrorCode.TEMPLATE_EDIT_SAVE, path=self.path, detail=exc.strerror or exc
-            ) from None
+    def save(self, to: Path | None = None) -> None:
+        """Write the text to the file, or to ``to``, which becomes the document's file (a
+        shipped template saved as the city's copy); FORM_EDIT_003 when it cannot be written.
+        The file is replaced whole or not at all: a full disk never leaves half a template."""
+        target = to or self.path
+        write_whole(target, self.text)
+        self.path = target
         self.saved = self.text
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file beside it (FORM_EDIT_003, with the
+    reason in Japanese, when it cannot)."""
+    temporary = path.with_name(f".{path.name}.saving")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        raise KakanaiError.of(ErrorCode.TEMPLATE_EDIT_SAVE, path=path, detail=reason(exc)) from None
+
+
+def reason(exc: OSError) -> str:
+    """Why a file could not be written or removed, in the words a supervisor acts on."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "ディスクの空き容量が足りません"
+    if exc.errno == errno.EROFS:
+        return "読み取り専用の場所です"
+    if exc.errno in (errno.EACCES, errno.EPERM) or isinstance(exc, PermissionError):
+        return "書き込む権限がありません"
+    return f"{exc.strerror or type(exc).__name__}"

@@ -204,8 +204,14 @@ class TemplateSession:
     def redo(self) -> str | None:
         return self.document.redo()
 
-    def save(self) -> None:
-        self.document.save()
+    def save(self, to: Path | None = None) -> None:
+        """Write the text to its file, or to ``to``, which becomes the session's file."""
+        self.document.save(to)
+
+    def background(self) -> str:
+        """The background PDF the template names, relative to its file ("" for none)."""
+        template = self._template()
+        return template.background if template is not None else ""
 
     @property
     def modified(self) -> bool:

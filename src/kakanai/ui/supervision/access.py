@@ -78,8 +78,9 @@ class SupervisionAccess:
         self.supervisor = None
 
     def record(self, action: str, detail: str) -> str:
-        """Audit ``action`` (``tree_edited``, ``scenarios_run``, ``review_printed``) as the
-        signed-in supervisor; returns a message when it could not be recorded."""
+        """Audit ``action`` (``tree_edited``, ``scenarios_run``, ``review_printed``,
+        ``template_saved``, ``template_reset``) as the signed-in supervisor; returns a
+        message when it could not be recorded."""
         if self.workspace is None or self.supervisor is None:
             return ""
         try:

@@ -1,31 +1,28 @@
 """The 様式 tab: the form-template editor (``ui/template_editor``) inside the supervisor's mode,
-built the first time the tab is shown (opening the mode stays quick). It edits the city's own
-templates when the data folder has them (``<data folder>/forms_templates``), else the shipped
-ones (a source checkout; an installed build's shipped templates are read-only and saving says
-so, FORM_EDIT_003)."""
+built the first time the tab is shown (opening the mode stays quick). It lists what the desk
+prints (``shipped_data.templates()``: the city's copies in place of the shipped templates of
+the same name, and the shipped ones the city did not touch); saving a shipped template writes
+the city's copy into the data folder (``<data folder>/forms_templates``), never the shipped
+file, which a packaged install may not let anyone write and an update replaces."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from kakanai.services import shipped_data
+from kakanai.services.template_editing.shelf import TemplateShelf
 from kakanai.ui.template_editor.editor import TemplateEditor
 
 WAITING = "様式の編集画面を準備しています…"
 
 
-def templates_folder() -> Path:
-    """The city's own templates when it has them, else the shipped ones."""
-    city = shipped_data.city_form_templates()
-    return city if city.is_dir() else shipped_data.FORM_TEMPLATES
-
-
 class TemplatesSlot(QWidget):
+    template_changed = Signal(str, str)  # the audit action (template_saved, _reset), detail
+
     def __init__(
         self,
         parent: QWidget | None = None,
@@ -33,12 +30,13 @@ class TemplatesSlot(QWidget):
     ) -> None:
         super().__init__(parent)
         self.editor: QWidget | None = None
-        self._make_editor = make_editor or (lambda: TemplateEditor(templates_folder()))
+        self._make_editor = make_editor or (lambda: TemplateEditor(TemplateShelf.desk()))
         self.waiting = QLabel(WAITING, self)
         self.waiting.setObjectName("templates_waiting")
         self.waiting.setWordWrap(True)
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)  # the tab's frame is margin enough
         self.layout_.addWidget(self.waiting, 1)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
@@ -53,8 +51,17 @@ class TemplatesSlot(QWidget):
             self.editor.deleteLater()
         self.waiting.hide()
         editor.setParent(self)
+        if isinstance(editor, TemplateEditor):
+            editor.saved.connect(lambda path: self._on_changed("template_saved", path, "保存"))
+            editor.reset_done.connect(
+                lambda path: self._on_changed("template_reset", path, "削除して標準に戻す")
+            )
         self.layout_.addWidget(editor, 1)
         self.editor = editor
+
+    def _on_changed(self, action: str, path: str, what: str) -> None:
+        shown = Path(path)
+        self.template_changed.emit(action, f"様式 {shown.parent.name}/{shown.name} {what}")
 
     def may_leave(self) -> bool:
         """Unsaved template edits: the editor asks (save, drop, or stay)."""

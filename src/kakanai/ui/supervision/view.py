@@ -1,38 +1,31 @@
 """Supervisor's mode (監修): a draft question tree edited with forms and its YAML side by side,
 checked as it is typed, previewed in the counter's wizard, tested with its scenarios and
-reviewed (決裁). Every change is a named undo step; unsaved changes are never lost silently."""
+reviewed (決裁). Every change is a named undo step; unsaved changes are never lost silently.
+
+The view builds the pages and wires them; the draft's file (``draft_files``), the published
+versions (``versions``) and the question about unsaved changes (``unsaved``) are their own."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import Enum
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QResizeEvent
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QSizePolicy,
-    QSplitter,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from kakanai.core.errors import KakanaiError
 from kakanai.core.trees.visit import SEPARATOR
 from kakanai.services.tree_editing import diagnostics
-from kakanai.services.tree_editing.draft import Draft, draft_of, drafts_folder, open_draft
-from kakanai.services.tree_editing.in_force import InForce, in_force
+from kakanai.services.tree_editing.draft import Draft, draft_of
+from kakanai.services.tree_editing.in_force import InForce
 from kakanai.services.tree_editing.scenarios import from_preview
 from kakanai.services.workspace import Workspace
 from kakanai.ui.modes import ModeView
 from kakanai.ui.supervision.access import SupervisionAccess
 from kakanai.ui.supervision.actions import EditorActions
 from kakanai.ui.supervision.document import DraftDocument
+from kakanai.ui.supervision.draft_files import DraftFiles
+from kakanai.ui.supervision.draft_label import DraftLabel
 from kakanai.ui.supervision.edit_page import EditPage
 from kakanai.ui.supervision.preview_page import PreviewPage
 from kakanai.ui.supervision.problems_panel import ProblemsPanel
@@ -40,38 +33,9 @@ from kakanai.ui.supervision.publish_dialog import PublishDialog
 from kakanai.ui.supervision.review_page import ReviewPage
 from kakanai.ui.supervision.scenarios_page import ScenariosPage
 from kakanai.ui.supervision.templates_slot import TemplatesSlot
+from kakanai.ui.supervision.unsaved import Unsaved, ask_unsaved
+from kakanai.ui.supervision.versions import TreeVersions, in_force_today
 from kakanai.ui.supervision.withdraw_dialog import WithdrawDialog
-
-
-class Unsaved(Enum):
-    SAVE = "save"
-    DISCARD = "discard"
-    CANCEL = "cancel"
-
-
-def unsaved_box(parent: QWidget, name: str) -> QMessageBox:
-    """The question about unsaved changes: save them, drop them, or stay."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle("保存していない変更があります")
-    box.setText(f"{name} に保存していない変更があります。保存しますか。")
-    box.setInformativeText("保存しないと、最後に保存したときの内容に戻ります。")
-    save = box.addButton("保存する(&S)", QMessageBox.ButtonRole.AcceptRole)
-    box.addButton("保存しない(&N)", QMessageBox.ButtonRole.DestructiveRole)
-    box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(save)
-    return box
-
-
-def ask_unsaved(parent: QWidget, name: str) -> Unsaved:
-    box = unsaved_box(parent, name)
-    box.exec()
-    role = box.buttonRole(box.clickedButton())
-    if role is QMessageBox.ButtonRole.AcceptRole:
-        return Unsaved.SAVE
-    if role is QMessageBox.ButtonRole.DestructiveRole:
-        return Unsaved.DISCARD
-    return Unsaved.CANCEL
 
 
 class SupervisionView(ModeView):
@@ -91,8 +55,6 @@ class SupervisionView(ModeView):
         self.workspace = workspace
         self.access = access or SupervisionAccess.open()
         self.ask_unsaved: Callable[[QWidget, str], Unsaved] = ask_unsaved
-        self.publish_dialog: PublishDialog | None = None
-        self.withdraw_dialog: WithdrawDialog | None = None
         self.built = False
         self._first_draft = draft
         if not self.access.asks_sign_in:
@@ -104,13 +66,25 @@ class SupervisionView(ModeView):
         workspace = self.workspace
         tree_id = workspace.settings.questionnaire.split(SEPARATOR)[0]
         first = self._first_draft or draft_of(tree_id, self.in_force(tree_id).path)
-        self._reopen: Callable[[], Draft] = _reopener(first)
         self.document = DraftDocument(first, lambda: workspace.now().date(), self)
-        self.file_label = QLabel(self)
-        self.file_label.setObjectName("draft_file")
-        # Long paths never widen the window: the label gives up width, the tooltip has it all.
-        self.file_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.file_label = DraftLabel(self)
+        self.files = DraftFiles(
+            self.document,
+            self.access,
+            self.file_label,
+            ask=lambda name: self.ask_unsaved(self.window(), name),
+            report=self._report,
+            parent=self,
+        )
+        self.versions = TreeVersions(
+            workspace,
+            self.access,
+            self.document,
+            ensure_saved=self.ensure_saved,
+            window=self.window,
+            report=self._report,
+            changed=self._on_versions_changed,
+        )
         self.edit_page = EditPage(self.document)
         self.preview_page = PreviewPage(self.document)
         self.scenarios_page = ScenariosPage(self.document)
@@ -155,126 +129,42 @@ class SupervisionView(ModeView):
         signs the supervisor out: the next one to open the mode signs in again."""
         if not self.built:
             return True
-        if not self._may_drop_changes() or not self.templates_slot.may_leave():
+        if not self.files.may_drop_changes() or not self.templates_slot.may_leave():
             return False
         self.access.sign_out()
         return True
 
-    def _may_drop_changes(self) -> bool:
-        if not self.document.modified:
-            return True
-        answer = self.ask_unsaved(self.window(), self.document.draft.name)
-        if answer is Unsaved.SAVE:
-            return self.save()
-        if answer is Unsaved.DISCARD:
-            self.document.open(self._reopen())
-            self._show_file()
-            return True
-        return False
-
-    # --- the version in force, publishing and rolling back ---
+    # --- the version in force, publishing and rolling back (versions.TreeVersions) ---
 
     def in_force(self, tree_id: str) -> InForce:
-        return in_force(self.workspace, tree_id, self.workspace.now().date(), drafts_folder())
+        return in_force_today(self.workspace, tree_id)
 
     def _against(self) -> str:
-        """The review compares the draft with the version in force today."""
-        tree_id = self.document.reading.tree.meta.id or self.document.draft.path.stem
-        try:
-            return str(self.in_force(tree_id).path)
-        except KakanaiError as exc:
-            self._report(f"{exc.message} [{exc.code.code}]")
-            return ""
+        return self.versions.against()
 
     def publish(self) -> PublishDialog | None:
         """Ask for a version and a 施行日 and publish the saved draft (the dialog runs it)."""
-        supervisor = self.access.supervisor
-        if not self.access.can_publish or supervisor is None:
-            self._report("公開するには、監修者としてログインしてください。")
-            return None
-        if not self.ensure_saved():
-            return None
-        tree_id = self.document.reading.tree.meta.id
-        dialog = PublishDialog(
-            self.workspace, supervisor, self.document.draft, tree_id, self.window()
-        )
-        dialog.accepted.connect(lambda: self._on_published(dialog))
-        self.publish_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.versions.publish()
 
     def withdraw(self) -> WithdrawDialog | None:
         """Choose a published version of this tree and withdraw it (取り下げ)."""
-        supervisor = self.access.supervisor
-        if not self.access.can_publish or supervisor is None:
-            self._report("取り下げるには、監修者としてログインしてください。")
-            return None
-        tree_id = self.document.reading.tree.meta.id
-        dialog = WithdrawDialog(self.workspace, supervisor, tree_id, self.window())
-        dialog.accepted.connect(lambda: self._on_withdrawn(dialog))
-        self.withdraw_dialog = dialog
-        dialog.open()
-        return dialog
+        return self.versions.withdraw()
 
-    def _on_published(self, dialog: PublishDialog) -> None:
-        done = dialog.published
-        if done is not None:
-            day = done.effective_from.isoformat()
-            self._report(f"{done.tree_id} の版 {done.version} を公開しました(施行日 {day})。")
-            self.review_page.refresh_against()
-
-    def _on_withdrawn(self, dialog: WithdrawDialog) -> None:
-        done = dialog.withdrawn
-        if done is not None:
-            now = self.in_force(done.tree_id)
-            self._report(f"版 {done.version} を取り下げました。本日から施行: {now.label}")
-            self.review_page.refresh_against()
-
-    # --- files ---
+    # --- files (draft_files.DraftFiles) ---
 
     def save(self) -> bool:
-        step = self.document.undo_stack.undoText()
-        try:
-            self.document.save()
-        except KakanaiError as exc:
-            self._report(f"{exc.message} [{exc.code.code}]")
-            return False
-        draft = self.document.draft
-        tree_id = self.document.reading.tree.meta.id
-        problem = self.access.record(
-            "tree_edited",
-            f"{tree_id} {draft.name} 保存" + (f"(最後の変更: {step})" if step else ""),
-        )
-        self._report(problem or f"保存しました: {draft.path}")
-        return True
+        return self.files.save()
 
     def ensure_saved(self) -> bool:
         """Before the review: the document is made from the saved draft."""
-        return self.document.draft.on_disk or self.save()
+        return self.files.ensure_saved()
 
     def open_file(self, path: Path) -> bool:
         """Open another tree file (after asking about unsaved changes)."""
-        if self.document.modified:
-            answer = self.ask_unsaved(self.window(), self.document.draft.name)
-            if answer is Unsaved.CANCEL or (answer is Unsaved.SAVE and not self.save()):
-                return False
-        try:
-            draft = open_draft(path)
-        except KakanaiError as exc:
-            self._report(f"{exc.message} [{exc.code.code}]")
-            return False
-        self._reopen = _reopener(draft)
-        self.document.open(draft)
-        self._show_file()
-        self._report(f"開きました: {path}")
-        return True
+        return self.files.open_file(path)
 
     def open_dialog(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "設問ツリーを開く", str(self.document.draft.path.parent), "設問ツリー (*.yaml)"
-        )
-        if chosen:
-            self.open_file(Path(chosen))
+        self.files.open_dialog()
 
     # --- scenarios from the preview ---
 
@@ -343,6 +233,9 @@ class SupervisionView(ModeView):
         self.review_page.exported.connect(self._on_review_exported)
         self.review_page.publish_requested.connect(self.publish)
         self.preview_page.save_requested.connect(self.save_preview_as_scenario)
+        self.templates_slot.template_changed.connect(
+            lambda action, detail: self._report(self.access.record(action, detail))
+        )
 
     def _on_checked(self) -> None:
         self.problems.show_problems(self.document.problems)
@@ -359,6 +252,9 @@ class SupervisionView(ModeView):
         detail = f"{tree.id} 版{tree.version} {Path(path).name}"
         self._report(self.access.record("review_printed", detail))
 
+    def _on_versions_changed(self) -> None:
+        self.review_page.refresh_against()
+
     def _on_changed(self) -> None:
         self.problems.show_checking()
         self._show_file()
@@ -368,16 +264,7 @@ class SupervisionView(ModeView):
         self.edit_page.go_to_problem(problem)  # type: ignore[arg-type]
 
     def _show_file(self) -> None:
-        draft = self.document.draft
-        where = f"{draft.path.parent.name}/{draft.name}"
-        if draft.source != draft.path:
-            where += f"(使用中の {draft.source.name} の下書き)"
-        # The mark comes first: a narrow window cuts the end of the line, never the mark.
-        mark = "● 未保存の変更あり  " if draft.modified else ""
-        supervisor = self.access.supervisor
-        who = f"監修者: {supervisor.name}  " if supervisor is not None else ""
-        self.file_label.setText(f"{mark}{who}下書き: {where}")
-        self.file_label.setToolTip(f"保存先: {draft.path}\n元の設問ツリー: {draft.source}")
+        self.files.show()
 
     def _report(self, message: str) -> None:
         if message:
@@ -398,18 +285,3 @@ class SupervisionView(ModeView):
         self.templates_slot.close()
         self.document.wait_checked()
         return super().close()
-
-
-def _reopener(draft: Draft) -> Callable[[], Draft]:
-    """How to get back to what was last saved of ``draft`` (or, never saved, to its source)."""
-    path, source = draft.path, draft.source
-
-    def reopen() -> Draft:
-        if path.is_file():
-            saved = open_draft(path)
-            saved.source = source
-            return saved
-        opened = open_draft(source)
-        return Draft(path, opened.text, opened.tests_text, source, opened.text, opened.tests_text)
-
-    return reopen

@@ -1,6 +1,7 @@
 """The form-template editor (様式): the page with every field's box and its check messages,
 boxes drawn with the mouse, bindings picked by Japanese label, kinds chosen, the page filled
-with a sample case after every edit, undo and redo by name, and saving the YAML."""
+with a sample case after every edit, undo and redo by name, and saving the YAML (on a desk, a
+shipped template is saved as the city's copy, which can be deleted to go back to it)."""
 
 from __future__ import annotations
 
@@ -10,13 +11,12 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
-    QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -24,41 +24,50 @@ from PySide6.QtWidgets import (
 
 from kakanai.core.errors import KakanaiError
 from kakanai.core.forms.model import Box
-from kakanai.services.forms import templates as form_templates
 from kakanai.services.template_editing.bindings import Bindable
 from kakanai.services.template_editing.checking import CheckContext, Checked
 from kakanai.services.template_editing.fields import FieldRef
 from kakanai.services.template_editing.preview import Preview, SampleCase
 from kakanai.services.template_editing.session import TemplateSession
+from kakanai.services.template_editing.shelf import TemplateShelf
 from kakanai.ui.template_editor.field_panel import FieldPanel
+from kakanai.ui.template_editor.origin_line import OriginLine
 from kakanai.ui.template_editor.page_canvas import PageCanvas, ShownField
 from kakanai.ui.template_editor.preview_runner import DPI, PreviewRunner
+from kakanai.ui.template_editor.questions import ask_reset, ask_unsaved
+from kakanai.ui.template_editor.toolbar import TemplateBar, template_label
 
 Confirm = Callable[[str], bool | None]  # True: save, False: discard, None: stay
+ConfirmReset = Callable[[str], bool]  # True: delete the city's copy
 
 
 class TemplateEditor(QWidget):
-    """Edits the templates of ``folder``; ``context`` is what they are checked and previewed
-    against (default: the trees beside the folder and the shipped samples)."""
+    """Edits the templates of ``source`` (a folder, saved in place, or a shelf: on a desk the
+    templates it prints); ``context`` is what they are checked and previewed against
+    (default: the trees beside the folder and the shipped samples)."""
 
     preview_shown = Signal()  # the page picture now shows the current text
     checked = Signal()  # the check of the current text is shown
     scenarios_loaded = Signal()  # the trees' scenarios that print the form are in the picker
     edited = Signal(str)  # the name of the step just done, undone or redone
+    saved = Signal(str)  # the file just written
+    reset_done = Signal(str)  # the city's copy just deleted (the shipped one is open again)
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - the editor's collaborators, each with a default
         self,
-        folder: Path,
+        source: Path | TemplateShelf,
         *,
         context: CheckContext | None = None,
         template: Path | None = None,
         confirm: Confirm | None = None,
+        confirm_reset: ConfirmReset | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.folder = folder
-        self._context = context
-        self._confirm = confirm or self._ask
+        self.shelf = source if isinstance(source, TemplateShelf) else TemplateShelf(source)
+        self._context = context or self.shelf.context()
+        self._confirm = confirm or (lambda name: ask_unsaved(self, name))
+        self._confirm_reset = confirm_reset or (lambda name: ask_reset(self, name))
         self.runner = PreviewRunner(self)
         self.session: TemplateSession | None = None
         self.selected: FieldRef | None = None
@@ -68,33 +77,22 @@ class TemplateEditor(QWidget):
         self._build()
         self._connect()
         self._build_actions()
-        files = form_templates.template_files([folder])
-        for path in files:
-            self.templates.addItem(path.stem, str(path))
-        if template is not None or files:
-            self.open_template(template or files[0])
+        listed = self.shelf.listed()
+        for entry in listed:
+            self.templates.addItem(template_label(entry), str(entry.path))
+        if template is not None or listed:
+            self.open_template(template or listed[0].path)
 
     # -- building --------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.templates = QComboBox()
-        self.templates.setAccessibleName("様式")
-        self.samples = QComboBox()
-        self.samples.setAccessibleName("見本データ")
-        self.pages = QComboBox()
-        self.pages.setAccessibleName("ページ")
-        for combo, length in ((self.templates, 10), (self.samples, 10), (self.pages, 4)):
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(length)
-        self.add_button = QPushButton("追加(&A)")
-        self.add_button.setToolTip(
-            "選んだ種類の項目をページの見えている所の中央に置きます(矢印キーで動かせます)"
-        )
-        self.undo_button = QPushButton("元に戻す(&U)")
-        self.redo_button = QPushButton("やり直す(&R)")
-        self.save_button = QPushButton("保存(&S)")
+        self.bar = TemplateBar()
+        bar = self.bar
+        self.templates, self.samples, self.pages = bar.templates, bar.samples, bar.pages
+        self.add_button, self.undo_button = bar.add_button, bar.undo_button
+        self.redo_button, self.save_button = bar.redo_button, bar.save_button
+        self.origin = OriginLine()
+        self.reset_button = self.origin.reset_button
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.canvas = PageCanvas()
@@ -109,24 +107,18 @@ class TemplateEditor(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
-        top = QHBoxLayout()
-        for text, widget in (("様式(&F):", self.templates), ("見本(&M):", self.samples),
-                             ("ページ(&G):", self.pages)):  # fmt: skip
-            label = QLabel(text)
-            label.setBuddy(widget)
-            top.addWidget(label)
-            top.addWidget(widget, 1 if widget is not self.pages else 0)
-        for button in (self.add_button, self.undo_button, self.redo_button, self.save_button):
-            top.addWidget(button)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.canvas)
         splitter.addWidget(self._side())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status, 1)
+        bottom.addWidget(self.origin)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(self.bar)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.status)
+        layout.addLayout(bottom)
         self.setTabOrder(self.save_button, self.canvas)
         self.setTabOrder(self.canvas, self.field_list)
         self.setTabOrder(self.field_list, self.panel.name)
@@ -141,8 +133,20 @@ class TemplateEditor(QWidget):
         problems_label = QLabel("検査結果(&C):")
         problems_label.setBuddy(self.problems)
         side_layout.addWidget(fields_label)
-        side_layout.addWidget(self.field_list, 2)
-        side_layout.addWidget(self.panel, 5)
+        for listing in (self.field_list, self.problems):
+            listing.setMinimumHeight(3 * listing.fontMetrics().height() + 6)  # three lines
+        side_layout.addWidget(self.field_list, 1)
+        # The field's form scrolls rather than make the window taller than a 768-pixel
+        # screen (the supervisor's mode puts the tabs and the problems around it).
+        form = QScrollArea()
+        form.setWidget(self.panel)
+        form.setWidgetResizable(True)
+        form.setFrameShape(QFrame.Shape.NoFrame)
+        form.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        form.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar_width = form.verticalScrollBar().sizeHint().width()
+        form.setMinimumWidth(self.panel.minimumSizeHint().width() + bar_width)
+        side_layout.addWidget(form, 7)
         side_layout.addWidget(problems_label)
         side_layout.addWidget(self.problems, 1)
         return side
@@ -155,6 +159,7 @@ class TemplateEditor(QWidget):
         self.undo_button.clicked.connect(self.undo)
         self.redo_button.clicked.connect(self.redo)
         self.save_button.clicked.connect(self._on_save_clicked)
+        self.reset_button.clicked.connect(self._on_reset_clicked)
         self.canvas.box_drawn.connect(self._on_box_drawn)
         self.canvas.field_clicked.connect(self.select)
         self.canvas.box_changed.connect(self._on_box_changed)
@@ -187,17 +192,56 @@ class TemplateEditor(QWidget):
         return self.session is not None and self.session.modified
 
     def save(self) -> bool:
-        """Write the template's YAML; False (and the message shown) when it cannot."""
-        if self.session is None:
+        """Write the template's YAML (a shipped one on a desk: the city's copy, with the
+        background PDF it names); False (and the message shown) when it cannot."""
+        session = self.session
+        if session is None:
             return True
+        source = session.path
+        target = self.shelf.save_target(source)
         try:
-            self.session.save()
+            self.shelf.bring_background(source, target, session.background())
+            session.save(target)
         except KakanaiError as exc:
-            self._say(exc.message)
+            self._say(f"{exc.message} [{exc.code.code}]")
             return False
-        self._say(f"{self.session.path.name} を保存しました。")
+        if target != source:
+            self._relist(source, target)
+            self._say(f"市の様式として保存しました: {target}(同梱の標準の様式は変わりません)。")
+        else:
+            self._say(f"{target.name} を保存しました。")
         self._refresh_buttons()
+        self.saved.emit(str(target))
         return True
+
+    def reset_to_shipped(self) -> bool:
+        """Delete the city's copy shown (after asking) and open the shipped template again;
+        False when it stays (cancelled, or the copy could not be deleted: said)."""
+        session = self.session
+        if session is None or not self.shelf.entry(session.path).city_copy:
+            return False
+        city = session.path
+        if not self._confirm_reset(city.name):
+            return False
+        try:
+            shipped = self.shelf.reset(city)
+        except KakanaiError as exc:
+            self._say(f"{exc.message} [{exc.code.code}]")
+            return False
+        self.session = None  # the copy's unsaved edits went with it
+        self._relist(city, shipped)
+        self.open_template(shipped)
+        self._say(f"市の様式 {city.name} を削除しました。標準の様式を印刷します。")
+        self.reset_done.emit(str(city))
+        return True
+
+    def _relist(self, old: Path, new: Path) -> None:
+        """The list's entry for ``old`` now opens ``new`` (saved as, or reset to)."""
+        index = self.templates.findData(str(old))
+        if index >= 0:
+            self.templates.setItemData(index, str(new))
+            self.templates.setItemText(index, template_label(self.shelf.entry(new)))
+        self._show_origin()
 
     def open_template(self, path: Path) -> bool:
         """Open ``path`` (asking first about unsaved changes); False when it stays closed."""
@@ -206,13 +250,14 @@ class TemplateEditor(QWidget):
         try:
             session = TemplateSession(path, self._context or CheckContext.near(path))
         except KakanaiError as exc:
-            self._say(exc.message)
+            self._say(f"{exc.message} [{exc.code.code}]")
             return False
         self.session = session
         self._context = session.context
         self.selected = None
         self.panel.picker.search.clear()
         self._say(f"{path.name} を開きました。")
+        self._show_origin()
         self._fill_samples()
         index = self.templates.findData(str(path))
         if index < 0:
@@ -244,25 +289,6 @@ class TemplateEditor(QWidget):
         if answer is None:
             return False
         return self.save() if answer else True
-
-    def _ask(self, name: str) -> bool | None:
-        box = QMessageBox(self)
-        box.setWindowTitle("様式の編集")
-        box.setText(f"{name} に保存していない変更があります。保存しますか。")
-        box.setStandardButtons(
-            QMessageBox.StandardButton.Save
-            | QMessageBox.StandardButton.Discard
-            | QMessageBox.StandardButton.Cancel
-        )
-        box.button(QMessageBox.StandardButton.Save).setText("保存する")
-        box.button(QMessageBox.StandardButton.Discard).setText("保存しない")
-        box.button(QMessageBox.StandardButton.Cancel).setText("キャンセル")
-        answer = box.exec()
-        if answer == QMessageBox.StandardButton.Save:
-            return True
-        if answer == QMessageBox.StandardButton.Discard:
-            return False
-        return None
 
     # -- edits -----------------------------------------------------------------------------
 
@@ -315,7 +341,7 @@ class TemplateEditor(QWidget):
         try:
             result = edit(self.session)
         except KakanaiError as exc:
-            self._say(exc.message)
+            self._say(f"{exc.message} [{exc.code.code}]")
             return None
         name = self.session.document.undo_name or ""
         self._say(name)
@@ -532,6 +558,12 @@ class TemplateEditor(QWidget):
     def _say(self, text: str) -> None:
         self.status.setText(text)
 
+    def _show_origin(self) -> None:
+        """Whose template is open (on a desk): the shipped one, or the city's."""
+        session = self.session
+        shown = self.shelf.overlays and session is not None
+        self.origin.show_origin(self.shelf.entry(session.path) if shown and session else None)
+
     # -- slots -----------------------------------------------------------------------------
 
     def _on_template_activated(self, index: int) -> None:
@@ -563,6 +595,9 @@ class TemplateEditor(QWidget):
 
     def _on_save_clicked(self) -> None:
         self.save()
+
+    def _on_reset_clicked(self) -> None:
+        self.reset_to_shipped()
 
     def wait_for_preview(self, msecs: int = 30_000) -> bool:
         """Wait for a preview still rendering (closing, tests)."""

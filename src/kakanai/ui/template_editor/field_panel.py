@@ -25,6 +25,15 @@ from kakanai.ui.template_editor.binding_picker import BindingPicker
 READS = {k.kind: k.reads for k in KINDS}
 
 
+class _Column(QVBoxLayout):
+    """A column that asks for no more than its minimum height in a scroll area: with its
+    word-wrapped labels it would report a height for its width (its preferred one), which
+    makes the editor's scroll area scroll as soon as the form is shorter than it wishes."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+
 class FieldPanel(QWidget):
     """Edits one field; every change is a signal the editor turns into a named step."""
 
@@ -90,7 +99,7 @@ class FieldPanel(QWidget):
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.delete)
-        layout = QVBoxLayout(self)
+        layout = _Column(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
         layout.addWidget(self.picker, 1)
