@@ -113,3 +113,36 @@ def test_a_question_two_trees_mean_differently_is_reported_in_the_later_tree() -
 def test_one_tree_is_its_own_visit() -> None:
     single = tree(MOVE)
     assert join([single]) is single
+
+
+NATIONALITY = """\
+questionnaire: {{id: {ident}, title: 国籍, version: "2026.12"}}
+departments: [{{id: shimin, name: 市民課}}]
+sections:
+  - id: members
+    title: 世帯
+    questions:
+      - {{id: household, type: household, text: 世帯}}
+      - {{id: {gate}, type: yesno, text: 外国籍の方はいますか。}}
+      - id: nationality
+        type: choice
+        per: member
+        {member_when}
+        text: 国籍
+        choices: [日本国籍, 外国籍]
+procedures:
+  - {{id: {ident}_todoke, name: 届, department: shimin, because: 届。}}
+"""
+
+
+def test_a_shared_per_member_question_is_asked_of_every_member_either_tree_asks() -> None:
+    """moving.yaml asks nationality only when a member is foreign, abroad.yaml of everyone:
+    joined, the first tree's member_when alone would leave abroad's members unasked."""
+    some = tree(NATIONALITY.format(ident="some", gate="gate", member_when="member_when: gate"))
+    every = tree(NATIONALITY.format(ident="every", gate="gate2", member_when=""))
+    for trees in ([some, every], [every, some]):
+        assert join(trees).question("nationality").member_when is None  # type: ignore[union-attr]
+    both = join([some, some]).question("nationality")
+    assert both is not None
+    assert both.member_when is not None
+    assert both.member_when.source == "gate"

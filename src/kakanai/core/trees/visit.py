@@ -95,9 +95,10 @@ def join(trees: Sequence[QuestionTree]) -> QuestionTree:
     )
     joined = QuestionTree(trees[0].path, meta)
     seen: set[str] = set()
+    asked = _asked_members(trees)
     for tree in trees:
         for section in tree.sections:
-            kept = [q for q in section.questions if q.id not in seen]
+            kept = [asked.get(q.id, q) for q in section.questions if q.id not in seen]
             seen |= {q.id for q in kept}
             if kept:
                 joined.sections.append(_section(tree, section, kept, len(trees)))
@@ -108,6 +109,21 @@ def join(trees: Sequence[QuestionTree]) -> QuestionTree:
     for order, question in enumerate(joined.questions):
         question.order = order
     return joined
+
+
+def _asked_members(trees: Sequence[QuestionTree]) -> dict[str, Question]:
+    """A per-member question several trees share, asked of every member any of them asks it
+    of: the first definition with its ``member_when`` widened (none: every member)."""
+    widened: dict[str, Question] = {}
+    for tree in trees:
+        for question in tree.member_questions:
+            first = widened.get(question.id)
+            if first is None:
+                widened[question.id] = question
+            elif first.member_when is not question.member_when:
+                either = _either(first.member_when, question.member_when)
+                widened[question.id] = replace(first, member_when=either)
+    return widened
 
 
 def _section(tree: QuestionTree, section: Section, kept: list[Question], count: int) -> Section:
