@@ -170,7 +170,7 @@ def test_finishing_stores_the_case_with_its_version_and_closes_the_draft(
     with workspace.session() as db:
         row = find_case(db, case["case_id"])
         assert row is not None
-        assert (row.questionnaire_id, row.questionnaire_version) == ("moving", "2027.1")
+        assert (row.questionnaire_id, row.questionnaire_version) == ("moving", "2027.2")
         assert row.member_count == 4
         draft = db.scalars(select(DraftRow).where(DraftRow.case_id == case["case_id"])).one()
         assert draft.status == "finished"

@@ -55,7 +55,7 @@ def test_the_visit_of_five_events_is_stored_with_every_tree(five: dict[str, Any]
     workspace: Workspace = five["workspace"]
     case = five["case"]
     assert case["questionnaire"]["id"] == "moving+birth+marriage+divorce+certificates"
-    assert case["questionnaire"]["version"] == "+".join(["2027.1"] + ["2026.12"] * 4)
+    assert case["questionnaire"]["version"] == "+".join(["2027.2"] + ["2026.12"] * 4)
     with workspace.session() as session:
         stored = find_case(session, case["case_id"])
         assert stored is not None
@@ -144,7 +144,7 @@ def test_a_visit_of_every_shipped_event_starts_and_its_draft_names_all_seven(
         assert resumed is not None
         meta = resumed.interview.runtime.tree.meta
         assert meta.id == "moving+abroad+birth+death+marriage+divorce+certificates"
-        assert meta.version == "+".join(["2027.1"] + ["2026.12"] * 6)  # moving is 2027.1
+        assert meta.version == "+".join(["2027.2"] + ["2026.12"] * 6)  # moving is 2027.2
     finally:
         workspace.close()
         monkeypatch.undo()

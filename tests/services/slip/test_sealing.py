@@ -186,16 +186,16 @@ def _tree_copy(tmp_path: Path, old: str, new: str) -> Path:
 def test_a_slip_of_another_questionnaire_version_says_to_update(
     desk: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    newer = _tree_copy(tmp_path, 'version: "2027.1"', 'version: "2027.2"')
+    newer = _tree_copy(tmp_path, 'version: "2027.2"', 'version: "2027.3"')
     case = reference()
-    case["questionnaire"]["version"] = "2027.2"
+    case["questionnaire"]["version"] = "2027.3"
     monkeypatch.setattr(shipped_data, "QUESTIONNAIRES", newer)
     slip = seal_case(case, now=NOW)
     monkeypatch.setattr(shipped_data, "QUESTIONNAIRES", QUESTIONNAIRES)
     error = rejection(slip.digits)
     assert error.code is ErrorCode.SLIP_QUESTIONNAIRE_VERSION
+    assert "2027.3" in error.message
     assert "2027.2" in error.message
-    assert "2027.1" in error.message
 
 
 def test_a_desk_without_the_questionnaire_says_so(

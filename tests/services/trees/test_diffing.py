@@ -48,7 +48,7 @@ def test_a_lower_age_guides_the_new_age_with_an_interview_that_shows_it(tmp_path
     old, new = versions(
         tmp_path,
         (KOUKI, KOUKI.replace("75)", "74)")),
-        ('version: "2027.1"', 'version: "2027.2"'),
+        ('version: "2027.2"', 'version: "2027.3"'),
     )
     result = compare(str(old), str(new), AS_OF)
     (shift,) = result.shifts

@@ -17,7 +17,7 @@ from kakanai.services.workspace import Workspace
 from tests.services.supervision.trees import PETS, PETS_TESTS
 from tests.supervised_workspaces import day
 
-FILE_VERSION = "2027.1"  # questionnaires/moving.yaml
+FILE_VERSION = "2027.2"  # questionnaires/moving.yaml
 
 
 def publish_pets(
@@ -62,10 +62,11 @@ def test_a_visit_joins_a_published_part_and_a_file_part(
 ) -> None:
     publish_pets(workspace, supervisor, "2027.1", "2027-01-01")
     joined = library.in_force(workspace, "moving+pets", day("2027-01-02"))
-    assert (joined.tree.meta.id, joined.tree.meta.version) == ("moving+pets", "2027.1+2027.1")
+    both = f"{FILE_VERSION}+2027.1"  # moving's file, pets' published version
+    assert (joined.tree.meta.id, joined.tree.meta.version) == ("moving+pets", both)
     assert {"pet_dog", "move_type"} <= joined.question_ids
-    assert library.exact(workspace, "moving+pets", "2027.1+2027.1") is joined
-    for wrong in ("2027.1+2027.2", "2026.12+2027.1", "2027.1"):
+    assert library.exact(workspace, "moving+pets", both) is joined
+    for wrong in (f"{FILE_VERSION}+2027.2", "2026.12+2027.1", "2027.1"):
         with pytest.raises(KakanaiError) as caught:
             library.exact(workspace, "moving+pets", wrong)
         assert caught.value.code is ErrorCode.SLIP_QUESTIONNAIRE_VERSION, wrong
