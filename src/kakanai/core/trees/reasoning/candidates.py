@@ -202,14 +202,20 @@ def _tidy(value: float) -> int | float:
 def near(anchor: dt.date, days: int) -> set[dt.date]:
     """The day ``days`` days after ``anchor`` and the days either side, those an answer may
     hold."""
-    found = set()
-    for delta in (days - 1, days, days + 1):
+    return set(_shifted(anchor, (days - 1, days, days + 1)))
+
+
+def _shifted(anchor: dt.date, deltas: Iterable[int]) -> list[dt.date]:
+    """The days ``delta`` days after ``anchor`` for each delta, in order, those an answer
+    may hold."""
+    found = []
+    for delta in deltas:
         try:
             day = anchor + dt.timedelta(days=delta)
         except OverflowError:
             continue
         if EARLIEST <= day <= LATEST:
-            found.add(day)
+            found.append(day)
     return found
 
 
@@ -248,25 +254,14 @@ def deadline_starts(anchor: dt.date, function: str, period: int) -> set[dt.date]
     deadline = DEADLINE_FUNCTIONS[function]
     if not 0 <= period <= 1200:
         return set()
+    base, back = anchor, period  # where the period alone ends on ``anchor``
     if function == "koseki_deadline_months":
-        index = anchor.year * 12 + anchor.month - 1 - period
-        year, month = divmod(index, 12)
+        year, month = divmod(anchor.year * 12 + anchor.month - 1 - period, 12)
         if not EARLIEST.year <= year <= LATEST.year:
             return set()
-        base = dt.date(year, month + 1, min(anchor.day, 28))
-    else:
-        try:
-            base = anchor - dt.timedelta(days=period)
-        except OverflowError:
-            return set()
-    days = []
-    for delta in range(-LONGEST_CLOSURE_DAYS, 8):  # after: month ends map several days to one
-        try:
-            day = base + dt.timedelta(days=delta)
-        except OverflowError:
-            continue
-        if EARLIEST <= day <= LATEST:
-            days.append(day)
+        base, back = dt.date(year, month + 1, min(anchor.day, 28)), 0
+    # Back past the longest closure; a week after: month ends map several days to one.
+    days = _shifted(base, range(-back - LONGEST_CLOSURE_DAYS, -back + 8))
     sides = [_side(deadline(day, period), anchor) for day in days]
     found: set[dt.date] = set()
     for k in range(len(days) - 1):
