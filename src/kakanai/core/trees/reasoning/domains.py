@@ -343,29 +343,35 @@ class DomainBuilder:
             return (("member", _member_identity(member)),)
         # Profiles try hundreds of candidate members, most of them equal in what one atom
         # reads (an age band read by itself, tried with every sex and relationship): each
-        # distinct reading is evaluated once.
-        seen = None
-        if atom.member_reads is not None:
-            seen = tuple(_typed(member.get(name)) for name in atom.member_reads)
-            found = atom.outcomes.get(seen)
-            if found is not None:
-                return found
-            if atom.pure is not None:
-                found = _PURE_OUTCOMES.get((atom.pure, self.as_of, seen))
-                if found is not None:
-                    atom.outcomes[seen] = found
-                    return found
-        found = tuple(
+        # distinct reading is evaluated once, and once across checks for an atom that reads
+        # nothing but the member (_PURE_OUTCOMES).
+        if atom.member_reads is None:
+            return self._evaluated(atom, names, lists, member)
+        reading = tuple(_typed(member.get(name)) for name in atom.member_reads)
+        found = atom.outcomes.get(reading)
+        if found is None:
+            kept = None if atom.pure is None else (atom.pure, self.as_of, reading)
+            found = None if kept is None else _PURE_OUTCOMES.get(kept)
+            if found is None:
+                found = self._evaluated(atom, names, lists, member)
+                if kept is not None:
+                    if len(_PURE_OUTCOMES) >= PURE_OUTCOMES_KEPT:
+                        _PURE_OUTCOMES.clear()
+                    _PURE_OUTCOMES[kept] = found
+            atom.outcomes[reading] = found
+        return found
+
+    def _evaluated(
+        self,
+        atom: _Atom,
+        names: list[str],
+        lists: list[list[object]],
+        member: dict[str, object],
+    ) -> Key:
+        return tuple(
             self._evaluate(atom, dict(zip(names, combo, strict=True)), member)
             for combo in itertools.product(*lists)
         )
-        if seen is not None:
-            atom.outcomes[seen] = found
-            if atom.pure is not None:
-                if len(_PURE_OUTCOMES) >= PURE_OUTCOMES_KEPT:
-                    _PURE_OUTCOMES.clear()
-                _PURE_OUTCOMES[(atom.pure, self.as_of, seen)] = found
-        return found
 
     def member_conditions(self) -> list[ast.expr]:
         """Per-member procedures' conditions (evaluated with a member bound)."""
