@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from kakanai.core.japanese.line_breaking import NO_LINE_END, NO_LINE_START, break_lines
+from kakanai.core.japanese.line_breaking import (
+    NO_LINE_END,
+    NO_LINE_START,
+    WORD_JOINER,
+    break_lines,
+    glue_tail,
+)
 
 
 def lines(text: str, width: float) -> list[str]:
@@ -69,3 +75,35 @@ def test_no_line_is_too_wide_or_starts_or_ends_badly(width: int) -> None:
     if width >= 3:
         assert not any(line[0] in NO_LINE_START for line in result)
         assert not any(line[-1] in NO_LINE_END for line in result)
+
+
+def glued(text: str) -> str:
+    return WORD_JOINER.join(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the last five characters are joined: a line break falls before them, not among them
+        ("全員を順に教えてください。", "全員を順に教えて" + glued("ください。")),
+        # each paragraph on its own
+        (
+            "ここまでで十分です。\nほかにありませんか。",
+            "ここまでで" + glued("十分です。") + "\nほかにあり" + glued("ませんか。"),
+        ),
+        # short text fits a line: left as it is
+        ("はい。", "はい。"),
+        ("教えてください", "教えてください"),
+        # English, and a tail with a space or a number, breaks at its spaces: left as it is
+        ("Please tell us all members", "Please tell us all members"),
+        ("住所は中央一丁目 101", "住所は中央一丁目 101"),
+        ("", ""),
+    ],
+)
+def test_a_wrapped_sentence_keeps_its_last_characters_together(text: str, expected: str) -> None:
+    assert glue_tail(text) == expected
+
+
+def test_glued_text_reads_the_same_without_its_joiners() -> None:
+    text = glue_tail("全員を順に教えてください。")
+    assert text.replace(WORD_JOINER, "") == "全員を順に教えてください。"

@@ -5,9 +5,11 @@ the side panel keeps the clerk's place."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QTextLayout, QTextOption
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from kakanai.core.japanese.line_breaking import SHORT_LAST_LINE, WORD_JOINER
 from kakanai.ui.counter.answer_fields import ChoiceField, LineField
 from kakanai.ui.counter.view import CounterView
 from tests.ui.counter.driving import ANSWERS, answer_until, field_of, press_enter
@@ -157,3 +159,37 @@ def test_the_offers_of_the_family_register_fit_a_1024_pixel_window(
     qtbot.waitUntil(lambda: page.scroller.viewport().width() < 800)
     # The scroll area gives the column its width unless the column needs more.
     assert page.column.minimumSizeHint().width() <= page.scroller.viewport().width()
+
+
+def test_a_wrapped_question_never_ends_with_a_line_of_one_or_two_characters(
+    qtbot: QtBot, view: CounterView
+) -> None:
+    """At 1024 pixels the household question wrapped before its last 「い。」."""
+    view.resize(1024, 700)
+    answer_until(qtbot, view, "household")
+    block = view.question_page.block_of("household")
+    assert block is not None
+    label = block.text
+    qtbot.waitUntil(lambda: label.width() < 800)
+    lines = wrapped_lines(label)
+    assert len(lines) > 1  # the question does wrap at this width
+    assert len(lines[-1].replace(WORD_JOINER, "")) >= SHORT_LAST_LINE, lines
+
+
+def wrapped_lines(label: QLabel) -> list[str]:
+    """The lines Qt makes of a word-wrapped label's text at its width."""
+    text = label.text()
+    layout = QTextLayout(text, label.font())
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    lines = []
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(label.contentsRect().width())
+        lines.append(text[line.textStart() : line.textStart() + line.textLength()])
+    layout.endLayout()
+    return lines

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from kakanai.core.japanese.line_breaking import WORD_JOINER
 from kakanai.services.counter.inputs import member_field_error
 from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.answer_fields import ChoiceField, LineField
@@ -35,7 +36,9 @@ def choice_field(view: CounterView) -> ChoiceField:
 def test_the_first_question_is_shown_in_large_text(view: CounterView) -> None:
     assert view.current_question_id() == "move_type"
     label = view.question_page.text
-    assert label.text() == "今回のお手続きはどれですか。"
+    assert (
+        label.text().replace(WORD_JOINER, "") == "今回のお手続きはどれですか。"
+    )  # joiners: no widow
     assert label.font().pointSizeF() >= MIN_QUESTION_POINTS
 
 

@@ -38,6 +38,28 @@ class _Atom:
     is_space: bool = False
 
 
+WORD_JOINER = "\u2060"
+"""No line break on either side (UAX #14 class WJ), drawn as nothing; Qt's layout honours it."""
+SHORT_LAST_LINE = 5
+"""A wrapped Japanese sentence should not end with a line of fewer characters than this
+(「い。」 alone under a heading reads as a mistake)."""
+
+
+def glue_tail(text: str, count: int = SHORT_LAST_LINE) -> str:
+    """``text`` with its last ``count`` characters of each paragraph joined by word joiners,
+    for a label that wraps by itself (a Qt label breaks Japanese between any two characters):
+    a line break then falls before them, never among them. Paragraphs ending in a space or an
+    English word, and short ones, are left as they are (they break at spaces, or fit)."""
+    return "\n".join(_glued(paragraph, count) for paragraph in text.split("\n"))
+
+
+def _glued(paragraph: str, count: int) -> str:
+    tail = paragraph[-count:]
+    if len(paragraph) < 2 * count or any(c in SPACES or c in _WORD for c in tail):
+        return paragraph
+    return paragraph[:-count] + WORD_JOINER.join(tail)
+
+
 def break_lines(text: str, width: float, measure: Measure) -> list[str]:
     """``text`` as lines no wider than ``width``; explicit newlines are kept. A piece with
     no allowed break that is wider than a whole line is cut between characters."""

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from kakanai.core.japanese.line_breaking import glue_tail
 from kakanai.core.trees.model import Question, QuestionType
 from kakanai.services.counter.display import MemberLine
 from kakanai.services.counter.towns import TownList
@@ -55,7 +56,7 @@ class QuestionBlock(QWidget):
         super().__init__(parent)
         self.question = question
         self.field = field
-        self.text = QLabel(question.text, self)
+        self.text = QLabel(glue_tail(question.text), self)
         self.text.setObjectName("question_text")
         self.text.setWordWrap(True)
         self.text.setStyleSheet(COMPACT_QUESTION_STYLE if compact else QUESTION_STYLE)
@@ -76,7 +77,7 @@ class QuestionBlock(QWidget):
         layout.addWidget(self.problem)
 
     def show_help(self, text: str) -> None:
-        self.help.setText(text)
+        self.help.setText(glue_tail(text))
         self.help.setVisible(bool(text))
 
     def show_problem(self, message: str) -> None:
