@@ -33,6 +33,17 @@ def sample_choices(samples: Sequence[Sample]) -> list[SampleCase]:
     return [SampleCase(name, f"{name}({_household(case)})", case) for name, case in samples]
 
 
+def fitting_first(samples: Sequence[SampleCase], form_id: str) -> list[SampleCase]:
+    """The samples whose case prints the form first (a 出生連絡票 is previewed with a birth,
+    not with a move that leaves its boxes empty or fills them with the wrong person), each
+    group in its own order."""
+    return sorted(samples, key=lambda sample: not _prints(sample.case, form_id))
+
+
+def _prints(case: Mapping[str, Any], form_id: str) -> bool:
+    return any(form_id in (p.get("forms") or ()) for p in case.get("procedures") or ())
+
+
 def _household(case: Mapping[str, Any]) -> str:
     members = case.get("household", {}).get("members", [])
     head_index = case.get("household", {}).get("head")

@@ -26,6 +26,7 @@ from kakanai.services.template_editing.fields import (
 from kakanai.services.template_editing.preview import (
     Preview,
     SampleCase,
+    fitting_first,
     render_preview,
     sample_choices,
 )
@@ -49,7 +50,7 @@ class TemplateSession:
     def __init__(self, path: Path, context: CheckContext | None = None) -> None:
         self.document = TemplateDocument.open(path)
         self.context = context or CheckContext.near(path)
-        self.samples: list[SampleCase] = sample_choices(self.context.samples)
+        self.samples = fitting_first(sample_choices(self.context.samples), path.stem)
         self._outline: tuple[str, Outline] | None = None
         self._checked: tuple[str, Checked] | None = None
         self._read: tuple[str, FormTemplate | None] | None = None
