@@ -207,6 +207,53 @@ def test_parse_date_rejects_empty_and_garbage(text: str, fragments: tuple[str, .
     assert_rejected(parse_date, text, *fragments)
 
 
+# --- a month and day near the interview ---------------------------------------------------
+
+INTERVIEW = date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "near", "expected"),
+    [
+        ("1115", INTERVIEW, date(2026, 11, 15)),  # last week's move
+        ("11.15", INTERVIEW, date(2026, 11, 15)),
+        ("11/15", INTERVIEW, date(2026, 11, 15)),
+        ("11月15日", INTERVIEW, date(2026, 11, 15)),
+        ("１１１５", INTERVIEW, date(2026, 11, 15)),  # full-width digits
+        ("1.5", INTERVIEW, date(2027, 1, 5)),  # across the new year: the nearer January
+        ("1231", date(2027, 1, 3), date(2026, 12, 31)),  # ... and back across it
+        ("0523", INTERVIEW, date(2027, 5, 23)),  # 181 days ahead
+        ("0524", INTERVIEW, date(2027, 5, 24)),  # 182 days ahead: still within half a year
+        ("0229", date(2028, 1, 10), date(2028, 2, 29)),  # a leap day in a leap year
+        ("0229", date(2027, 11, 23), date(2028, 2, 29)),  # ... or in the next one, 98 days on
+        ("R8.11.15", INTERVIEW, date(2026, 11, 15)),  # a whole date is read as before
+    ],
+)
+def test_a_month_and_day_alone_is_the_day_near_the_interview(
+    text: str, near: date, expected: date
+) -> None:
+    assert parse_date(text, near=near) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "near", "fragments"),
+    [
+        ("0229", INTERVIEW, ("月日だけ", "2月29日", "年も付けて")),  # no leap day near 2026-11
+        ("1301", INTERVIEW, ("読み取れません",)),
+        ("1985", INTERVIEW, ("読み取れません",)),  # a year alone is no month and day
+        ("1132", INTERVIEW, ("読み取れません",)),
+    ],
+)
+def test_a_month_and_day_with_no_such_day_near_the_interview_is_refused(
+    text: str, near: date, fragments: tuple[str, ...]
+) -> None:
+    assert_rejected(lambda t: parse_date(t, near=near), text, *fragments)
+
+
+def test_a_month_and_day_alone_is_refused_where_no_interview_day_is_given() -> None:
+    assert_rejected(parse_date, "1115", "読み取れません")
+
+
 # --- wareki formatting -------------------------------------------------------------------
 
 

@@ -99,6 +99,8 @@ ACCEPTED: list[tuple[str, str, object, object]] = [
     ("last day of heisei", DATE, "平成31年4月30日", dt.date(2019, 4, 30)),
     ("reiwa gannen", DATE, "令和元年5月1日", dt.date(2019, 5, 1)),
     ("YAML date", DATE, dt.date(2000, 1, 15), dt.date(2000, 1, 15)),
+    ("month and day near the interview", DATE, "1115", dt.date(2026, 11, 15)),
+    ("month and day next January", DATE, "1.5", dt.date(2027, 1, 5)),
     ("number", NUMBER, "3", 3),
     ("full-width number", NUMBER, "１２", 12),
     ("full-width decimal", NUMBER, "１．５", 1.5),

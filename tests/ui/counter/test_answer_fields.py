@@ -3,6 +3,8 @@ katakana, number), built around plain questions."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pytestqt.qtbot import QtBot
 
 from kakanai.core.located import Loc
@@ -45,3 +47,19 @@ def test_a_postal_code_question_shows_its_town(qtbot: QtBot) -> None:
     qtbot.addWidget(field)
     type_text(qtbot, field.editor, "100-0001")
     assert field.reading.text() == "東京都千代田区 千代田"
+
+
+def test_a_date_typed_as_month_and_day_reads_as_the_day_near_the_interview(
+    qtbot: QtBot,
+) -> None:
+    field = LineField(question(QuestionType.DATE), near=dt.date(2026, 11, 23))
+    qtbot.addWidget(field)
+    type_text(qtbot, field.editor, "1115")
+    assert field.reading.text() == "令和8年11月15日(2026年)"
+
+
+def test_a_date_field_without_an_interview_day_asks_for_the_year(qtbot: QtBot) -> None:
+    field = LineField(question(QuestionType.DATE))
+    qtbot.addWidget(field)
+    type_text(qtbot, field.editor, "1115")
+    assert "読み取れません" in field.reading.text()

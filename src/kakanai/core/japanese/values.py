@@ -80,6 +80,13 @@ _WESTERN_DATE = re.compile(r"(?P<year>[0-9]{1,4})" + _MONTH_DAY)
 _COMPACT_DATE = re.compile(r"(?P<year>[0-9]{4})(?P<month>[0-9]{2})(?P<day>[0-9]{2})")
 _COMPACT_SHORT_YEAR = re.compile(r"[0-9]{6}")
 
+# 11.15, 11/15, 11月15日 and 1115: a day near the interview's, typed without its year.
+_MONTH_DAY_ONLY = re.compile(
+    r"(?P<month>[0-9]{1,2})(?:月|[./-])(?P<day>[0-9]{1,2})日?|(?P<mm>[0-9]{2})(?P<dd>[0-9]{2})"
+)
+NEAR_DAYS = 183
+"""A date typed without its year is the one within half a year of the interview's day."""
+
 _DATE_EXAMPLES = "1985年4月12日、1985-04-12、昭和60年4月12日、S60.4.12 のように入力してください。"
 
 
@@ -125,9 +132,11 @@ def format_wareki_short(d: date) -> str:
 # --- dates -----------------------------------------------------------------------------
 
 
-def parse_date(text: str) -> date:
+def parse_date(text: str, *, near: date | None = None) -> date:
     """Read a 和暦 or 西暦 date as clerks type it (full-width, letters, kanji, 元年, 8 digits,
-    an era and 6 digits)."""
+    an era and 6 digits). Given ``near`` (the interview's day), a month and day alone
+    (``1115``, ``11.15``, ``11月15日``) is that day within half a year of it, as counter systems
+    take the 異動日 of a move made last week."""
     compact = re.sub(r"\s+", "", to_halfwidth_digits(text))
     if not compact:
         raise ValueFormatError("日付が入力されていません。" + _DATE_EXAMPLES)
@@ -136,9 +145,31 @@ def parse_date(text: str) -> date:
     match = _WESTERN_DATE.fullmatch(compact) or _COMPACT_DATE.fullmatch(compact)
     if match:
         return _western_date(match)
+    if near is not None and (match := _MONTH_DAY_ONLY.fullmatch(compact)):
+        return _near_date(match, near, text.strip())
     if _COMPACT_SHORT_YEAR.fullmatch(compact):
         raise ValueFormatError(_short_year_message(compact))
     raise ValueFormatError(f"日付「{text.strip()}」を読み取れません。" + _DATE_EXAMPLES)
+
+
+def _near_date(match: re.Match[str], near: date, typed: str) -> date:
+    """The day of ``match``'s month and day nearest to ``near``, if within ``NEAR_DAYS``."""
+    month = int(match["month"] or match["mm"])
+    day = int(match["day"] or match["dd"])
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        raise ValueFormatError(f"日付「{typed}」を読み取れません。" + _DATE_EXAMPLES)
+    found = [
+        date(year, month, day)
+        for year in (near.year - 1, near.year, near.year + 1)
+        if day <= calendar.monthrange(year, month)[1]
+    ]
+    nearest = min(found, key=lambda d: abs((d - near).days), default=None)
+    if nearest is None or abs((nearest - near).days) > NEAR_DAYS:
+        raise ValueFormatError(
+            f"「{typed}」は月日だけのため、今日から半年以内の{month}月{day}日として読みますが、"
+            "その日がありません。年も付けて、R8.11.15 や 2026-11-15 のように入力してください。"
+        )
+    return nearest
 
 
 def _short_year_message(typed: str) -> str:

@@ -76,9 +76,14 @@ def kind(raw: object) -> str:
     return type(raw).__name__
 
 
-def parse_day(question: Question, raw: object, what: str = "回答") -> dt.date:
+def parse_day(
+    question: Question, raw: object, what: str = "回答", *, near: dt.date | None = None
+) -> dt.date:
+    """A date answer; typed text as ``jv.parse_date`` reads it (a month and day alone is
+    the day near ``near``, when given)."""
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):
         return raw
-    return jv.parse_date(typed_text(question, raw, limit=domain.MAX_TEXT_CHARS, what=what))
+    typed = typed_text(question, raw, limit=domain.MAX_TEXT_CHARS, what=what)
+    return jv.parse_date(typed, near=near)

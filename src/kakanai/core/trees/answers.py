@@ -104,8 +104,8 @@ def _multi(question: Question, raw: object, _as_of: dt.date) -> list[str]:
     return [value for value in question.choice_values() if value in chosen]
 
 
-def _date(question: Question, raw: object, _as_of: dt.date) -> dt.date:
-    day = parse_day(question, raw)
+def _date(question: Question, raw: object, as_of: dt.date) -> dt.date:
+    day = parse_day(question, raw, near=as_of)  # 1115: the 15th of November near the interview
     domain.check_date(day)
     return day
 

@@ -94,12 +94,13 @@ def date_text(day: dt.date) -> str:
         return day.isoformat()
 
 
-def date_reading(typed: str) -> Reading:
-    """``S57.5.10`` → 昭和57年5月10日(1982年); nothing for an empty field."""
+def date_reading(typed: str, near: dt.date | None = None) -> Reading:
+    """``S57.5.10`` → 昭和57年5月10日(1982年); nothing for an empty field. Given ``near`` (a
+    date question's interview day), ``1115`` reads as that day near it."""
     if not typed.strip():
         return Reading()
     try:
-        day = jv.parse_date(typed)
+        day = jv.parse_date(typed, near=near)
     except jv.ValueFormatError as exc:
         return Reading(error=exc.message)
     try:

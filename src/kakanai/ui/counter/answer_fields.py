@@ -162,10 +162,16 @@ class LineField(AnswerField):
     buttons that fill in what the app already knows (``offer``)."""
 
     def __init__(
-        self, question: Question, parent: QWidget | None = None, *, caption: bool = True
+        self,
+        question: Question,
+        parent: QWidget | None = None,
+        *,
+        caption: bool = True,
+        near: dt.date | None = None,
     ) -> None:
         super().__init__(parent)
         self.question = question
+        self.near = near  # the interview's day: a date typed as 1115 is the one near it
         self.editor = QLineEdit(self)
         self.editor.setStyleSheet(FIELD_STYLE)
         self.editor.setMinimumWidth(280)
@@ -242,7 +248,7 @@ class LineField(AnswerField):
     def _show_reading(self) -> None:
         text = self.editor.text()
         if self.question.type is QuestionType.DATE:
-            reading = date_reading(text)
+            reading = date_reading(text, self.near)
             self._say(reading.text, reading.error)
         elif self.question.type is QuestionType.POSTAL_CODE:
             found = lookup_postal_code(text) if len(text.strip()) >= 7 else None
@@ -254,7 +260,7 @@ class LineField(AnswerField):
 
 
 _PLACEHOLDERS = {
-    QuestionType.DATE: "例: R081115、R8.11.15、令和8年11月15日、2026-11-15",
+    QuestionType.DATE: "例: R081115、R8.11.15、2026-11-15(近い日は月日だけ: 1115)",
     QuestionType.KATAKANA: "例: ヤマダ タロウ(ひらがなで入力してもカタカナになります)",
     QuestionType.PHONE: "例: 090-1234-5678(ハイフンなしでも可)",
     QuestionType.POSTAL_CODE: "例: 100-0001",

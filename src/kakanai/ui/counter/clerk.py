@@ -4,6 +4,7 @@ every key event (typed characters apart from other keys such as Enter and Tab)."
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -298,7 +299,7 @@ class Clerk:
         if field_.question.type is QuestionType.PHONE:
             text = "".join(ch for ch in text if ch.isdigit()) or text
         if field_.question.type is QuestionType.DATE:
-            text = shortest_date(text)
+            text = shortest_date(text, field_.near)
         for key, button in zip(field_.offer_keys, field_.offer_buttons, strict=True):
             offered = button.toolTip()
             if text and field_.editor.text() != text and _near(offered, text):
@@ -442,16 +443,26 @@ def name_readings(name: str, kana: str) -> dict[str, str]:
     }
 
 
-def shortest_date(text: str) -> str:
+def shortest_date(text: str, near: dt.date | None = None) -> str:
     """A date the way a quick clerk types it: era and six digits (S570510) when that is no
-    longer and reads as the same day (a whole one moves on by itself in the household);
+    longer and reads as the same day (a whole one moves on by itself in the household), or
+    the month and day alone (1115) for a day near ``near`` where the field takes it;
     anything unreadable as it is (its error is shown)."""
     try:
-        day = parse_date(text)
+        day = parse_date(text, near=near)
         compact = format_wareki_compact(day)
     except ValueFormatError:
         return text
-    return compact if len(compact) <= len(text) and parse_date(compact) == day else text
+    if near is not None and _reads_as(short := f"{day.month:02d}{day.day:02d}", near, day):
+        compact = short
+    return compact if len(compact) <= len(text) and _reads_as(compact, near, day) else text
+
+
+def _reads_as(typed: str, near: dt.date | None, day: dt.date) -> bool:
+    try:
+        return parse_date(typed, near=near) == day
+    except ValueFormatError:
+        return False
 
 
 def _near(offered: str, wanted: str) -> bool:

@@ -107,7 +107,7 @@ class MemberField(AnswerField):
     def _field_for(self, question: Question) -> AnswerField:
         if question.type in CHOICE_TYPES:
             return ChoiceField(question, self, mnemonics=False, compact=True)
-        return LineField(question, self, caption=False)
+        return LineField(question, self, caption=False, near=self.as_of)
 
     def _name(self, member: MemberLine) -> QWidget:
         box = QWidget(self)

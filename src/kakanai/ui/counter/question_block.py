@@ -41,7 +41,7 @@ def field_for(
         return AddressField(towns)
     if question.type is QuestionType.HOUSEHOLD:
         return HouseholdTable(as_of)
-    return LineField(question, caption=mnemonics)
+    return LineField(question, caption=mnemonics, near=as_of)
 
 
 class QuestionBlock(QWidget):
