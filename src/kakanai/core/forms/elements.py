@@ -220,7 +220,7 @@ class ElementReader(ValueReader):
         カード後日交付``); each key must be one of the bound question's choices."""
         raw = node.get("texts")
         if not isinstance(raw, LMap):
-            hint = "値: 印刷する文字 の組で書いてください(例: {後日交付: 中長期在留者 カード後日交付})。"
+            hint = "「値: 印刷する文字」の組で書いてください(例: {後日交付: 中長期在留者})。"
             self.bad_value(raw if raw is not None else node, "texts", hint, shown="…")
             return {}
         typed = None
@@ -230,7 +230,7 @@ class ElementReader(ValueReader):
             )
         choices = typed.choices if typed is not None and typed.kind is Kind.CHOICE else None
         texts: dict[str, str] = {}
-        for key, item in raw.items.items():
+        for key in raw.items:
             if choices is not None and key not in choices:
                 self.report(
                     raw.key_loc(key),
