@@ -4,12 +4,14 @@ when it nests too deep."""
 
 from __future__ import annotations
 
+import io
 import os
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
-from kakanai.adapters.input_files import json_depth, load_json, read_bytes
+from kakanai.adapters.input_files import _read_up_to, json_depth, load_json, read_bytes
 from kakanai.core.errors import KakanaiError
 
 
@@ -71,3 +73,26 @@ def test_json_nested_past_the_limit_is_refused_before_parsing() -> None:
         load_json("[" * 100_000 + "]" * 100_000, source="case.json", max_depth=32)
     assert caught.value.code.code == "INPUT_004"
     assert caught.value.path == "case.json"
+
+
+def test_a_small_file_is_read_without_a_buffer_the_size_of_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "small.yaml"
+    path.write_bytes(b"id: x\n" * 100)
+    tracemalloc.start()
+    try:
+        data = read_bytes(path, limit=8 * 1024 * 1024)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert len(data) == 600
+    assert peak < 256 * 1024, peak  # the old read(limit + 1) allocated 8 MiB
+
+
+def test_a_file_that_grew_after_its_size_was_taken_is_read_to_its_end() -> None:
+    stream = io.BytesIO(b"a" * 200_000)  # the size said 10 bytes
+    assert _read_up_to(stream, 1_000_000, 11) == b"a" * 200_000
+
+
+def test_a_file_that_grew_past_the_limit_is_read_only_one_byte_past_it() -> None:
+    stream = io.BytesIO(b"a" * 200_000)
+    assert len(_read_up_to(stream, 100_001, 11)) == 100_001

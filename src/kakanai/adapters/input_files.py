@@ -10,6 +10,7 @@ import os
 import re
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from kakanai.core.errors import ErrorCode, KakanaiError
 
@@ -29,15 +30,36 @@ def read_bytes(path: Path, *, limit: int) -> bytes:
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     descriptor = os.open(path, flags)
     try:
-        _check_before_reading(path, os.fstat(descriptor), limit)
+        info = os.fstat(descriptor)
+        _check_before_reading(path, info, limit)
     except BaseException:
         os.close(descriptor)
         raise
     with os.fdopen(descriptor, "rb") as handle:  # buffered: read(n) reads up to n
-        data = handle.read(limit + 1)  # the file may grow while it is read
+        data = _read_up_to(handle, limit + 1, info.st_size + 1)
     if len(data) > limit:
         raise _refused(path, ErrorCode.INPUT_FILE_TOO_LARGE, size=f"{limit}以上", limit=limit)
     return data
+
+
+def _read_up_to(handle: BinaryIO, most: int, first: int) -> bytes:
+    """At most ``most`` bytes, the first read sized ``first`` (the file's size and one more, so
+    a buffer as large as the limit is never allocated for a small file); the file may grow
+    while it is read, so reading goes on in chunks until its end or ``most``."""
+    parts: list[bytes] = []
+    total = 0
+    want = first
+    while total < most:
+        chunk = handle.read(min(want, most - total))
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+        want = _CHUNK
+    return b"".join(parts)
+
+
+_CHUNK = 64 * 1024
 
 
 def _check_before_reading(path: Path, info: os.stat_result, limit: int) -> None:

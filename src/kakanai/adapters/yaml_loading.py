@@ -146,6 +146,7 @@ class _Composer:
     _anchors: dict[str, tuple[LNode, int]] = field(default_factory=dict)
     _values: int = 0
     _root: LNode | None = None
+    _resolved: dict[tuple[str, object], object] = field(default_factory=dict)
 
     def compose(self, events: Iterable[Event]) -> LNode | None:
         try:
@@ -156,14 +157,14 @@ class _Composer:
         return self._root
 
     def _take(self, event: Event) -> None:
-        if isinstance(event, DocumentStartEvent) and self._root is not None:
-            detail = "1つのファイルに書ける文書(---)は1つだけです"
-            raise self._refuse(event, ErrorCode.YAML_SYNTAX, detail=detail)
-        if isinstance(event, ScalarEvent):
+        if isinstance(event, ScalarEvent):  # the most frequent event first
             self._count(event, 1)
             node = self._scalar(event)
             self._remember(event.anchor, node, 1)
             self._attach(node, 1)
+        elif isinstance(event, DocumentStartEvent) and self._root is not None:
+            detail = "1つのファイルに書ける文書(---)は1つだけです"
+            raise self._refuse(event, ErrorCode.YAML_SYNTAX, detail=detail)
         elif isinstance(event, AliasEvent):
             self._alias(event)
         elif isinstance(event, SequenceStartEvent | MappingStartEvent):
@@ -229,12 +230,20 @@ class _Composer:
     def _scalar(self, event: ScalarEvent) -> LScalar:
         loc = self._loc(event)
         text = str(event.value)
+        quoted = event.style in ("'", '"')
+        if event.style in _TEXT_STYLES:  # text whatever its tag: nothing to resolve
+            return LScalar(text, loc, text_col=loc.col + (1 if quoted else 0), raw=text)
         tag = event.ctag
         if tag is None or str(tag) == "!":
-            tag = self.yaml.resolver.resolve(ScalarNode, text, event.implicit)
-        quoted = event.style in ("'", '"')
+            # Keys and short values repeat (id, when, はい): each is resolved once per file.
+            key = (text, event.implicit)
+            tag = self._resolved.get(key)
+            if tag is None:
+                tag = self._resolved[key] = self.yaml.resolver.resolve(
+                    ScalarNode, text, event.implicit
+                )
         value = _scalar_value(text, event.style, str(getattr(tag, "value", tag) or ""))
-        return LScalar(value, loc, text_col=loc.col + (1 if quoted else 0), raw=text)
+        return LScalar(value, loc, text_col=loc.col, raw=text)
 
     def _loc(self, event: Event) -> Loc:
         mark = event.start_mark
@@ -244,9 +253,12 @@ class _Composer:
         return _RefusedError(Problem.at(self._loc(event), code, **fields))
 
 
+_TEXT_STYLES = ("'", '"', "|", ">")  # quoted and block scalars are text
+
+
 def _scalar_value(text: str, style: str | None, tag: str) -> object:
     """Turn a scalar into a Python value by the tag the YAML 1.2 resolver gave it."""
-    if style in ("'", '"', "|", ">"):
+    if style in _TEXT_STYLES:
         return text
     kind = tag.rsplit(":", 1)[-1]
     converters = {

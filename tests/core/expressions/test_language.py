@@ -630,3 +630,22 @@ def test_arithmetic_too_large_for_a_float_is_unknown_not_an_overflow(source: str
     OverflowError out of evaluation (exit 70 in the interview, forms and slip)."""
     huge = context({"children_count": 10**400})
     assert parse(source).evaluate(huge) is UNKNOWN
+
+
+def test_a_text_parsed_again_gives_the_same_expression_without_parsing_it_again() -> None:
+    first = parse("age >= 65 and move_type == '転入'")
+    again = parse("age >= 65 and move_type == '転入'")
+    assert again is first  # an editor's re-check re-parses only what changed
+    assert parse("age >= 65 and move_type == '転居'") is not first
+
+
+def test_a_text_that_does_not_parse_is_refused_every_time() -> None:
+    for _ in range(2):
+        with pytest.raises(ExprSyntaxError):
+            parse("age >= ")
+
+
+def test_the_same_text_parsed_as_a_form_binding_is_kept_apart() -> None:
+    assert parse("household.head.name", paths=True).names == frozenset({"household"})
+    with pytest.raises(ExprSyntaxError):
+        parse("household.head.name")

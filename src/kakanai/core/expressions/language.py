@@ -60,6 +60,9 @@ class Unknown(enum.Enum):
 
 
 UNKNOWN: Final = Unknown.UNKNOWN
+PARSED_KEPT = 8192
+"""Parsed texts kept for reuse (see ``parse``): every condition of every shipped tree and
+template, several times over; a few MiB at most."""
 _PER_MEMBER = frozenset(n for n, f in FUNCTIONS.items() if f.arg_form is ArgForm.PER_MEMBER)
 _COMPARISONS: Final[Mapping[type[ast.cmpop], Callable[[Any, Any], object]]] = {
     ast.Eq: operator.eq,
@@ -143,11 +146,16 @@ class Expression:
         return found
 
 
+@functools.lru_cache(maxsize=PARSED_KEPT)
 def parse(source: str, *, paths: bool = False) -> Expression:
     """Parse and shape-check ``source``; raises ExprSyntaxError listing every issue.
 
     ``paths`` admits dotted paths into records (``household.head.name``), as form
     bindings use them; question trees only know ``member.<field>``.
+
+    A text already parsed gives the same Expression (it is immutable, and no analysis changes
+    its syntax): an editor re-reading a tree after one keystroke parses only the condition that
+    changed. Text that does not parse is not kept (the error is raised each time).
     """
     tree, positions, issues = parse_tree(source, paths=paths)
     if tree is None:

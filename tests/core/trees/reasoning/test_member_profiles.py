@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kakanai.benchmarks.synthetic_trees import optional_member_questions
 from kakanai.core.trees.reasoning.diagrams import FALSE, Diagrams
-from kakanai.core.trees.reasoning.profiles import MAX_PROFILES
+from kakanai.core.trees.reasoning.profiles import MAX_PROFILES, Profiles
 from kakanai.services.trees.checking import check_tree
 
 AS_OF = dt.date(2026, 11, 23)
@@ -53,3 +53,24 @@ def test_diagram_operations_do_not_recurse_per_variable() -> None:
     none = dd.neg(chain)
     assert dd.conj(chain, none) == FALSE
     assert dd.pick(none) == dict.fromkeys(variables, 0)
+
+
+def test_a_member_count_is_shown_with_its_profile_label(tmp_path: Path) -> None:
+    _problems, _, analysis = checked(tmp_path, 2)
+    space = analysis.space  # type: ignore[attr-defined]
+    first = space.count_vars[0]
+    assert space.variable_name(first) == f"{space.household_id}#0({space.profiles.labels[0]})"
+    assert space.profiles.labels[0]  # labels are made when first read, never left empty
+
+
+def test_profiles_equal_in_the_fields_read_share_a_representative() -> None:
+    members: list[dict[str, object]] = [
+        {"sex": "男", "flag": True},
+        {"sex": "女", "flag": 1},  # 1 is not True: another value
+        {"sex": "男", "flag": 1},
+        {"sex": "女", "flag": True},
+    ]
+    profiles = Profiles(members, {}, lambda _m: ())
+    assert profiles.representatives(frozenset({"sex"})) == [0, 1, 0, 1]
+    assert profiles.representatives(frozenset({"flag"})) == [0, 1, 1, 0]
+    assert profiles.representatives(frozenset({"sex", "flag"})) == [0, 1, 2, 3]

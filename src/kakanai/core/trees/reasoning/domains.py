@@ -101,6 +101,7 @@ class _Atom:
     # Its syntax, when its value depends on nothing but the member and the day (it reads no
     # answer and no computed value): outcomes are then kept across checks (_PURE_OUTCOMES).
     pure: str | None = None
+    inputs: tuple[list[str], list[list[object]], bool] | None = field(default=None, repr=False)
 
 
 class DomainBuilder:
@@ -337,9 +338,8 @@ class DomainBuilder:
 
     def _outcomes(self, atom: _Atom, member: dict[str, object]) -> Key:
         """An atom read with ``member`` bound, over every combination of the answers it reads."""
-        names = sorted(atom.reads)
-        lists = [self.candidates[n] for n in names]
-        if atom.household or _product(lists) > MAX_COMBINATIONS:
+        names, lists, whole = self._inputs(atom)
+        if whole:
             return (("member", _member_identity(member)),)
         # Profiles try hundreds of candidate members, most of them equal in what one atom
         # reads (an age band read by itself, tried with every sex and relationship): each
@@ -347,7 +347,7 @@ class DomainBuilder:
         # nothing but the member (_PURE_OUTCOMES).
         if atom.member_reads is None:
             return self._evaluated(atom, names, lists, member)
-        reading = tuple(_typed(member.get(name)) for name in atom.member_reads)
+        reading = tuple([_typed(member.get(name)) for name in atom.member_reads])
         found = atom.outcomes.get(reading)
         if found is None:
             kept = None if atom.pure is None else (atom.pure, self.as_of, reading)
@@ -360,6 +360,16 @@ class DomainBuilder:
                     _PURE_OUTCOMES[kept] = found
             atom.outcomes[reading] = found
         return found
+
+    def _inputs(self, atom: _Atom) -> tuple[list[str], list[list[object]], bool]:
+        """The answers an atom reads, their candidates, and whether the member must be told
+        apart as a whole (a household quantifier, or too many combinations to try)."""
+        if atom.inputs is None:
+            names = sorted(atom.reads)
+            lists = [self.candidates[n] for n in names]
+            whole = atom.household or _product(lists) > MAX_COMBINATIONS
+            atom.inputs = (names, lists, whole)
+        return atom.inputs
 
     def _evaluated(
         self,

@@ -83,10 +83,16 @@ class FlowChecker:
             true, false = self.logic.condition(procedure.when)
             self.unknown_read(procedure.when, where, self.dd.neg(self.dd.disj(true, false)))
             return
+        maybes: dict[tuple[Node, Node], Node] = {}  # profiles that share a condition's diagrams
         for profile in self.logic.profiles():
-            true, false = self.logic.condition(procedure.when, profile)
+            tri = self.logic.condition(procedure.when, profile)
+            maybe = maybes.get(tri)
+            if maybe is None:
+                maybe = maybes[tri] = self.dd.neg(self.dd.disj(*tri))
+            if maybe == FALSE:  # known for this profile's members, whoever else is present
+                continue
             present = self.dd.conj(self.logic.household_present, self.space.member_present(profile))
-            unknown = self.dd.conj(present, self.dd.neg(self.dd.disj(true, false)))
+            unknown = self.dd.conj(present, maybe)
             if self.unknown_read(procedure.when, where, unknown, None, profile):
                 return
 

@@ -6,6 +6,7 @@ adding a per-member question multiplies the profiles by its answers, not the can
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import math
 from collections.abc import Callable, Sequence
@@ -37,39 +38,38 @@ class Profiles:
     """Household members as profiles, each with a representative member."""
 
     members: list[dict[str, object]]
-    labels: list[str]
     keyed: dict[Key, int]
     key_of: Callable[[dict[str, object]], Key]
     count_cap: int = 1
     parts: list[tuple[frozenset[str], Callable[[dict[str, object]], Key]]] = field(
         default_factory=list
     )  # each component's fields and its key; the full key is theirs in order
+    # The labels, made when first shown (a check that finds nothing never shows them).
+    _label: Callable[[], list[str]] = field(default=list, repr=False)
+    _labels: list[str] | None = field(default=None, repr=False)
 
     @property
     def size(self) -> int:
         return len(self.members)
+
+    @property
+    def labels(self) -> list[str]:
+        """Each profile as a supervisor reads it (``65〜74歳・男``)."""
+        if self._labels is None:
+            self._labels = self._label()
+        return self._labels
 
     def classify(self, member: dict[str, object]) -> int | None:
         return self.keyed.get(self.key_of(member))
 
     def representatives(self, fields: frozenset[str]) -> list[int]:
         """For each profile, the first profile whose members agree with it on ``fields``."""
-        firsts: list[int] = []
-        found: list[int] = []
-        for index, member in enumerate(self.members):
-            first = next(
-                (
-                    f
-                    for f in firsts
-                    if all(_same(member.get(n), self.members[f].get(n)) for n in fields)
-                ),
-                None,
-            )
-            if first is None:
-                firsts.append(index)
-                first = index
-            found.append(first)
-        return found
+        ordered = sorted(fields)
+        firsts: dict[object, int] = {}
+        return [
+            firsts.setdefault(tuple([_exact(member.get(n)) for n in ordered]), index)
+            for index, member in enumerate(self.members)
+        ]
 
     def possible(
         self, member: dict[str, object], open_fields: dict[str, list[object]]
@@ -94,8 +94,16 @@ class MemberAtom:
     evaluate: Callable[[dict[str, object]], Key]  # outcomes over the atom's other inputs
 
 
-def _same(a: object, b: object) -> bool:
-    return type(a) is type(b) and a == b
+def _exact(value: object) -> object:
+    """A member field's value as a key equal only for the same value of the same type
+    (``True`` is not ``1``, ``1`` is not ``1.0``), lists and mappings item by item."""
+    if isinstance(value, list | tuple):
+        return type(value), tuple(map(_exact, value))
+    if isinstance(value, dict):
+        return dict, frozenset((k, _exact(v)) for k, v in value.items())
+    if isinstance(value, set | frozenset):
+        return frozenset, frozenset(map(_exact, value))
+    return type(value), value
 
 
 def member_fields_of(node: object) -> frozenset[str]:
@@ -159,9 +167,9 @@ def build_profiles(
                 keyed[key] = len(members)
                 members.append(member)
                 groups.append(_group(member, combo, components))
-    labels = profile_labels(list(groups), as_of, set(choices))
     parts = list(zip(components, keyers, strict=True))
-    return Profiles(members, labels, keyed, full_key, 1, parts)
+    label = functools.partial(profile_labels, groups, as_of, set(choices))
+    return Profiles(members, keyed, full_key, 1, parts, label)
 
 
 def _components(read_together: list[set[str]], fields: set[str]) -> list[frozenset[str]]:

@@ -109,7 +109,7 @@ class RuleMaker:
                 )
         if var == self.logic.member_var:
             return Entry("member", (self.members(values, procedure),))
-        return Entry(self.dd.variables[var].name, tuple(str(v) for v in sorted(values)))
+        return Entry(self.space.variable_name(var), tuple(str(v) for v in sorted(values)))
 
     def members(self, profiles: frozenset[int], procedure: Procedure) -> str:
         """The member a rule concerns, in the condition's own words when they say it exactly."""

@@ -79,8 +79,8 @@ class Space:
             # The member a per-member rule is about; before the counts, so that "that member's
             # profile is present" stays one node per profile in the decision tables.
             self.member_var = self.dd.add_variable("member", max(1, self.profiles.size))
-            for index, label in enumerate(self.profiles.labels):
-                name = f"{question.id}#{index}({label})"
+            for index in range(self.profiles.size):  # named by count_name when shown
+                name = f"{question.id}#{index}"
                 self.count_vars.append(self.dd.add_variable(name, self.profiles.count_cap + 1))
             return
         if not question.required and question.id not in self.blank_var:
@@ -175,6 +175,13 @@ class Space:
                 here[state] = dd.node(var, tuple(children))
             below = here
         return below[start]
+
+    def variable_name(self, var: int) -> str:
+        """A variable's name as shown: a member count with its profile's label."""
+        name = self.dd.variables[var].name
+        if var in self.count_vars:
+            return f"{name}({self.profiles.labels[self.count_vars.index(var)]})"
+        return name
 
     def member_present(self, profile: int) -> Node:
         var = self.count_vars[profile]

@@ -42,6 +42,7 @@ class TreeLogic:
         self._reads: dict[int, frozenset[str] | None] = {}
         self._same_profiles: dict[frozenset[str], list[int]] = {}
         self._representatives: dict[int, list[int] | bool] = {}  # see bound
+        self._answers_read: dict[int, list[ast.Attribute]] = {}  # see _member_answers
         self.asked: dict[str, Node] = {}
         self.present: dict[str, Node] = {}
         self.household_present = FALSE
@@ -192,7 +193,7 @@ class TreeLogic:
         ]
         member = self.space.profiles.members[profile] if profile is not None else None
         if profile is not None and self.runtime.member_question_ids:
-            for read in at.member_answers(node, self.runtime.member_question_ids):
+            for read in self._member_answers(node):
                 leaves.append(read)
                 options.append(self.member_answer(read.attr, profile))
         ctx = evaluation_context({}, _nobody_answered, None, self.space.as_of, member)
@@ -230,6 +231,14 @@ class TreeLogic:
                 add(self.dd.conj(guard, chosen), value)
             add(self.dd.conj(guard, self.dd.neg(present)), value_of(rest, [*values, UNKNOWN]))
         return list(results.values())
+
+    def _member_answers(self, node: ast.expr) -> list[ast.Attribute]:
+        """``at.member_answers`` of a node, found once for all the profiles it is read for."""
+        found = self._answers_read.get(id(node))
+        if found is None:
+            found = at.member_answers(node, self.runtime.member_question_ids)
+            self._answers_read[id(node)] = found
+        return found
 
     def _widest(self, leaves: list[ast.expr]) -> int | None:
         """The leaf that is a question with the most classes, if it has many."""
