@@ -117,6 +117,21 @@ def test_sample_text_no_font_can_draw_is_reported_with_the_character_and_field(
     assert "id: 飼い主の氏名" in line
 
 
+def test_a_printed_text_for_a_choice_the_question_does_not_have_is_reported(
+    tmp_path: Path,
+) -> None:
+    """``texts:`` keys are the bound question's choices: 後日交付 spelt 後日発行 is caught,
+    and the message lists the choices."""
+    path = copied(tmp_path, "juumin_idou_todoke", "texts: {後日交付:", "texts: {後日発行:")
+    (report,) = check_templates([path], TREES, [])
+    assert [p.code.code for p in report.problems] == ["TREE_REF_002"]
+    assert "後日発行" in report.problems[0].message
+    assert "選択肢: " in report.problems[0].message
+    assert "後日交付" in report.problems[0].message
+    line = path.read_text(encoding="utf-8").splitlines()[report.problems[0].line - 1]
+    assert "title: 国籍等" in line
+
+
 def test_sample_text_that_does_not_fit_is_reported_at_the_field(tmp_path: Path) -> None:
     path = copied(
         tmp_path,

@@ -453,6 +453,21 @@ def test_the_member_table_prints_each_members_own_nationality_and_status(
     ]
 
 
+def test_the_nationality_column_says_what_a_card_issued_later_means(
+    printed: list[Printed],
+) -> None:
+    """「後日交付」 alone does not tell the 住基 back office that the member is a 中長期在留者
+    whose 在留カード the 入管 issues later (住基法30条の45: the 住民票 records 「中長期在留者
+    である旨」; docs/sources.md). The cell prints both, on two lines of the 20 mm column."""
+    sheet = find(printed, "juumin_idou_todoke", "kokugai_tennyu")
+    table = sheet.field_box("異動する人")
+    cell = Box(table.x + 154, table.y + 8 + 1 * 12, 20, 12)
+    assert sheet.text_in(cell) == "中長期在留者カード後日交付"
+    halves = [Box(cell.x, cell.y + i * 6, 20, 6) for i in range(2)]
+    assert [sheet.text_in(half, slack=0.3) for half in halves] == ["中長期在留者", "カード後日交付"]
+    assert [note.code for note in sheet.plan.notes] == []
+
+
 def test_the_late_notice_for_a_birth_abroad_prints_the_three_months(
     printed: list[Printed],
 ) -> None:

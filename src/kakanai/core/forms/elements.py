@@ -36,7 +36,7 @@ KEYS: dict[str, set[str]] = {
     "box": COMMON | {"line", "fill", "dash", "color"},
     "line": {"kind", "id", "when", "from", "to", "line", "dash", "color"},
     "grid": COMMON | {"cols", "rows", "line", "fill"},
-    "text": FIELD | STYLE | {"value", "prefix", "suffix", "empty"},
+    "text": FIELD | STYLE | {"value", "prefix", "suffix", "empty", "texts"},
     "date": FIELD | STYLE | {"value", "style", "eras", "era_width", "gannen"},
     "name": FIELD | STYLE | {"value", "kana", "kana_size", "kana_height"},
     "digits": FIELD | {"value", "groups", "size", "font"},
@@ -190,6 +190,8 @@ class ElementReader(ValueReader):
             empty=self.text(node, "empty"),
             text=self.text(node, "text"),
         )
+        if kind == "text" and "texts" in node.items:
+            field.texts = self._texts(node, field.value, member_ok=member_ok)
         if kind in ("text", "name", "date", "circle") and "value" not in node.items:
             self.report(node.loc, ErrorCode.KEY_MISSING, where=f"要素({kind})", key="value")
         if kind == "date":
@@ -212,6 +214,35 @@ class ElementReader(ValueReader):
         if kind == "check":
             field.square = self.flag(node, "square", True)
         return field
+
+    def _texts(self, node: LMap, value: Binding | None, *, member_ok: bool) -> dict[str, str]:
+        """``texts:``, what to print for some values of a choice (``後日交付: 中長期在留者
+        カード後日交付``); each key must be one of the bound question's choices."""
+        raw = node.get("texts")
+        if not isinstance(raw, LMap):
+            hint = "「値: 印刷する文字」の組で書いてください(例: {後日交付: 中長期在留者})。"
+            self.bad_value(raw if raw is not None else node, "texts", hint, shown="…")
+            return {}
+        typed = None
+        if value is not None:
+            typed, _ = value.expression.check(
+                self.scope, member_allowed=member_ok, vocabulary=self.scope.vocabulary
+            )
+        choices = typed.choices if typed is not None and typed.kind is Kind.CHOICE else None
+        texts: dict[str, str] = {}
+        for key in raw.items:
+            if choices is not None and key not in choices:
+                self.report(
+                    raw.key_loc(key),
+                    ErrorCode.REF_CHOICE,
+                    question=typed.owner if typed is not None else "",
+                    value=key,
+                    suggestion=did_you_mean(key, sorted(choices))
+                    or "選択肢: " + "、".join(sorted(choices)),
+                )
+                continue
+            texts[key] = self.text(raw, key)
+        return texts
 
     def _choice(self, node: LMap, common: Common, *, member_ok: bool) -> ChoiceField:
         items: list[ChoiceItem] = []

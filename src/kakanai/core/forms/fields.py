@@ -127,7 +127,10 @@ class FieldPainter:
         if field_.kind == "number":
             text = str(bound.row) if bound.row else ""
         else:
-            shown = display_text(bound.value(field_.value), gannen=field_.gannen)
+            value = bound.value(field_.value)
+            if isinstance(value, str) and value in field_.texts:
+                value = field_.texts[value]
+            shown = display_text(value, gannen=field_.gannen)
             text = f"{field_.prefix}{shown}{field_.suffix}" if shown else field_.empty
         self.text_in(sheet, area, text, field_.style, field_)
 

@@ -153,6 +153,7 @@ class TextField(Element):
     prefix: str = ""
     suffix: str = ""
     empty: str = ""
+    texts: dict[str, str] = field(default_factory=dict)  # text: a choice value → what to print
     date_style: str = "wareki"  # wareki | seireki | era | short
     eras: tuple[str, ...] = ("昭和", "平成", "令和")  # or one letter each: 明 大 昭 平 令
     era_width: float = 0.0  # mm given to the printed eras; 0 = 42% of the box

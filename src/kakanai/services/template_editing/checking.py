@@ -4,11 +4,12 @@ put under the field whose lines it points at."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kakanai.core.errors import Problem
+from kakanai.core.errors import KakanaiError, Problem
 from kakanai.core.forms.binding import FormScope
 from kakanai.core.forms.model import FormTemplate
 from kakanai.core.trees.model import QuestionTree
@@ -17,6 +18,7 @@ from kakanai.services.forms.checking import Sample, check_template, trees_near
 from kakanai.services.forms.samples import sample_cases
 from kakanai.services.shipped_data import QUESTIONNAIRES
 from kakanai.services.template_editing.fields import FieldRef, Outline
+from kakanai.services.trees import library
 from kakanai.services.trees.checking import read_tree, tree_files
 
 
@@ -35,13 +37,26 @@ class CheckContext:
         return cls(trees, list(sample_cases()) if samples is None else list(samples))
 
     @classmethod
-    def of_desk(cls) -> CheckContext:
-        """The question trees a desk reads from files (``shipped_data``: the city's in place
-        of the shipped ones with the same id) and the shipped samples: what the 様式 tab of
-        the supervisor's mode checks the desk's templates against."""
+    def of_desk(
+        cls, source: library.Source | None = None, on: dt.date | None = None
+    ) -> CheckContext:
+        """The question trees a desk uses on ``on`` and the shipped samples: what the 様式 tab
+        of the supervisor's mode checks the desk's templates against. A tree is the version
+        published to ``source``'s database and in force that day where there is one
+        (services/trees/library, as the counter and the desk use it), else its file
+        (``shipped_data``: the city's in place of the shipped one with the same id); a tree
+        published with no file counts from the day a version of it is in force. No
+        ``source``: the files only."""
+        ids = set(shipped_data.questionnaire_ids())
+        if source is not None:
+            ids |= {v.tree_id for v in library.versions(source) if not v.withdrawn}
         trees = []
-        for tree_id in shipped_data.questionnaire_ids():
-            tree, _ = read_tree(shipped_data.questionnaire_file(tree_id))
+        for tree_id in sorted(ids):
+            tree = None
+            if source is not None:
+                tree = _published_in_force(source, tree_id, on or dt.date.today())
+            if tree is None:
+                tree = _file_tree(tree_id)
             if tree is not None:
                 trees.append(tree)
         return cls(trees, list(sample_cases()))
@@ -53,6 +68,24 @@ class CheckContext:
     @property
     def departments(self) -> list[str]:
         return [d.id for tree in self.trees for d in tree.departments]
+
+
+def _published_in_force(source: library.Source, tree_id: str, on: dt.date) -> QuestionTree | None:
+    """The published version of ``tree_id`` in force on ``on``; None: the file's is used."""
+    if library.in_force_version(source, tree_id, on) is None:
+        return None
+    try:
+        return library.in_force(source, tree_id, on).tree
+    except KakanaiError:  # checked when published; a stored text that no longer reads
+        return None
+
+
+def _file_tree(tree_id: str) -> QuestionTree | None:
+    path = shipped_data.questionnaire_file(tree_id)
+    if not path.is_file():
+        return None
+    tree, _ = read_tree(path)
+    return tree
 
 
 def _shipped_trees() -> list[QuestionTree]:

@@ -85,6 +85,13 @@ class TemplateSession:
             self.remember_check(self.text, known)
         return known
 
+    def recheck_against(self, context: CheckContext) -> None:
+        """Check against ``context`` from now on (the desk's trees changed: a version was
+        published or withdrawn); the last check and the bindings offered are dropped."""
+        self.context = context
+        self._checked = None
+        self._bindables = None
+
     def cached_check(self) -> Checked | None:
         """The check of the current text if it has been made (else None: not yet)."""
         if self._checked is not None and self._checked[0] == self.text:

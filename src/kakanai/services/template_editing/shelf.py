@@ -7,7 +7,9 @@ place, and deleting that copy brings the shipped one back. A plain folder (a che
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from kakanai.core.errors import ErrorCode, KakanaiError
@@ -17,17 +19,29 @@ from kakanai.services.forms import templates as form_templates
 from kakanai.services.shipped_data import TemplateFile
 from kakanai.services.template_editing.checking import CheckContext
 from kakanai.services.template_editing.document import reason
+from kakanai.services.trees import library
 
 
 class TemplateShelf:
-    """``folder``: the templates of that folder, saved in place; None: the desk's."""
+    """``folder``: the templates of that folder, saved in place; None: the desk's, checked
+    against the trees ``trees`` (a workspace or its database) has in force on ``today()``
+    (without it: the trees' files)."""
 
-    def __init__(self, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path | None = None,
+        trees: library.Source | None = None,
+        today: Callable[[], dt.date] | None = None,
+    ) -> None:
         self.folder = folder
+        self.trees = trees
+        self.today = today or dt.date.today
 
     @classmethod
-    def desk(cls) -> TemplateShelf:
-        return cls(None)
+    def desk(
+        cls, trees: library.Source | None = None, today: Callable[[], dt.date] | None = None
+    ) -> TemplateShelf:
+        return cls(None, trees, today)
 
     @property
     def overlays(self) -> bool:
@@ -35,9 +49,9 @@ class TemplateShelf:
         return self.folder is None
 
     def context(self) -> CheckContext | None:
-        """What the templates are checked against on a desk: the desk's trees (None for a
-        folder: the trees beside it, ``CheckContext.near``)."""
-        return CheckContext.of_desk() if self.overlays else None
+        """What the templates are checked against on a desk: the tree versions the desk uses
+        today (None for a folder: the trees beside it, ``CheckContext.near``)."""
+        return CheckContext.of_desk(self.trees, self.today()) if self.overlays else None
 
     def listed(self) -> list[TemplateFile]:
         """The templates to offer, by id (the city's copy in place of the shipped one)."""

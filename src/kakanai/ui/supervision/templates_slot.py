@@ -27,10 +27,15 @@ class TemplatesSlot(QWidget):
         self,
         parent: QWidget | None = None,
         make_editor: Callable[[], QWidget] | None = None,
+        *,
+        shelf: TemplateShelf | None = None,
     ) -> None:
+        """``shelf``: the desk's templates, checked against the tree versions in force
+        (``TemplateShelf.desk(workspace, today)``); without it, against the trees' files."""
         super().__init__(parent)
         self.editor: QWidget | None = None
-        self._make_editor = make_editor or (lambda: TemplateEditor(TemplateShelf.desk()))
+        desk = shelf or TemplateShelf.desk()
+        self._make_editor = make_editor or (lambda: TemplateEditor(desk))
         self.waiting = QLabel(WAITING, self)
         self.waiting.setObjectName("templates_waiting")
         self.waiting.setWordWrap(True)
@@ -62,6 +67,12 @@ class TemplatesSlot(QWidget):
     def _on_changed(self, action: str, path: str, what: str) -> None:
         shown = Path(path)
         self.template_changed.emit(action, f"様式 {shown.parent.name}/{shown.name} {what}")
+
+    def recheck(self) -> None:
+        """A tree version was published or withdrawn: the editor (once built) checks the
+        templates against the versions in force now."""
+        if isinstance(self.editor, TemplateEditor):
+            self.editor.recheck()
 
     def may_leave(self) -> bool:
         """Unsaved template edits: the editor asks (save, drop, or stay)."""

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from kakanai.core.trees.visit import SEPARATOR
+from kakanai.services.template_editing.shelf import TemplateShelf
 from kakanai.services.tree_editing import diagnostics
 from kakanai.services.tree_editing.draft import Draft, draft_of
 from kakanai.services.tree_editing.in_force import InForce
@@ -91,7 +92,9 @@ class SupervisionView(ModeView):
         self.review_page = ReviewPage(
             self.document, self.ensure_saved, lambda: self.access.can_publish, self._against
         )
-        self.templates_slot = TemplatesSlot(self)
+        self.templates_slot = TemplatesSlot(
+            self, shelf=TemplateShelf.desk(workspace, lambda: workspace.now().date())
+        )
         self.tabs = self._build_tabs()
         self.problems = ProblemsPanel(self)
         self.actions_ = EditorActions(self)
@@ -254,6 +257,7 @@ class SupervisionView(ModeView):
 
     def _on_versions_changed(self) -> None:
         self.review_page.refresh_against()
+        self.templates_slot.recheck()
 
     def _on_changed(self) -> None:
         self.problems.show_checking()

@@ -268,6 +268,18 @@ class TemplateEditor(QWidget):
         self._load_scenarios(session)
         return True
 
+    def recheck(self) -> None:
+        """The desk's trees changed (a version published or withdrawn): check against the
+        versions in force now, and show the template's problems again."""
+        context = self.shelf.context()
+        if context is None:
+            return
+        self._context = context
+        if self.session is not None:
+            self.session.recheck_against(context)
+            self._last_checked = None
+            self._refresh()
+
     def _load_scenarios(self, session: TemplateSession) -> None:
         """Add the trees' scenarios that print the form to the sample picker, interviewed
         off the GUI thread."""
