@@ -633,3 +633,43 @@ def test_the_nursery_form_circles_a_new_admission_for_a_move_into_the_city(
 ) -> None:
     sheet = find(printed, "hoiku_riyou_moushikomi", "reference_case")
     assert circled_in(sheet, "申込区分") == ["新規入所"]
+
+
+def ticked(sheet: Printed, field_id: str) -> bool:
+    """Whether a check field has a mark drawn in its box (the □ itself is a rectangle, not a
+    stroke)."""
+    box = sheet.field_box(field_id)
+    room = Box(box.x - 0.35, box.y - 0.35, box.w + 0.7, box.h + 0.7)
+    return any(inside(stroke.box, room) for stroke in sheet.pages.strokes(0))
+
+
+@pytest.mark.parametrize(
+    ("sample", "kind", "method", "ticks"),
+    [
+        # 住基法30条の46: the 転入届 of a move from abroad; the 届出人 lives at the new address
+        ("kokugai_tennyu", ["転入"], ["国外から"], (True, False)),
+        # 住基法24条: the 転出届 of a move abroad; the 届出人 lives at the old address
+        ("kokugai_tenshutsu", ["転出"], [], (False, True)),
+        ("reference_case", ["転入"], ["転出証明書"], (True, False)),  # a move within Japan
+    ],
+)
+def test_a_move_from_or_to_abroad_is_marked_as_the_transfer_it_is(
+    printed: list[Printed],
+    sample: str,
+    kind: list[str],
+    method: list[str],
+    ticks: tuple[bool, bool],
+) -> None:
+    """The abroad tree asks abroad_move, not move_type: the 住民異動届 of a 国外転入 was left
+    with 転入・転居・転出, 国外から and the 届出人's address all unmarked."""
+    sheet = find(printed, "juumin_idou_todoke", sample)
+    assert circled(sheet, sheet.field_box("異動の種類")) == kind
+    assert circled(sheet, sheet.field_box("転出の方法")) == method
+    assert (ticked(sheet, "新住所と同じ"), ticked(sheet, "旧住所と同じ")) == ticks
+
+
+def test_a_move_abroad_names_the_country_as_the_new_address(printed: list[Printed]) -> None:
+    sheet = find(printed, "juumin_idou_todoke", "kokugai_tenshutsu")
+    assert sheet.text_in(sheet.field_box("転出先の国")) == "国外:ベトナム社会主義共和国"
+    domestic = find(printed, "juumin_idou_todoke", "reference_case")
+    assert domestic.text_in(domestic.field_box("転出先の国")) == ""
