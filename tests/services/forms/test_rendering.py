@@ -673,3 +673,24 @@ def test_a_move_abroad_names_the_country_as_the_new_address(printed: list[Printe
     assert sheet.text_in(sheet.field_box("転出先の国")) == "国外:ベトナム社会主義共和国"
     domestic = find(printed, "juumin_idou_todoke", "reference_case")
     assert domestic.text_in(domestic.field_box("転出先の国")) == ""
+
+
+@pytest.mark.parametrize(
+    ("form", "sample", "field", "ticks"),
+    [
+        # A move from abroad is a 転入 for 国保 (資格取得の理由), a move abroad a 転出 for the
+        # 国保 資格喪失, the 児童手当 受給事由消滅 and the 子ども医療証 (abroad.yaml).
+        ("kokuho_shikaku_shutoku", "kokugai_tennyu", "理由_転入", True),
+        ("kokuho_shikaku_soushitsu", "kokugai_tenshutsu", "理由_転出", True),
+        ("jidou_teate_shoumetsu_todoke", "kokugai_tenshutsu", "理由_転出", True),
+        ("kodomo_iryou_henkou", "kokugai_tenshutsu", "区分_転出", True),
+        ("kodomo_iryou_henkou", "kokugai_tenshutsu", "区分_転居", False),
+        ("kokuho_shikaku_shutoku", "shusshou", "理由_転入", False),  # a birth is no 転入
+        ("kokuho_shikaku_soushitsu", "tenshutsu", "理由_転出", True),  # within Japan, as before
+    ],
+)
+def test_a_move_from_or_to_abroad_ticks_the_transfer_as_the_reason(
+    printed: list[Printed], form: str, sample: str, field: str, ticks: bool
+) -> None:
+    sheet = next(p for p in printed if p.template.id == form and p.sample == sample)
+    assert ticked(sheet, field) == ticks
