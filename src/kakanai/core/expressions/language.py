@@ -60,9 +60,9 @@ class Unknown(enum.Enum):
 
 
 UNKNOWN: Final = Unknown.UNKNOWN
-PARSED_KEPT = 8192
-"""Parsed texts kept for reuse (see ``parse``): every condition of every shipped tree and
-template, several times over; a few MiB at most."""
+PARSED_KEPT = 2048
+"""Parsed texts kept for reuse (see ``parse``): every shipped tree and template reads 769
+distinct ones; an entry is about 9 KiB, so an editor typing all day keeps at most ~18 MiB."""
 _PER_MEMBER = frozenset(n for n, f in FUNCTIONS.items() if f.arg_form is ArgForm.PER_MEMBER)
 _COMPARISONS: Final[Mapping[type[ast.cmpop], Callable[[Any, Any], object]]] = {
     ast.Eq: operator.eq,
