@@ -4,10 +4,12 @@ each name, address and birth date printed instead of written (千葉市's measur
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from kakanai.core.forms.prefill import Prefill
 from kakanai.services.forms.rendering import form_fills, render_forms
+from kakanai.services.forms.samples import SAMPLES, build_sample
 from tests.conftest import ROOT
 
 
@@ -51,3 +53,33 @@ def test_rendered_forms_carry_the_same_counts_as_the_fills() -> None:
 def test_a_form_with_nothing_to_fill_counts_nothing() -> None:
     assert Prefill().writings == 0
     assert (Prefill(3, 1, 1, 1) + Prefill(2, 0, 1, 0)).writings == 4
+
+
+def test_a_member_with_no_residence_record_is_no_row_of_the_residence_form(
+    tmp_path: Path,
+) -> None:
+    """From abroad, a 短期滞在 visitor (対象外) and a Japanese national back for under a year get
+    no 住民票 (住基法30条の45; catalogue §6.1): abroad.yaml guides them, the 住民異動届 does not
+    list them as people it moves."""
+    text = (SAMPLES / "kokugai_tennyu.answers.yaml").read_text(encoding="utf-8")
+    for before, after in (
+        ("[日本国籍, 後日交付, 日本国籍, 中長期在留者]", "[日本国籍, 後日交付, 日本国籍, 対象外]"),
+        ("kokuho_member: [はい, はい, はい, はい]", "kokuho_member: [はい, はい, はい, null]"),
+        ("  wants_school: はい\n", ""),  # asked only of foreign children who register
+        ("  previous_school: メキシコ日本人学校(小学部)\n", ""),
+    ):
+        assert before in text
+        text = text.replace(before, after)
+    answers = tmp_path / "tanki.answers.yaml"
+    answers.write_text(text, encoding="utf-8")
+    case = build_sample(answers, "20261123-000001")
+    member = next(
+        m for m in case["household"]["members"] if m["name"] == "GONZALEZ LUCAS ALEJANDRO"
+    )
+    assert any(
+        p["id"] == "juuminhyou_taishougai" and p.get("member") == member["index"]
+        for p in case["procedures"]
+    )
+    fill = next(f for f in form_fills(case) if f.form_id == "juumin_idou_todoke")
+    members = len(case["household"]["members"])
+    assert fill.prefill.birth_dates == members - 1  # three rows, not four
