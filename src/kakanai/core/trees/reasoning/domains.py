@@ -34,6 +34,7 @@ from kakanai.core.trees.reasoning.profiles import (
     ProfileLimitError,
     Profiles,
     build_profiles,
+    exact,
     member_fields_of,
 )
 
@@ -347,7 +348,7 @@ class DomainBuilder:
         # nothing but the member (_PURE_OUTCOMES).
         if atom.member_reads is None:
             return self._evaluated(atom, names, lists, member)
-        reading = tuple([_typed(member.get(name)) for name in atom.member_reads])
+        reading = tuple([exact(member.get(name)) for name in atom.member_reads])
         found = atom.outcomes.get(reading)
         if found is None:
             kept = None if atom.pure is None else (atom.pure, self.as_of, reading)
@@ -450,18 +451,6 @@ def _member_only(node: ast.expr) -> bool:
     return all(
         n.id == MEMBER_NAME or id(n) in called for n in ast.walk(node) if isinstance(n, ast.Name)
     )
-
-
-def _typed(value: object) -> object:
-    """A member field's value as an exact key: types kept apart (``True`` is not ``1``), a
-    list in its own order."""
-    if isinstance(value, list | tuple):
-        return type(value), tuple(map(_typed, value))
-    if isinstance(value, dict):
-        return dict, tuple((k, _typed(v)) for k, v in value.items())
-    if isinstance(value, set | frozenset):
-        return frozenset, frozenset(map(_typed, value))
-    return type(value), value
 
 
 def _member_identity(member: dict[str, object]) -> tuple[object, ...]:

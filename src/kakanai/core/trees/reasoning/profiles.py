@@ -67,7 +67,7 @@ class Profiles:
         ordered = sorted(fields)
         firsts: dict[object, int] = {}
         return [
-            firsts.setdefault(tuple([_exact(member.get(n)) for n in ordered]), index)
+            firsts.setdefault(tuple([exact(member.get(n)) for n in ordered]), index)
             for index, member in enumerate(self.members)
         ]
 
@@ -94,15 +94,15 @@ class MemberAtom:
     evaluate: Callable[[dict[str, object]], Key]  # outcomes over the atom's other inputs
 
 
-def _exact(value: object) -> object:
-    """A member field's value as a key equal only for the same value of the same type
+def exact(value: object) -> object:
+    """A member field's value as an exact key: equal only for the same value of the same type
     (``True`` is not ``1``, ``1`` is not ``1.0``), lists and mappings item by item."""
     if isinstance(value, list | tuple):
-        return type(value), tuple(map(_exact, value))
+        return type(value), tuple(map(exact, value))
     if isinstance(value, dict):
-        return dict, frozenset((k, _exact(v)) for k, v in value.items())
+        return dict, frozenset((k, exact(v)) for k, v in value.items())
     if isinstance(value, set | frozenset):
-        return frozenset, frozenset(map(_exact, value))
+        return frozenset, frozenset(map(exact, value))
     return type(value), value
 
 
