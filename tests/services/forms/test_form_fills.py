@@ -7,10 +7,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from kakanai.core.forms.model import Box
 from kakanai.core.forms.prefill import Prefill
 from kakanai.services.forms.rendering import form_fills, render_forms
 from kakanai.services.forms.samples import SAMPLES, build_sample
 from tests.conftest import ROOT
+from tests.printed_pages import PdfiumPages
 
 
 def reference_case() -> dict[str, Any]:
@@ -83,3 +85,44 @@ def test_a_member_with_no_residence_record_is_no_row_of_the_residence_form(
     fill = next(f for f in form_fills(case) if f.form_id == "juumin_idou_todoke")
     members = len(case["household"]["members"])
     assert fill.prefill.birth_dates == members - 1  # three rows, not four
+
+
+INKAN_SAITOUROKU = """questionnaire: certificates
+as_of: 2026-12-07
+answers:
+  certificate_groups: [印鑑登録証明書]
+  household:
+    - {name: 高橋 健, kana: タカハシ ケン, birth_date: 1995-12-01, sex: 男, relationship: 本人}
+  requester_address:
+    postal_code: "100-0001"
+    prefecture: 東京都
+    municipality: サンプル市
+    town: 中央一丁目
+    block: 2番3号
+    building: サンプルハイツ101号室
+  phone: 090-1234-5678
+  inkan_copies: 1
+  inkan_card: なし
+  inkan_registrant_came: はい
+  inkan_card_lost: はい
+"""
+
+
+def test_a_registration_made_again_prints_the_address_the_requester_gave(
+    tmp_path: Path,
+) -> None:
+    """The certificates counter asks requester_address, not new_address: the 印鑑登録申請書 of
+    a registration made again after the card was lost printed no address at all."""
+    answers = tmp_path / "saitouroku.answers.yaml"
+    answers.write_text(INKAN_SAITOUROKU, encoding="utf-8")
+    case = build_sample(answers, "20261207-000002")
+    rendered = render_forms(case, procedure="inkan_saitouroku")
+    assert [r.form_id for r in rendered] == ["inkan_touroku_shinsei"]
+    pages = PdfiumPages(rendered[0].pdf)
+    assert pages.text_within(0, Box(92, 90, 103, 10.5), 0.6) == (
+        "東京都サンプル市中央一丁目2番3号サンプルハイツ101号室"
+    )
+    assert pages.text_within(0, Box(97, 84, 30, 5.5), 0.6) == "100-0001"
+    rings = [s.box for s in pages.strokes(0) if s.curved and s.box.x >= 43 and s.box.y >= 110]
+    circled = [pages.text_within(0, ring, 0) for ring in rings if ring.y + ring.h <= 121]
+    assert circled == ["本人"]  # the registrant came (inkan_registrant_came)
