@@ -686,6 +686,8 @@ def test_a_move_abroad_names_the_country_as_the_new_address(printed: list[Printe
         ("kodomo_iryou_henkou", "kokugai_tenshutsu", "区分_転出", True),
         ("kodomo_iryou_henkou", "kokugai_tenshutsu", "区分_転居", False),
         ("kokuho_shikaku_shutoku", "shusshou", "理由_転入", False),  # a birth is no 転入
+        ("kokuho_shikaku_shutoku", "shusshou", "理由_出生", True),  # ... but a 出生 (B7)
+        ("kokuho_shikaku_shutoku", "reference_case", "理由_出生", False),
         ("kokuho_shikaku_soushitsu", "tenshutsu", "理由_転出", True),  # within Japan, as before
     ],
 )
@@ -694,3 +696,22 @@ def test_a_move_from_or_to_abroad_ticks_the_transfer_as_the_reason(
 ) -> None:
     sheet = next(p for p in printed if p.template.id == form and p.sample == sample)
     assert ticked(sheet, field) == ticks
+
+
+@pytest.mark.parametrize(
+    ("sample", "names", "joined"),
+    [
+        # A birth: the newborn twins join 国保 from the day of birth, the others are insured.
+        ("shusshou", ["渡邉紬", "渡邉葵"], "令和8年11月5日"),
+        # A move in: everyone under 75, from the day of the move.
+        ("reference_case", ["山田太郎", "山田花子", "山田一郎", "山田桜"], "令和8年11月15日"),
+    ],
+)
+def test_the_national_health_insurance_form_lists_who_joins_and_from_when(
+    printed: list[Printed], sample: str, names: list[str], joined: str
+) -> None:
+    sheet = find(printed, "kokuho_shikaku_shutoku", sample)
+    table = sheet.field_box("加入する人")
+    rows = [Box(table.x + 7, table.y + 8 + row * 10 + 3, 42, 7) for row in range(5)]
+    assert [name for row in rows if (name := sheet.text_in(row))] == names
+    assert sheet.text_in(sheet.field_box("資格取得日")) == joined  # the box both dates share
