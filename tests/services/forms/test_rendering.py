@@ -688,6 +688,8 @@ def test_a_move_abroad_names_the_country_as_the_new_address(printed: list[Printe
         ("kokuho_shikaku_shutoku", "shusshou", "理由_転入", False),  # a birth is no 転入
         ("kokuho_shikaku_shutoku", "shusshou", "理由_出生", True),  # ... but a 出生 (B7)
         ("kokuho_shikaku_shutoku", "reference_case", "理由_出生", False),
+        ("kokuho_shikaku_shutoku", "shibou_kosodate", "理由_社会保険離脱", True),  # D8
+        ("kokuho_shikaku_shutoku", "reference_case", "理由_社会保険離脱", False),
         ("kokuho_shikaku_soushitsu", "tenshutsu", "理由_転出", True),  # within Japan, as before
     ],
 )
@@ -703,6 +705,9 @@ def test_a_move_from_or_to_abroad_ticks_the_transfer_as_the_reason(
     [
         # A birth: the newborn twins join 国保 from the day of birth, the others are insured.
         ("shusshou", ["渡邉紬", "渡邉葵"], "令和8年11月5日"),
+        # A death: the deceased's dependents join (D8), the deceased is no row; the day after
+        # the death is for the clerk to write.
+        ("shibou_kosodate", ["高橋恵", "高橋翔", "高橋陽菜"], ""),
         # A move in: everyone under 75, from the day of the move.
         ("reference_case", ["山田太郎", "山田花子", "山田一郎", "山田桜"], "令和8年11月15日"),
     ],
@@ -715,3 +720,15 @@ def test_the_national_health_insurance_form_lists_who_joins_and_from_when(
     rows = [Box(table.x + 7, table.y + 8 + row * 10 + 3, 42, 7) for row in range(5)]
     assert [name for row in rows if (name := sheet.text_in(row))] == names
     assert sheet.text_in(sheet.field_box("資格取得日")) == joined  # the box both dates share
+
+
+def test_after_a_death_the_insurance_form_is_filed_by_the_head_who_is_left(
+    printed: list[Printed],
+) -> None:
+    """The deceased head was printed as the 世帯主 who files, with no address (death.yaml asks
+    new_head and deceased_address, not new_address)."""
+    sheet = find(printed, "kokuho_shikaku_shutoku", "shibou_kosodate")
+    assert sheet.text_in(sheet.field_box("世帯主の氏名")) == "高橋恵"
+    assert sheet.text_in(sheet.field_box("世帯主の住所")) == "東京都サンプル市南町二丁目10番1号"
+    moving = find(printed, "kokuho_shikaku_shutoku", "reference_case")
+    assert moving.text_in(moving.field_box("世帯主の氏名")) == "ヤマダタロウ山田太郎"
