@@ -126,3 +126,15 @@ def test_a_registration_made_again_prints_the_address_the_requester_gave(
     rings = [s.box for s in pages.strokes(0) if s.curved and s.box.x >= 43 and s.box.y >= 110]
     circled = [pages.text_within(0, ring, 0) for ring in rings if ring.y + ring.h <= 121]
     assert circled == ["本人"]  # the registrant came (inkan_registrant_came)
+
+
+def test_a_name_field_without_kana_and_without_a_value_counts_nothing() -> None:
+    """After a death whose new head was not named, the 国保 form's head name (a name field
+    with no kana) is blank: counted as nothing, where reading its missing kana raised."""
+    path = SAMPLES / "shibou_kosodate.json"
+    case = json.loads(path.read_text(encoding="utf-8"))
+    case["answers"] = [a for a in case["answers"] if a["question"] != "new_head"]
+    fill = next(f for f in form_fills(case) if f.form_id == "kokuho_shikaku_shutoku")
+    full = json.loads(path.read_text(encoding="utf-8"))
+    named = next(f for f in form_fills(full) if f.form_id == "kokuho_shikaku_shutoku")
+    assert named.prefill.names == fill.prefill.names + 1

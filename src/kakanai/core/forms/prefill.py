@@ -103,7 +103,7 @@ def _field(element: Element, bound: Bound) -> Prefill:
         return Prefill()
     value = bound.value(element.value)
     kana = bound.value(element.kana) if element.kind == "name" else None
-    if not display_text(value) and not (kana and display_text(kana)):
+    if not display_text(value) and not display_text(kana):  # a name without kana: UNKNOWN
         return Prefill()
     last = _last_name(element.value)
     return Prefill(
