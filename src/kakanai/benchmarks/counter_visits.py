@@ -32,7 +32,7 @@ SCENARIOS = {
 }
 NEWBORN = member("山田 陽葵", "ヤマダ ヒマリ", "R8.11.20", "女", "子")
 # The reference family's 出生届 for a fifth member born five days after the move
-# (life-events.md B1: within 14 days, the birth day counted as day 1).
+# (docs/domain/life-events.md B1: within 14 days, the birth day counted as day 1).
 REFERENCE_BIRTH: dict[str, Any] = {
     "birth_kind": "出生",
     "visitor": "届出人",
