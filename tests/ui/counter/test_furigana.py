@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from kakanai.benchmarks.counter_visits import visit
+from kakanai.services.counter.furigana import Piece, reading_of, splice
 from kakanai.ui.counter.answer_fields import LineField
 from kakanai.ui.counter.clerk import Clerk, name_readings
-from kakanai.ui.counter.furigana import Piece, reading_of, splice
 from kakanai.ui.counter.household_table import HouseholdTable
 from kakanai.ui.counter.view import CounterView
 from tests.ui.counter.driving import answer_until, field_of, type_text
