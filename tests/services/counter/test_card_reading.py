@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kakanai.services.counter.card_reading import CardDataError, card_person, split_address
+from kakanai.services.counter.card_reading import CardReadError, card_person, split_address
 from kakanai.services.counter.sample_city import SAMPLE_CITY
 from kakanai.services.counter.towns import city_towns
 
@@ -85,7 +85,7 @@ def test_the_birth_date_is_the_card_s_yyyymmdd() -> None:
 
 @pytest.mark.parametrize("birth", ["19820230", "1982051", "１９８２０５１０", "", "S570510"])
 def test_a_birth_date_that_is_no_date_is_refused_with_what_to_do(birth: str) -> None:
-    with pytest.raises(CardDataError, match="カードを見て入力してください"):
+    with pytest.raises(CardReadError, match="カードを見て入力してください"):
         card_person("山田 太郎", "", birth, "1")
 
 

@@ -56,12 +56,29 @@ class CardPerson:
         return f"{self.name} {jv.format_wareki(self.birth_date)}生{sex}"
 
 
-class CardDataError(ValueError):
-    """The card's data cannot be taken (a birth date that is no date)."""
+class CardReadError(ValueError):
+    """The card could not be read, or its data cannot be taken: ``message`` says what to do;
+    ``locked`` when the card's PIN is locked (no try is left: the data is typed by hand)."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, *, locked: bool = False) -> None:
         super().__init__(message)
         self.message = message
+        self.locked = locked
+
+
+def read_card(pin: str, towns: TownList | None = None) -> CardPerson:
+    """Read the card on the reader with the resident's ``pin`` (4 digits): CardReadError with
+    what to do when there is no reader or card, the PIN is wrong or locked, or the data
+    cannot be taken. The PIN goes to the card and nowhere else."""
+    from kakanai.adapters.smartcard import mynumber  # noqa: PLC0415 - loads libpcsclite
+
+    try:
+        surface = mynumber.read_card_surface(pin)
+    except mynumber.PinError as exc:
+        raise CardReadError(str(exc), locked=not exc.tries_left) from None
+    except mynumber.CardReaderError as exc:
+        raise CardReadError(str(exc)) from None
+    return card_person(surface.name, surface.address, surface.birth, surface.sex, towns)
 
 
 def card_person(
@@ -70,7 +87,7 @@ def card_person(
     """The card's basic four as the fields take them: the name with one half-width space
     between its parts (異体字 kept as they are), the birth date (``YYYYMMDD``), 男/女 and the
     address in its parts."""
-    unreadable = CardDataError(
+    unreadable = CardReadError(
         "カードの生年月日が読めません。生年月日はカードを見て入力してください。"
     )
     if len(birth) != 8 or not birth.isascii() or not birth.isdigit():
