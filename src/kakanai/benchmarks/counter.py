@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from kakanai.benchmarks.counter_visits import households
+from kakanai.benchmarks.counter_visits import REFERENCE_WITH_CARDS, households
 
 REFERENCE = "参照世帯(4人・転入)"
 KEY_TARGET = 150
@@ -36,12 +36,19 @@ def bench_counter(_repeat: int) -> int:
             f"案件は画面なしの面談と{same}"
         )
     reference = next(r for r in results if r["household"] == REFERENCE)
+    with_cards = next(r for r in results if r["household"] == REFERENCE_WITH_CARDS)
     print_breakdown(reference)
-    keys_ok = "達成" if reference["key_events"] <= KEY_TARGET else "未達"
-    screens_ok = "達成" if reference["screens"] <= SCREEN_TARGET else "未達"
+    print_breakdown(with_cards)
+    for result in (reference, with_cards):
+        keys_ok = "達成" if result["key_events"] <= KEY_TARGET else "未達"
+        screens_ok = "達成" if result["screens"] <= SCREEN_TARGET else "未達"
+        print(
+            f"目標({result['household']}): キー操作 {result['key_events']} ≤ {KEY_TARGET} → "
+            f"{keys_ok}; 画面 {result['screens']} ≤ {SCREEN_TARGET} → {screens_ok}"
+        )
     print(
-        f"目標(参照世帯): キー操作 ≤ {KEY_TARGET} → {keys_ok}; "
-        f"画面 ≤ {SCREEN_TARGET} → {screens_ok}"
+        "マイナンバーカードは、本物の pcscd とカードリーダー(vpcd)に仮想カードを置いて読み取り、"
+        "Ctrl+M と暗証番号4桁を数えています(フリガナはカードにないため入力して数えます)。"
     )
     print("日本語は1文字を1操作と数えています(実際の日本語入力では読みと変換のキーが加わります)。")
     print(

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from kakanai.core.japanese.values import parse_date
+
 MINATO = {
     "postal_code": "330-0061",
     "prefecture": "埼玉県",
@@ -39,6 +41,32 @@ MIRAI = {
     "block": "1丁目1番",
     "building": "",
 }
+
+
+CARDS = "@cards"  # in a clerk's answers: the household's My Number cards, in member order
+_FULL_WIDTH_DIGITS = str.maketrans("0123456789", "０１２３４５６７８９")
+_SEX_CODES = {"男": "1", "女": "2"}  # ISO 5218, as the card holds it
+
+
+def with_cards(answers: dict[str, Any], pins: list[str]) -> dict[str, Any]:
+    """The same visit where every member brings their My Number card: the cards say what
+    the answers say (the address a move starts from), written as cards write it (full-width
+    digits, a full-width space in the name and before the building)."""
+    address = answers["previous_address"]
+    line = "".join(address[k] for k in ("prefecture", "municipality", "town", "block"))
+    if address["building"]:
+        line += "\u3000" + address["building"]
+    cards = [
+        {
+            "name": member["name"].replace(" ", "\u3000"),
+            "address": line.replace(" ", "\u3000").translate(_FULL_WIDTH_DIGITS),
+            "birth": parse_date(member["birth_date"]).strftime("%Y%m%d"),
+            "sex": _SEX_CODES[member["sex"]],
+            "pin": pin,
+        }
+        for member, pin in zip(answers["household"], pins, strict=True)
+    ]
+    return {**answers, CARDS: cards}
 
 
 def member(name: str, kana: str, birth: str, sex: str, relationship: str) -> dict[str, str]:

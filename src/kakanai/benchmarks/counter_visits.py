@@ -15,6 +15,7 @@ from kakanai.benchmarks.counter_households import (
     ONE_PERSON_WITHIN,
     REFERENCE,
     member,
+    with_cards,
 )
 from kakanai.core.located import plain
 from kakanai.services.shipped_data import QUESTIONNAIRES
@@ -102,13 +103,18 @@ def visit(*tree_ids: str) -> dict[str, Any]:
     return answers
 
 
+REFERENCE_WITH_CARDS = "参照世帯(4人・転入・マイナンバーカード4枚)"
+
+
 def households() -> dict[str, dict[str, Any]]:
     """Everything `kakanai bench counter` types, by name: the moves, then a birth alone,
     転入 + 出生, a mixed household's 国外からの転入 and a death (its 届出人 has a name and
     a kana on one page)."""
     return {
         "参照世帯(4人・転入)": REFERENCE,
+        REFERENCE_WITH_CARDS: with_cards(REFERENCE, ["4821", "7306", "1957", "2648"]),
         "1人・転居": ONE_PERSON_WITHIN,
+        "1人・転居(マイナンバーカード)": with_cards(ONE_PERSON_WITHIN, ["5093"]),
         "5人・転出": FIVE_LEAVING,
         "3人・出生": visit("birth"),
         "参照世帯+新生児(5人・転入+出生)": move_in_with_birth(),

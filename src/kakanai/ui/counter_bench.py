@@ -6,10 +6,14 @@ screens."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
+from collections.abc import Mapping, Sequence
 from typing import Any
 
+from kakanai.benchmarks.counter_households import CARDS
+from kakanai.benchmarks.smartcard_lab import SmartcardLab, VirtualMyNumberCard
 from kakanai.core.trees.case import build_case
 from kakanai.core.trees.interview import Interview
 from kakanai.services.counter.events import visit_id
@@ -38,13 +42,40 @@ def comparable(case: dict[str, Any]) -> str:
     return json.dumps({k: v for k, v in case.items() if k not in _IGNORED}, sort_keys=True)
 
 
+class LabCards:
+    """A household's My Number cards, put one at a time on the lab's reader."""
+
+    def __init__(self, lab: SmartcardLab, cards: Sequence[Mapping[str, str]]) -> None:
+        self.lab = lab
+        self.cards = cards
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    def present(self, index: int) -> None:
+        card = self.cards[index]
+        self.lab.insert(
+            VirtualMyNumberCard(
+                card["name"], card["address"], card["birth"], card["sex"], pin=card["pin"]
+            )
+        )
+
+    def pin(self, index: int) -> str:
+        return self.cards[index]["pin"]
+
+
 def drive(
-    view: CounterView, workspace: Workspace, name: str, answers: dict[str, Any]
+    view: CounterView,
+    workspace: Workspace,
+    name: str,
+    answers: dict[str, Any],
+    lab: SmartcardLab | None = None,
 ) -> dict[str, Any]:
     if view.session is not None and not view.session.closed:
         view.session.discard()
     view.start_new()
-    clerk = Clerk(view)
+    cards = answers.get(CARDS)
+    clerk = Clerk(view, cards=LabCards(lab, cards) if lab is not None and cards else None)
     clerk.answer_all(answers)
     typed = view.outputs.preview(view.session)
     same = typed is not None and comparable(typed) == comparable(headless_case(workspace, answers))
@@ -63,6 +94,17 @@ def drive(
 
 def main() -> int:
     households: dict[str, dict[str, Any]] = json.loads(sys.stdin.read())
+    with contextlib.ExitStack() as stack:
+        # A real pcscd with a virtual reader, started before PC/SC is first used here.
+        lab = (
+            stack.enter_context(SmartcardLab())
+            if any(CARDS in a for a in households.values())
+            else None
+        )
+        return _measure(households, lab)
+
+
+def _measure(households: dict[str, dict[str, Any]], lab: SmartcardLab | None) -> int:
     app = application()
     workspace = open_workspace()
     window = MainWindow(workspace, MODES)
@@ -73,7 +115,7 @@ def main() -> int:
     assert isinstance(view, CounterView)
     for name, answers in households.items():
         sys.stdout.write(
-            json.dumps(drive(view, workspace, name, answers), ensure_ascii=False) + "\n"
+            json.dumps(drive(view, workspace, name, answers, lab), ensure_ascii=False) + "\n"
         )
     if view.session is not None and not view.session.closed:
         view.session.discard()  # else closing asks whether to quit mid-interview

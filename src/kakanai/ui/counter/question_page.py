@@ -157,18 +157,8 @@ class QuestionPage(QWidget):
     def _pair_names_with_kana(self) -> None:
         """A name and its kana on the page (``applicant_name``, ``applicant_kana``): the kana
         fills in from the reading the input method composed for the name."""
-        for kana_block in self.blocks:
-            kana_id = kana_block.question.id
-            name_block = self.block_of(kana_id.removesuffix("_kana") + "_name")
-            name, kana = (name_block.field if name_block else None), kana_block.field
-            if (
-                kana_id.endswith("_kana")
-                and isinstance(name, LineField)
-                and isinstance(kana, LineField)
-                and name.question.type is QuestionType.TEXT
-                and kana.question.type is QuestionType.KATAKANA
-            ):
-                FuriganaCapture(name.editor, kana.editor, partial(self._past, kana_block))
+        for _name_block, name, kana_block, kana in self._name_pairs():
+            FuriganaCapture(name.editor, kana.editor, partial(self._past, kana_block))
 
     def _past(self, block: QuestionBlock) -> bool:
         """Focus the question shown after ``block`` (False: it is the last one)."""
@@ -216,25 +206,52 @@ class QuestionPage(QWidget):
     # --- a My Number card read ---
 
     def take_card(self, person: CardPerson) -> str:
-        """Put a resident read off their card into the page: a household row ("household"),
-        else the first address on the page not typed yet ("address": the card's address is
-        where the resident lives now); "" when the page has neither."""
+        """Put a resident read off their card into what the page asks: a household row
+        ("household"); else a name not typed yet that has its furigana on the page ("name":
+        the 届出人 of a death), the focus in the furigana; and the first address on the page
+        not typed yet ("address": the card's address is where the resident lives now). ""
+        when the page asks none of them."""
         shown = [b for b in self.blocks if not b.isHidden()]
         for block in shown:
             if isinstance(block.field, HouseholdTable):
                 row = block.field.take_person(person)
                 self.scroller.ensureWidgetVisible(row.kana, 10, 30)
                 return "household"
-        for block in shown:
-            field = block.field
-            if isinstance(field, AddressField) and field.is_blank():
-                field.fill_from_card(person.address)
-                if not person.address["postal_code"]:
-                    field.editors["postal_code"].setFocus()
-                elif not self._past(block):
-                    self.next_button.setFocus()
-                return "address"
-        return ""
+        used = ""
+        addresses = [b for b in shown if isinstance(b.field, AddressField) and b.field.is_blank()]
+        if addresses:
+            field = addresses[0].field
+            assert isinstance(field, AddressField)
+            field.fill_from_card(person.address)
+            if not person.address["postal_code"]:
+                field.editors["postal_code"].setFocus()
+            elif not self._past(addresses[0]):
+                self.next_button.setFocus()
+            used = "address"
+        for name_block, name, _kana_block, kana in self._name_pairs():
+            if name_block in shown and name.is_blank():
+                name.editor.setText(person.name)
+                kana.focus_first()
+                return "name"
+        return used
+
+    def _name_pairs(self) -> list[tuple[QuestionBlock, LineField, QuestionBlock, LineField]]:
+        """Each name on the page with its furigana (``applicant_name``, ``applicant_kana``)."""
+        pairs = []
+        for kana_block in self.blocks:
+            kana_id = kana_block.question.id
+            name_block = self.block_of(kana_id.removesuffix("_kana") + "_name")
+            if name_block is None or not kana_id.endswith("_kana"):
+                continue
+            name, kana = name_block.field, kana_block.field
+            if (
+                isinstance(name, LineField)
+                and isinstance(kana, LineField)
+                and name.question.type is QuestionType.TEXT
+                and kana.question.type is QuestionType.KATAKANA
+            ):
+                pairs.append((name_block, name, kana_block, kana))
+        return pairs
 
     # --- answering ---
 

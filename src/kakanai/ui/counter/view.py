@@ -282,12 +282,18 @@ class CounterView(ModeView):
 
     def _take_card(self, person: CardPerson | None) -> None:
         self.card_dialog = None
-        if person is None:
+        if person is None or self.session is None:
             return
         used = self.question_page.take_card(person)
-        if used != "household":
-            self._cards_waiting.append(person)
-        later = "" if used == "household" else "(氏名・生年月日・性別は世帯のページで入ります)"
+        interview = self.session.interview
+        household = interview.runtime.tree.household_question
+        household_ahead = household is not None and household.id not in interview.answers
+        later = ""
+        if used in {"", "address"} and household_ahead:
+            self._cards_waiting.append(person)  # its row, when the household page shows
+            later = "(氏名・生年月日・性別は世帯のページで入ります)"
+        elif not used:
+            later = "(このページには、カードから入れる欄がありません)"
         self.status.emit(f"カードを読み取りました: {person.line}{later}")
 
     def _place_waiting_cards(self) -> None:
