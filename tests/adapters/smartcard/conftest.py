@@ -1,5 +1,4 @@
-"""One private pcscd (with the vpcd reader driver) for this process's card tests, and a
-fresh virtual My Number card in its reader per test."""
+"""A fresh virtual My Number card in the reader of the run's private pcscd, per test."""
 
 from __future__ import annotations
 
@@ -13,12 +12,6 @@ NAME = "山田　太郎"
 ADDRESS = "東京都サンプル市中央一丁目2番3号"
 BIRTH = "19800401"
 SEX = "1"
-
-
-@pytest.fixture(scope="session")
-def smartcard_lab() -> Iterator[SmartcardLab]:
-    with SmartcardLab() as lab:
-        yield lab
 
 
 @pytest.fixture
