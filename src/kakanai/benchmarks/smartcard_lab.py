@@ -159,6 +159,7 @@ class SmartcardLab:
         self.remove()
         connection = socket.create_connection(("127.0.0.1", self.port), timeout=_WAIT)
         connection.settimeout(None)
+        connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._card_socket = connection
         self._card_thread = threading.Thread(
             target=_serve, args=(connection, card), name="virtual-card", daemon=True
@@ -237,11 +238,21 @@ def _receive(connection: socket.socket) -> bytes | None:
 def _exactly(connection: socket.socket, size: int) -> bytes | None:
     data = b""
     while len(data) < size:
+        _ack_at_once(connection)
         chunk = connection.recv(size - len(data))
         if not chunk:
             return None
         data += chunk
     return data
+
+
+def _ack_at_once(connection: socket.socket) -> None:
+    """vpcd writes a message's length and its payload separately with Nagle on: the payload
+    waits for the ACK of the length, which a delayed ACK holds ~40 ms, per APDU. Linux
+    clears TCP_QUICKACK after use, so it is set before every read."""
+    quick_ack = getattr(socket, "TCP_QUICKACK", None)
+    if quick_ack is not None:
+        connection.setsockopt(socket.IPPROTO_TCP, quick_ack, 1)
 
 
 def _send(connection: socket.socket, payload: bytes) -> None:
