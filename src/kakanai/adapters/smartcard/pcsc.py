@@ -1,5 +1,7 @@
 """PC/SC through ``ctypes`` on pcsc-lite's ``libpcsclite.so.1`` (Debian's libpcsclite1):
-context, readers, connect, transmit, disconnect, release. No Python dependency.
+context, readers, connect, transmit, disconnect, release. No Python dependency. On Windows
+the same calls go to ``winscard.dll`` (its ``…A`` functions; written to the same API, not
+yet run on Windows).
 
 Every call returns at once or fails: pcscd not running → ``no_service`` immediately (the
 library connects to pcscd's socket and gives up when nobody listens); looking for a card
@@ -13,8 +15,8 @@ pcscd for its whole life.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
@@ -41,6 +43,10 @@ class CardReaderError(Exception):
 
 
 _LIBRARY = "libpcsclite.so.1"
+_WINDOWS = sys.platform == "win32"
+# SCARDCONTEXT / SCARDHANDLE: LONG in pcsc-lite, ULONG_PTR in WinSCard: pointer-sized on
+# both 64-bit platforms. DWORD: unsigned long in pcsc-lite, 32 bits in WinSCard: c_ulong.
+_Handle = ctypes.c_size_t
 
 # pcsc-lite's return codes (winscard.h / pcsclite.h); LONG, compared as unsigned 32 bits.
 _S_SUCCESS = 0x00000000
@@ -65,12 +71,17 @@ _RESET_CARD = 1
 STATE_EMPTY = 0x0010
 STATE_PRESENT = 0x0020
 STATE_MUTE = 0x0200
-_MAX_ATR_SIZE = 33  # pcsc-lite's MAX_ATR_SIZE
+_MAX_ATR_SIZE = 36 if _WINDOWS else 33  # WinSCard's / pcsc-lite's MAX_ATR_SIZE
 _MAX_RESPONSE = 258  # 256 data bytes + SW1 SW2 (short APDUs)
 
 _NO_SERVICE = (
     "カードリーダーのサービス(pcscd)に接続できません。pcscd が入っていて動いているかを"
     "確かめてください(Debian/Ubuntu: sudo apt install pcscd)。氏名等は手で入力できます。"
+)
+_NO_SERVICE_WINDOWS = (
+    "スマートカードのサービス(Smart Card)が動いていません。カードリーダーをUSBに差してから、"
+    "もう一度読んでください(Windows はリーダーを差すとサービスを起動します)。"
+    "氏名等は手で入力できます。"
 )
 _NO_LIBRARY = (
     "カードリーダーを使う部品(libpcsclite)がありません。端末の管理者に pcscd の導入を"
@@ -85,7 +96,8 @@ _IO = "カードを読めませんでした。カードを置き直して、も�
 
 
 class _ReaderState(ctypes.Structure):
-    # SCARD_READERSTATE of pcsc-lite: DWORD is unsigned long there, on every platform.
+    # SCARD_READERSTATE (pcsc-lite) / SCARD_READERSTATEA (WinSCard): only the ATR's size
+    # differs.
     _fields_ = (
         ("reader", ctypes.c_char_p),
         ("user_data", ctypes.c_void_p),
@@ -100,29 +112,51 @@ class _IoRequest(ctypes.Structure):
     _fields_ = (("protocol", ctypes.c_ulong), ("pci_length", ctypes.c_ulong))
 
 
-_library: ctypes.CDLL | None = None
+_FUNCTIONS = (
+    "SCardEstablishContext",
+    "SCardReleaseContext",
+    "SCardListReaders",
+    "SCardGetStatusChange",
+    "SCardConnect",
+    "SCardDisconnect",
+    "SCardBeginTransaction",
+    "SCardEndTransaction",
+    "SCardTransmit",
+)
+_WITH_STRINGS = ("SCardListReaders", "SCardGetStatusChange", "SCardConnect")
 
 
-def _lib() -> ctypes.CDLL:
-    global _library  # noqa: PLW0603 - one loaded library per process, as pcsc-lite itself
-    if _library is None:
+class _Api:
+    """The PC/SC functions by their pcsc-lite names (WinSCard's ANSI ones on Windows)."""
+
+    def __init__(self) -> None:
         try:
-            library = ctypes.CDLL(ctypes.util.find_library("pcsclite") or _LIBRARY)
+            if sys.platform == "win32":
+                library: ctypes.CDLL = ctypes.WinDLL("winscard.dll")
+            else:
+                library = ctypes.CDLL(_LIBRARY)
         except OSError as exc:
             raise CardReaderError(_NO_LIBRARY, "no_service") from exc
-        for name in (
-            "SCardEstablishContext",
-            "SCardReleaseContext",
-            "SCardListReaders",
-            "SCardGetStatusChange",
-            "SCardConnect",
-            "SCardDisconnect",
-            "SCardBeginTransaction",
-            "SCardEndTransaction",
-            "SCardTransmit",
-        ):
-            getattr(library, name).restype = ctypes.c_long
-        _library = library
+        self._functions: dict[str, Callable[..., int]] = {}
+        for name in _FUNCTIONS:
+            function = getattr(library, name + "A" if _WINDOWS and name in _WITH_STRINGS else name)
+            function.restype = ctypes.c_long
+            self._functions[name] = function
+
+    def __getattr__(self, name: str) -> Callable[..., int]:
+        try:
+            return self._functions[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+
+_library: _Api | None = None
+
+
+def _lib() -> _Api:
+    global _library  # noqa: PLW0603 - one loaded library per process, as pcsc-lite itself
+    if _library is None:
+        _library = _Api()
     return _library
 
 
@@ -131,7 +165,7 @@ def _check(code: int, doing: str) -> None:
     if code == _S_SUCCESS:
         return
     if code in (_E_NO_SERVICE, _E_SERVICE_STOPPED):
-        raise CardReaderError(_NO_SERVICE, "no_service")
+        raise CardReaderError(_NO_SERVICE_WINDOWS if _WINDOWS else _NO_SERVICE, "no_service")
     if code in (_E_NO_READERS_AVAILABLE, _E_UNKNOWN_READER, _E_READER_UNAVAILABLE):
         raise CardReaderError(_NO_READER, "no_reader")
     if code in (_E_NO_SMARTCARD, _W_REMOVED_CARD):
@@ -159,7 +193,7 @@ class CardConnection:
     """A connected card (shared mode, T=0 or T=1), inside a PC/SC transaction."""
 
     def __init__(self, handle: int, protocol: int) -> None:
-        self._handle = ctypes.c_long(handle)
+        self._handle = _Handle(handle)
         self._request = _IoRequest(protocol, ctypes.sizeof(_IoRequest))
 
     def transmit(self, apdu: bytes) -> Response:
@@ -189,7 +223,7 @@ class PcscContext:
     """An established PC/SC context; ``with PcscContext() as pcsc: ...`` releases it."""
 
     def __init__(self) -> None:
-        context = ctypes.c_long(0)
+        context = _Handle(0)
         _check(
             _lib().SCardEstablishContext(
                 ctypes.c_ulong(_SCOPE_SYSTEM), None, None, ctypes.byref(context)
@@ -239,7 +273,7 @@ class PcscContext:
     def connect(self, reader: str) -> Iterator[CardConnection]:
         """The card in ``reader``, held in a transaction; on leaving, the card is reset so
         that what the PIN opened closes again for every other program."""
-        handle = ctypes.c_long(0)
+        handle = _Handle(0)
         protocol = ctypes.c_ulong(0)
         _check(
             _lib().SCardConnect(
