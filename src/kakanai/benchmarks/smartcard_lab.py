@@ -87,7 +87,8 @@ class SmartcardLab:
             raise RuntimeError(f"SmartcardLab needs {PCSCD} and {VPCD_DRIVER} (pcscd, vpcd)")
         if self.folder.exists():
             shutil.rmtree(self.folder)  # a lab of this process that did not stop cleanly
-        self.folder.mkdir(mode=0o700, parents=True)
+        self.folder.mkdir(parents=True)
+        self.folder.chmod(0o711)  # pcscd may run as nobody (below): it reads reader.conf
         self.port = _free_port_pair()
         config = self.folder / "reader.conf"
         config.write_text(
@@ -114,6 +115,7 @@ class SmartcardLab:
             # pcscd takes fd 3 as its socket when LISTEN_PID is its own pid: the shell's
             # $$ is, since exec keeps it.
             fd = listener.fileno()
+            nobody = _nobody()
             move = "" if fd == 3 else f"exec 3<&{fd} {fd}<&-; "
             script = f'{move}LISTEN_PID=$$ exec "$@"'
             self._pcscd = subprocess.Popen(  # noqa: S603 - a fixed system binary
@@ -121,6 +123,9 @@ class SmartcardLab:
                 env={**os.environ, "LISTEN_FDS": "1"},
                 pass_fds=(listener.fileno(),),
                 stdin=subprocess.DEVNULL,
+                user=None if nobody is None else nobody[0],
+                group=None if nobody is None else nobody[1],
+                extra_groups=None if nobody is None else [],
                 stdout=log,
                 stderr=subprocess.STDOUT,
             )
@@ -148,6 +153,10 @@ class SmartcardLab:
         else:
             os.environ["PCSCLITE_CSOCK_NAME"] = self._saved_env
         shutil.rmtree(self.folder, ignore_errors=True)
+
+    @property
+    def pcscd_pid(self) -> int | None:
+        return None if self._pcscd is None else self._pcscd.pid
 
     def log(self) -> str:
         """pcscd's own output so far (for a failing test's message)."""
@@ -203,6 +212,20 @@ class SmartcardLab:
                 return
             time.sleep(0.02)
         raise RuntimeError(f"SmartcardLab: timed out waiting until {what}\n{self.log()[-2000:]}")
+
+
+def _nobody() -> tuple[int, int] | None:
+    """As root, pcscd runs as ``nobody``: it then cannot write ``/run/pcscd/pcscd.pid`` (and
+    remove it on exit) under a system pcscd, nor claim the machine's real USB readers."""
+    if os.name != "posix" or os.geteuid() != 0:
+        return None
+    import pwd  # noqa: PLC0415 - POSIX only
+
+    try:
+        nobody = pwd.getpwnam("nobody")
+    except KeyError:
+        return None
+    return nobody.pw_uid, nobody.pw_gid
 
 
 def _pcscd_arguments(config: Path) -> list[str]:

@@ -185,3 +185,9 @@ def test_a_file_shorter_than_its_tlv_says_is_a_reader_error(lab: SmartcardLab) -
         read_card_surface("1234")
     assert caught.value.kind == "io"
     assert "基本4情報" in caught.value.message
+
+
+def test_a_reader_pcscd_does_not_know_is_no_reader(card: VirtualMyNumberCard) -> None:
+    with pytest.raises(CardReaderError) as caught:
+        read_card_surface("1234", "No Such Reader 00 00")
+    assert caught.value.kind == "no_reader"

@@ -270,7 +270,7 @@ def check_card_reader(readers: CardReaderProbe) -> Finding:
         if exc.kind != "no_service":
             return Finding(topic, Level.NOTE, exc.message)
         code = ErrorCode.DOCTOR_CARD_SERVICE
-        return Finding.problem(topic, Level.WARNING, code, detail=exc.kind)
+        return Finding.problem(topic, Level.WARNING, code)
     if not names:
         return Finding(topic, Level.NOTE, "カードリーダーはありません(氏名等は手で入力します)")
     return Finding(topic, Level.OK, "pcscd に接続できます。リーダー: " + "、".join(names))
