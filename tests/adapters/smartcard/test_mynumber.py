@@ -191,3 +191,14 @@ def test_a_reader_pcscd_does_not_know_is_no_reader(card: VirtualMyNumberCard) ->
     with pytest.raises(CardReaderError) as caught:
         read_card_surface("1234", "No Such Reader 00 00")
     assert caught.value.kind == "no_reader"
+
+
+def test_a_file_announcing_an_absurd_length_is_refused_after_one_read(lab: SmartcardLab) -> None:
+    broken = VirtualMyNumberCard(
+        NAME, ADDRESS, BIRTH, SEX, basic_four=bytes.fromhex("FF2082FFFF00")
+    )
+    lab.insert(broken)
+    with pytest.raises(CardReaderError) as caught:
+        read_card_surface("1234")
+    assert (caught.value.kind, "長すぎます" in caught.value.message) == ("io", True)
+    assert len([c for c in broken.commands if c[0] == READ_BINARY]) == 1

@@ -25,6 +25,8 @@ EF_PIN = bytes.fromhex("0011")  # 券面事項入力補助用暗証番号 (4 dig
 EF_BASIC_FOUR = bytes.fromhex("0002")  # 基本4情報, readable after VERIFY
 READ_CHUNK = 0xE0  # bytes per READ BINARY: within every reader's short-APDU buffer
 _HEADER = 5  # FF 20 82 xx xx: enough to learn the outer TLV's length
+_MAX_FILE = 0x1000  # far above any real 基本4情報; a longer length is a broken card
+_MAX_PIECES = 64  # GET RESPONSEs for one command before giving up on the card
 _SW_OK = 0x9000
 
 _NOT_MYNUMBER = (
@@ -100,13 +102,15 @@ def _exchange(card: CardConnection, apdu: bytes) -> Response:
     """``apdu``'s answer after the two ISO 7816-4 retries: ``6C xx`` (wrong Le: send again
     with Le xx) and ``61 xx`` (more data: GET RESPONSE until the card has no more)."""
     response = card.transmit(apdu)
-    if response.sw1 == 0x6C and len(apdu) >= 5:
+    if response.sw1 == 0x6C and len(apdu) == 5:  # only a command that just asks (case 2)
         response = card.transmit(apdu[:-1] + bytes([response.sw2]))
     data = response.data
-    while response.sw1 == 0x61:
+    for _piece in range(_MAX_PIECES):
+        if response.sw1 != 0x61:
+            return Response(data, response.sw)
         response = card.transmit(bytes([0x00, 0xC0, 0x00, 0x00, response.sw2]))
         data += response.data
-    return Response(data, response.sw)
+    raise _io("応答が終わりません")
 
 
 def _io(detail: str) -> CardReaderError:
@@ -156,6 +160,8 @@ def _read_tlv_file(card: CardConnection) -> bytes:
     is read in pieces of at most READ_CHUNK bytes."""
     data = _read_binary(card, 0, _HEADER)
     total = tlv_total_length(data)
+    if total > _MAX_FILE:
+        raise _io(f"基本4情報が長すぎます({total}バイト)")
     while len(data) < total:
         piece = _read_binary(card, len(data), min(READ_CHUNK, total - len(data)))
         if not piece:
