@@ -13,6 +13,7 @@ from kakanai.adapters.smartcard.mynumber import (
     CardReaderError,
     CardSurface,
     PinError,
+    pin_tries_left,
     read_card_surface,
     reader_names,
 )
@@ -202,3 +203,22 @@ def test_a_file_announcing_an_absurd_length_is_refused_after_one_read(lab: Smart
         read_card_surface("1234")
     assert (caught.value.kind, "長すぎます" in caught.value.message) == ("io", True)
     assert len([c for c in broken.commands if c[0] == READ_BINARY]) == 1
+
+
+def test_asking_the_tries_left_costs_no_try(card: VirtualMyNumberCard) -> None:
+    assert pin_tries_left() == 3
+    assert pin_tries_left() == 3
+    assert card.tries_left == 3
+
+
+def test_the_tries_left_fall_with_a_wrong_pin(card: VirtualMyNumberCard) -> None:
+    with pytest.raises(PinError):
+        read_card_surface("9999")
+    assert pin_tries_left() == 2
+
+
+def test_a_locked_card_has_no_tries_left(card: VirtualMyNumberCard) -> None:
+    for wrong in ("9999", "9998", "9997"):
+        with pytest.raises(PinError):
+            read_card_surface(wrong)
+    assert pin_tries_left() is None

@@ -18,7 +18,14 @@ from kakanai.adapters.smartcard.pcsc import (
     card_present,
 )
 
-__all__ = ["CardReaderError", "CardSurface", "PinError", "read_card_surface", "reader_names"]
+__all__ = [
+    "CardReaderError",
+    "CardSurface",
+    "PinError",
+    "pin_tries_left",
+    "read_card_surface",
+    "reader_names",
+]
 
 AID = bytes.fromhex("D3921000310001010408")  # 券面事項入力補助AP
 EF_PIN = bytes.fromhex("0011")  # 券面事項入力補助用暗証番号 (4 digits)
@@ -79,6 +86,23 @@ def read_card_surface(pin: str, reader: str | None = None) -> CardSurface:
             _verify(card, pin)
             _select_ef(card, EF_BASIC_FOUR)
             return parse_basic_four(_read_tlv_file(card))
+
+
+def pin_tries_left(reader: str | None = None) -> int | None:
+    """How many wrong PINs the card still accepts before it locks (None: locked), asked
+    with a VERIFY without data, which costs no try: the counter can show it before the
+    resident types."""
+    with PcscContext() as pcsc:
+        name = reader if reader is not None else _reader_with_card(pcsc)
+        with pcsc.connect(name) as card:
+            _select(card, b"\x00\xa4\x04\x0c" + bytes([len(AID)]) + AID, not_found=_NOT_MYNUMBER)
+            _select_ef(card, EF_PIN)
+            sw = _exchange(card, b"\x00\x20\x00\x80").sw
+    if sw & 0xFFF0 == 0x63C0:
+        return (sw & 0x0F) or None
+    if sw in (0x6983, 0x6984):
+        return None
+    raise _io(f"照合 SW {sw:04X}")
 
 
 def _reader_with_card(pcsc: PcscContext) -> str:
