@@ -53,6 +53,7 @@ class AddressField(AnswerField):
             caption.setBuddy(editor)
             form.addRow(caption, editor)
             self.editors[key] = editor
+        self.from_card = False  # the address was read off a My Number card
         self.building_offers: list[str] = []  # the city's buildings at this 番地
         self.building_note = QLabel(self)
         self.building_note.setObjectName("building_offers")
@@ -107,6 +108,19 @@ class AddressField(AnswerField):
     def focus_first(self) -> None:
         self.editors["postal_code"].setFocus()
 
+    def fill_from_card(self, parts: Mapping[str, str]) -> None:
+        """Put in the address read off a My Number card. The card has no postal code: when
+        Japan Post does not give the town a single one, the clerk types it, and it is then
+        checked against the card's address instead of replacing it."""
+        self.from_card = True
+        self.set_value(parts)
+        if parts.get("postal_code"):
+            self.postal_note.setText("カードの住所を入れました。")
+        else:
+            self.postal_note.setText(
+                "カードの住所を入れました。郵便番号を入力してください(カードにはありません)。"
+            )
+
     # --- the postal code ---
 
     def _on_postal_code_edited(self, text: str) -> None:
@@ -115,6 +129,9 @@ class AddressField(AnswerField):
             self.postal_note.clear()
             return
         found = self.towns.address_of(text)
+        if self.from_card:
+            self._check_against_card(found)
+            return
         if found is None:
             self.postal_note.setText("この郵便番号は見つかりません。住所を入力してください。")
             return
@@ -122,6 +139,22 @@ class AddressField(AnswerField):
         several = self.towns.by_postal_code(text)
         if len(several) > 1:
             self.show_towns(several)
+
+    def _check_against_card(self, found: PostalAddress | None) -> None:
+        """A postal code typed for an address read off a card: the card's address stays; a
+        code of another municipality is pointed out."""
+        if found is None:
+            self.postal_note.setText("この郵便番号は見つかりません。番号を確かめてください。")
+            return
+        self.editors["postal_code"].setText(found.postal_code)
+        here = (self.editors["prefecture"].text(), self.editors["municipality"].text())
+        if found.municipality and (found.prefecture, found.municipality) != here:
+            self.postal_note.setText(
+                f"郵便番号 {found.postal_code} は{found.prefecture}{found.municipality}の番号です。"
+                "カードの住所と違います。確かめてください。"
+            )
+            return
+        self.postal_note.setText("カードの住所と郵便番号を入れました。")
 
     def fill(self, found: PostalAddress) -> None:
         """Fill what the code tells and put the cursor where the clerk goes on typing."""

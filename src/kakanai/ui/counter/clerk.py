@@ -8,7 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
@@ -34,6 +34,7 @@ ACTIVATE_MS = 2000
 EVENTS = "@events"  # in a clerk's answers: the life events of the visit (tree ids)
 MAX_TABS = 40  # a field further than this from the focus is a broken tab order
 MOVING_ON = "(次へ・イベント選択)"  # keys charged to no field: Enter, the events' digits
+CARD_KEYS = "(マイナンバーカード: Ctrl+M と暗証番号)"
 _WORD_BREAKS = re.compile(r"([ \u3000])")  # a name's words, the spaces kept between them
 _KATAKANA_TO_HIRAGANA = {code: code - 0x60 for code in range(0x30A1, 0x30F7)}
 
@@ -194,17 +195,56 @@ def _is_before(target: QWidget, focused: QWidget) -> bool:
     return False
 
 
+class Cards(Protocol):
+    """The household's My Number cards, in the order of the household's members: the
+    resident puts card ``index`` on the reader and types its PIN."""
+
+    def __len__(self) -> int: ...
+
+    def present(self, index: int) -> None: ...
+
+    def pin(self, index: int) -> str: ...
+
+
 class Clerk:
     """Answers the questions of ``view`` from raw answers (question id → raw value), page by
     page, using what each page offers (a digit per choice, F2 for 世帯主と同じ, the
     surname a new household row starts with). The life events of the visit are the answers'
-    ``@events`` (a list of tree ids; absent: the events checked by default)."""
+    ``@events`` (a list of tree ids; absent: the events checked by default). Given the
+    household's ``cards``, the clerk reads them (Ctrl+M, the resident's PIN) into the first
+    address not typed yet and into the household's rows, and types what they leave."""
 
-    def __init__(self, view: CounterView, keyboard: Keyboard | None = None) -> None:
+    def __init__(
+        self, view: CounterView, keyboard: Keyboard | None = None, cards: Cards | None = None
+    ) -> None:
         self.view = view
         self.keys = keyboard or Keyboard(window=view.window())
         self.screens = 0
         self.answers: Mapping[str, Any] = {}  # of the page being typed
+        self.cards = cards
+        self.cards_read: set[int] = set()
+
+    def read_card(self, index: int) -> None:
+        """The resident puts card ``index`` on the reader, the clerk presses Ctrl+M and the
+        resident types the PIN (its fourth digit reads the card)."""
+        charged, self.keys.charged_to = self.keys.charged_to, CARD_KEYS
+        assert self.cards is not None
+        self.cards.present(index)
+        self.keys.press(Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+        dialog = self.view.card_dialog
+        if dialog is None:
+            raise AssertionError("Ctrl+M opened no card dialog")
+        if QApplication.activeWindow() is not dialog:
+            # No window manager offscreen to activate the dialog it opened (as in tab_to).
+            QApplication.setActiveWindow(dialog)
+            dialog.pin.setFocus()
+        self.keys.type(self.cards.pin(index))
+        if self.view.card_dialog is not None:
+            raise AssertionError(f"the card was not read: {dialog.message.text()}")
+        if QApplication.activeWindow() is not self.view.window():
+            QApplication.setActiveWindow(self.view.window())  # what a window manager does
+        self.cards_read.add(index)
+        self.keys.charged_to = charged
 
     def answer_all(self, answers: Mapping[str, Any]) -> None:
         """Choose the events (when the list is on screen), then answer every page until
@@ -349,8 +389,12 @@ class Clerk:
         self.keys.type(text, readings)
 
     def address(self, field_: AddressField, address: Mapping[str, Any]) -> None:
-        """The postal code's digits first (the rest fills in), then what differs."""
+        """The postal code's digits first (the rest fills in), then what differs. The first
+        card, not read yet, fills the first address not typed yet (where the resident lives
+        now)."""
         question = self.keys.charged_to
+        if self.cards and 0 not in self.cards_read and field_.is_blank():
+            self.read_card(0)
         postal = str(address.get("postal_code", ""))
         self.keys.charged_to = f"{question}.postal_code"
         self.fill(field_.editors["postal_code"], "".join(c for c in postal if c.isdigit()))
@@ -393,7 +437,10 @@ class Clerk:
     def household(self, table: HouseholdTable, members: list[Any]) -> None:
         question = self.keys.charged_to
         for number, member in enumerate(members):
-            if number >= len(table.rows):
+            if self.cards and number < len(self.cards):
+                if number not in self.cards_read or number >= len(table.rows):
+                    self.read_card(number)  # into the row being typed, else a new one
+            elif number >= len(table.rows):
                 self.keys.charged_to = f"{question}.new_row"
                 self.keys.tab_to(table.rows[-1].relationship)
                 self.keys.press(Qt.Key.Key_Tab)  # Tab at the end of the last row adds one
@@ -403,6 +450,8 @@ class Clerk:
                 self.keys.charged_to = f"{question}.{key}"
                 wanted = str(member.get(key, ""))
                 if key == "birth_date":
+                    if _same_day(wanted, editor.text()):
+                        continue  # read off the card
                     wanted = shortest_date(wanted)
                 if isinstance(editor, PickEdit):
                     self.pick(editor, wanted)
@@ -485,6 +534,13 @@ def _after_prefill(editor: QWidget, text: str) -> str | None:
     if len(words) == 2 and len(shown) == 2 and not shown[1] and _same_kana(words[0], shown[0]):
         return words[1]
     return None
+
+
+def _same_day(wanted: str, shown: str) -> bool:
+    try:
+        return bool(shown) and parse_date(wanted) == parse_date(shown)
+    except ValueFormatError:
+        return False
 
 
 def _same_kana(typed: str, shown: str) -> bool:

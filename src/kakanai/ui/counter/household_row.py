@@ -73,6 +73,7 @@ class MemberRow:
 
     def __init__(self, parent: QWidget, as_of: dt.date, *, first: MemberRow | None) -> None:
         self.as_of = as_of
+        self.from_card = False  # name, birth date and sex were read off a My Number card
         self.name = _PrefilledEdit(parent)
         self.kana = _PrefilledEdit(parent)
         self.birth = _DateEdit(parent)

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from kakanai.core.trees.answers import MEMBER_KEYS
+from kakanai.services.counter.card_reading import CardPerson
 from kakanai.services.counter.inputs import RELATIONSHIP_PICKS, SEX_PICKS, date_text, pick_legend
 from kakanai.ui.counter.answer_fields import AnswerField
-from kakanai.ui.counter.household_row import MemberRow
+from kakanai.ui.counter.household_row import MemberRow, surname
 
 HEADINGS = ("氏名(&S)", "フリガナ(&K)", "生年月日(&E)", "性別(&X)", "続柄(&R)")
 LEGEND = (
@@ -75,6 +76,7 @@ class HouseholdTable(AnswerField):
         row.remove.clicked.connect(lambda: self.remove_member(row))
         row.relationship.picked.connect(lambda _value: self._after_relationship(row))
         row.relationship.installEventFilter(self)
+        row.kana.installEventFilter(self)
         for editor in row.editors.values():
             editor.textChanged.connect(lambda _text: self.changed.emit())
         self.rows.append(row)
@@ -106,6 +108,32 @@ class HouseholdTable(AnswerField):
                 row.set_text(key, _member_text(member.get(key)))
             row.check("birth_date")
 
+    def take_person(self, person: CardPerson) -> MemberRow:
+        """Put a resident read off their My Number card in a row: the row of the same
+        person if the card was read before, else the row being typed if it is blank, else
+        the first blank row, else a new one. The focus goes to the furigana (the card has
+        none); Tab from it goes on to what the card does not give."""
+        same = [r for r in self.rows if (r.text("name"), r.text("birth_date")) == _card_key(person)]
+        focused = self.focusWidget()
+        typing = [r for r in self.rows if focused in r.editors.values() and r.blank()]
+        blank = [r for r in self.rows if r.blank()]
+        row = (same or typing or blank or [self.add_member()])[0]
+        if surname(person.name) != row.name.prefill:
+            row.kana.prefill = ""
+            if not row.text("kana") or row.kana.untouched():
+                row.set_text("kana", "")
+        row.name.prefill = ""
+        row.set_text("name", person.name)
+        row.set_text("birth_date", date_text(person.birth_date))
+        row.set_text("sex", person.sex)
+        row.from_card = True
+        for key in ("name", "birth_date", "sex"):
+            if row.text(key):
+                row.check(key)
+        row.kana.setFocus(Qt.FocusReason.OtherFocusReason)
+        row.kana.end(False)
+        return row
+
     def focus_first(self) -> None:
         empty = [r for r in self.rows if r.blank()]
         (empty or self.rows)[0].name.setFocus()
@@ -116,7 +144,13 @@ class HouseholdTable(AnswerField):
         return all(results)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        """Tab from the last field of a filled last row adds the next member's row."""
+        """Tab from the last field of a filled last row adds the next member's row; Tab from
+        the furigana of a row read off a card goes past what the card filled in."""
+        if _plain_tab(event):
+            row = next((r for r in self.rows if watched is r.kana and r.from_card), None)
+            if row is not None:
+                self._past_card(row)
+                return True
         last = self.rows[-1]
         if (
             watched is last.relationship
@@ -129,6 +163,15 @@ class HouseholdTable(AnswerField):
             self.add_member().name.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         return super().eventFilter(watched, event)
+
+    def _past_card(self, row: MemberRow) -> None:
+        """The first field the card left empty (性別 of a card that says neither, 続柄), else
+        the next member's row."""
+        empty = [row.editors[k] for k in ("birth_date", "sex", "relationship") if not row.text(k)]
+        if empty:
+            empty[0].setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self._after_relationship(row)
 
     def _after_relationship(self, row: MemberRow) -> None:
         """The relationship is the row's last field: go on to the next member, on the last
@@ -164,6 +207,19 @@ class HouseholdTable(AnswerField):
         chain = [editor for row in self.rows for editor in row.editors.values()]
         for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
+
+
+def _plain_tab(event: QEvent) -> bool:
+    return (
+        event.type() == QEvent.Type.KeyPress
+        and isinstance(event, QKeyEvent)
+        and event.key() == Qt.Key.Key_Tab
+        and event.modifiers() == Qt.KeyboardModifier.NoModifier
+    )
+
+
+def _card_key(person: CardPerson) -> tuple[str, str]:
+    return person.name, date_text(person.birth_date)
 
 
 def _member_text(value: object) -> str:

@@ -22,10 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from kakanai.core.trees.model import Question, QuestionType
+from kakanai.services.counter.card_reading import CardPerson
 from kakanai.services.counter.display import MemberLine, Offer
 from kakanai.services.counter.towns import TownList
+from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.answer_fields import ERROR_STYLE, AnswerField, ChoiceField, LineField
 from kakanai.ui.counter.furigana import FuriganaCapture
+from kakanai.ui.counter.household_table import HouseholdTable
 from kakanai.ui.counter.question_block import QuestionBlock, field_for
 
 SECTION_STYLE = "font-size: 11pt; color: #2a5599; font-weight: bold;"
@@ -209,6 +212,29 @@ class QuestionPage(QWidget):
         block.show_problem(message)
         block.field.focus_first()
         self.scroller.ensureWidgetVisible(block)
+
+    # --- a My Number card read ---
+
+    def take_card(self, person: CardPerson) -> str:
+        """Put a resident read off their card into the page: a household row ("household"),
+        else the first address on the page not typed yet ("address": the card's address is
+        where the resident lives now); "" when the page has neither."""
+        shown = [b for b in self.blocks if not b.isHidden()]
+        for block in shown:
+            if isinstance(block.field, HouseholdTable):
+                row = block.field.take_person(person)
+                self.scroller.ensureWidgetVisible(row.kana, 10, 30)
+                return "household"
+        for block in shown:
+            field = block.field
+            if isinstance(field, AddressField) and field.is_blank():
+                field.fill_from_card(person.address)
+                if not person.address["postal_code"]:
+                    field.editors["postal_code"].setFocus()
+                elif not self._past(block):
+                    self.next_button.setFocus()
+                return "address"
+        return ""
 
     # --- answering ---
 

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from kakanai.core.errors import KakanaiError
-from kakanai.core.trees.model import Question
+from kakanai.core.trees.model import Question, QuestionType
 from kakanai.core.trees.visit import SEPARATOR
 from kakanai.services.counter import pages
+from kakanai.services.counter.card_reading import CardPerson, read_card
 from kakanai.services.counter.display import (
     friendly_problem,
     help_texts,
@@ -52,6 +53,7 @@ from kakanai.services.counter.session import (
 from kakanai.services.counter.towns import TownList, city_towns
 from kakanai.services.workspace import Workspace
 from kakanai.ui.counter.banner import CONFIRM_RESUME_DISCARD, DISCARD, RESUME, Banner
+from kakanai.ui.counter.card_dialog import CardDialog
 from kakanai.ui.counter.events_page import EventsPage
 from kakanai.ui.counter.idle_page import IdlePage
 from kakanai.ui.counter.question_page import QuestionPage
@@ -79,6 +81,9 @@ class CounterView(ModeView):
         self.groups: dict[str, tuple[Question, ...]] = {}  # of the session's questionnaire
         self.events: list[LifeEvent] = []  # what the events page lists
         self._page: tuple[Question, ...] = ()
+        self._cards_waiting: list[CardPerson] = []  # read before the household page
+        self.card_reader: Callable[[str, TownList], CardPerson] = read_card
+        self.card_dialog: CardDialog | None = None  # while it is open
         self.outputs = SummaryOutputs(workspace, self, stored=self._show_summary)
         self._started = False
         self.banner = Banner(self)
@@ -165,6 +170,7 @@ class CounterView(ModeView):
         more than one tree), then a draft row at once."""
         self.outputs.reset()
         self._page = ()
+        self._cards_waiting = []
         self.session = None
         try:
             self.events = available_events(self.workspace)
@@ -256,6 +262,41 @@ class CounterView(ModeView):
         self._update_shown()
         self.pages.setCurrentWidget(self.question_page)
 
+    # --- a My Number card ---
+
+    def read_card(self) -> None:
+        """Open the card dialog: a resident's card read goes into the page on screen (a
+        household row, or the address not typed yet); one read before the household page
+        waits for it. The dialog is modal but does not block the caller."""
+        if self.pages.currentWidget() is not self.question_page or self.session is None:
+            self.status.emit("マイナンバーカードは面談の設問のページで読み取ってください。")
+            return
+        towns = self.question_page.towns
+        dialog = CardDialog(lambda pin: self.card_reader(pin, towns), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._take_card(dialog.person))
+        dialog.rejected.connect(lambda: self._take_card(None))
+        self.card_dialog = dialog
+        dialog.open()
+        dialog.pin.setFocus()
+
+    def _take_card(self, person: CardPerson | None) -> None:
+        self.card_dialog = None
+        if person is None:
+            return
+        used = self.question_page.take_card(person)
+        if used != "household":
+            self._cards_waiting.append(person)
+        later = "" if used == "household" else "(氏名・生年月日・性別は世帯のページで入ります)"
+        self.status.emit(f"カードを読み取りました: {person.line}{later}")
+
+    def _place_waiting_cards(self) -> None:
+        """The residents whose cards were read before the household page, into its rows."""
+        waiting, self._cards_waiting = self._cards_waiting, []
+        for person in waiting:
+            if self.question_page.take_card(person) != "household":
+                self._cards_waiting.append(person)
+
     def _show_page(self, session: CounterSession, group: tuple[Question, ...]) -> None:
         interview = session.interview
         filled: dict[str, object] = {}
@@ -272,6 +313,8 @@ class CounterView(ModeView):
             members={q.id: member_lines(interview, q) for q in group if q.per_member},
         )
         self.question_page.focus_first()
+        if any(q.type is QuestionType.HOUSEHOLD for q in group):
+            self._place_waiting_cards()
 
     def _update_shown(self) -> None:
         session = self.session
@@ -462,6 +505,7 @@ class CounterView(ModeView):
             ("print", "案内票を印刷(&P)", ["Ctrl+P"], self.print_slip),
             ("save", "案内票をPDFで保存(&S)", ["Ctrl+S"], self.save_slip),
             ("form", "住民異動届を印刷(&R)", ["Ctrl+R"], self.print_residence_form),
+            ("card", "マイナンバーカードを読む(&M)…", ["Ctrl+M"], self.read_card),
         ]
         actions = {}
         for key, text, keys, slot in specs:
