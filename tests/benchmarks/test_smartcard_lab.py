@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from kakanai.benchmarks.smartcard_lab import SmartcardLab, VirtualMyNumberCard
+from kakanai.adapters.smartcard.mynumber import read_card_surface
+from kakanai.benchmarks.smartcard_lab import LabCards, SmartcardLab, VirtualMyNumberCard
 
 READ = (
     "import dataclasses, json\n"
@@ -75,3 +76,18 @@ def test_leaving_the_lab_stops_its_pcscd_and_removes_its_socket() -> None:
     pid, socket_path = json.loads(done.stdout)
     assert not Path(f"/proc/{pid}").exists()
     assert not Path(socket_path).exists()
+
+
+def test_a_households_cards_are_presented_one_at_a_time(lab: SmartcardLab) -> None:
+    cards = LabCards(
+        lab,
+        [
+            VirtualMyNumberCard("佐藤　一郎", "大阪府サンプル市1-1", "19800704", "1", pin="1111"),
+            VirtualMyNumberCard("佐藤　花子", "大阪府サンプル市1-1", "19820101", "2", pin="2222"),
+        ],
+    )
+    cards.present(1)
+    assert read_card_surface(cards.pin(1)).name == "佐藤　花子"
+    cards.present(0)
+    assert read_card_surface(cards.pin(0)).name == "佐藤　一郎"
+    assert len(cards) == 2

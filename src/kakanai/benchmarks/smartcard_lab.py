@@ -37,13 +37,32 @@ from kakanai.adapters.smartcard.pcsc import (
 )
 from kakanai.benchmarks.virtual_mynumber_card import ATR, VirtualMyNumberCard
 
-__all__ = ["SmartcardLab", "VirtualMyNumberCard", "lab_socket_path"]
+__all__ = ["LabCards", "SmartcardLab", "VirtualMyNumberCard", "lab_socket_path"]
 
 PCSCD = "/usr/sbin/pcscd"
 VPCD_DRIVER = "/usr/lib/pcsc/drivers/serial/libifdvpcd.so"
 READER = "Kakanai Virtual Reader"
 _CONTROL_OFF, _CONTROL_ON, _CONTROL_RESET, _CONTROL_ATR = 0, 1, 2, 4
 _WAIT = 10.0  # seconds: pcscd polls a vpcd reader every few hundred milliseconds
+
+
+class LabCards:
+    """A household's cards on the lab's reader, as the bench's clerk uses them
+    (``ui/counter/clerk.Cards``): ``present(i)`` puts card ``i`` on the reader (taking the
+    one before off), ``pin(i)`` is what its resident types."""
+
+    def __init__(self, lab: SmartcardLab, cards: list[VirtualMyNumberCard]) -> None:
+        self.lab = lab
+        self.cards = cards
+
+    def __len__(self) -> int:
+        return len(self.cards)
+
+    def present(self, index: int) -> None:
+        self.lab.insert(self.cards[index])
+
+    def pin(self, index: int) -> str:
+        return self.cards[index].pin
 
 
 def lab_socket_path() -> Path:

@@ -53,6 +53,7 @@ class VirtualMyNumberCard:
             if basic_four is not None
             else encode_basic_four(surface, header=bytes(range(8)))
         )
+        self.pin = pin  # what the resident types (the bench's clerk reads it here)
         self._pin = pin.encode("ascii")
         self.max_tries = tries
         self.tries_left = tries
