@@ -50,7 +50,6 @@ _Handle = ctypes.c_size_t
 
 # pcsc-lite's return codes (winscard.h / pcsclite.h); LONG, compared as unsigned 32 bits.
 _S_SUCCESS = 0x00000000
-_E_INSUFFICIENT_BUFFER = 0x80100008
 _E_UNKNOWN_READER = 0x80100009
 _E_TIMEOUT = 0x8010000A
 _E_NO_SMARTCARD = 0x8010000C
@@ -201,8 +200,8 @@ class CardConnection:
         send = (ctypes.c_ubyte * len(apdu)).from_buffer_copy(apdu)
         received = (ctypes.c_ubyte * _MAX_RESPONSE)()
         length = ctypes.c_ulong(_MAX_RESPONSE)
-        _check(
-            _lib().SCardTransmit(
+        try:
+            code = _lib().SCardTransmit(
                 self._handle,
                 ctypes.byref(self._request),
                 send,
@@ -210,9 +209,10 @@ class CardConnection:
                 None,
                 received,
                 ctypes.byref(length),
-            ),
-            "送受信",
-        )
+            )
+        finally:
+            ctypes.memset(send, 0, len(apdu))  # a VERIFY's copy of the PIN goes at once
+        _check(code, "送受信")
         raw = bytes(received[: length.value])
         if len(raw) < 2:
             raise CardReaderError(_IO.format(detail="カードの応答が短すぎます"), "io")
