@@ -8,6 +8,9 @@ hands pcscd its listening socket the systemd way (``LISTEN_FDS``/``LISTEN_PID``,
 socket lives in a private folder, pcscd never touches ``/run/pcscd/pcscd.comm``. pcsc-lite's
 client reads ``PCSCLITE_CSOCK_NAME`` once per process, so the socket's path is the same for
 every lab of one process (``lab_socket_path()``); one lab runs at a time per process.
+vpcd listens for the card on every interface (its server mode takes no address; its
+reversed mode, ``DEVICENAME 127.0.0.1:port``, aborts pcscd 1.9.9 with "bit out of range
+0 - FD_SETSIZE"): the lab lives only as long as a test run or a bench run.
 
     with SmartcardLab() as lab:            # pcscd up, the reader listed, no card in it
         lab.insert(VirtualMyNumberCard("山田　太郎", "…", "19800401", "1"))
