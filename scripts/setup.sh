@@ -8,12 +8,13 @@ VENV="$ROOT/.venv"
 
 # libzbar0: pyzbar; fonts-ipa*: Japanese glyphs in PDFs and Qt; poppler-utils: pdftoppm;
 # libgl1 ... libdbus: what Qt's offscreen platform loads; libxcb-*: Qt's X11 (desktop)
-# platform; libcups2: Qt's printer support.
+# platform; libcups2: Qt's printer support; pcscd, libpcsclite1: IC card readers (the My
+# Number card's 券面事項入力補助AP) through PC/SC.
 APT_PACKAGES=(
   python3 python3-venv libzbar0 fonts-ipaexfont fonts-ipafont fonts-ipamj-mincho
   poppler-utils libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0
-  libxcb-render-util0 libxcb-image0 libcups2
+  libxcb-render-util0 libxcb-image0 libcups2 pcscd libpcsclite1
 )
 
 missing_apt_packages() {

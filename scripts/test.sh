@@ -7,6 +7,8 @@ bash scripts/setup.sh
 # The store tests run against SQLite and a real PostgreSQL server on loopback.
 KAKANAI_TEST_POSTGRES_URL="${KAKANAI_TEST_POSTGRES_URL:-$(bash scripts/postgres.sh)}"
 export KAKANAI_TEST_POSTGRES_URL
+# The card tests run a private pcscd with the vpcd reader driver and a virtual card.
+bash scripts/smartcard.sh
 export QT_QPA_PLATFORM=offscreen
 V="$ROOT/.venv/bin"
 echo "== ruff format"; "$V/ruff" format --check src tests scripts packaging

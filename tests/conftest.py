@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from kakanai.benchmarks.bounded_runs import BoundedRunner
+from kakanai.benchmarks.smartcard_lab import SmartcardLab
 
 ROOT = Path(__file__).resolve().parents[1]
 QUESTIONNAIRES = ROOT / "questionnaires"
@@ -41,3 +42,11 @@ def bounded() -> Iterator[BoundedRunner]:
     so that a hang, a crash or a blow-up fails the test instead of stopping the run."""
     with BoundedRunner(seconds=BOUNDED_SECONDS, megabytes=BOUNDED_MEGABYTES) as runner:
         yield runner
+
+
+@pytest.fixture(scope="session")
+def smartcard_lab() -> Iterator[SmartcardLab]:
+    """One private pcscd with the vpcd reader driver for the whole run: pcsc-lite keeps the
+    socket of its first call for the process's life, so every card test uses this one."""
+    with SmartcardLab() as lab:
+        yield lab

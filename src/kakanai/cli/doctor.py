@@ -21,11 +21,13 @@ def register(commands: Subparsers) -> Commands:
     doctor = commands.add_parser(
         "doctor",
         help="この端末の設置状態(フォント・データフォルダ・鍵・データベース・プリンター・"
-        "カメラ)を確かめます",
+        "カメラ・カードリーダー)を確かめます",
     )
     doctor.add_argument("--json", action="store_true", help="結果をJSONで出力します")
     doctor.add_argument(
-        "--no-devices", action="store_true", help="プリンターとカメラを確かめません(速く終わります)"
+        "--no-devices",
+        action="store_true",
+        help="プリンター・カメラ・カードリーダーを確かめません(速く終わります)",
     )
     return Commands(handlers={"doctor": _doctor})
 
@@ -33,11 +35,16 @@ def register(commands: Subparsers) -> Commands:
 def _doctor(args: argparse.Namespace) -> int:
     # Loaded here: the checks reach the database library, which no other command should
     # pay for at start-up.
-    from kakanai.services.doctor.checks import camera_gives_frame  # noqa: PLC0415
+    from kakanai.services.doctor.checks import (  # noqa: PLC0415
+        camera_gives_frame,
+        card_readers_found,
+    )
     from kakanai.services.doctor.diagnosis import Devices, diagnose, failing  # noqa: PLC0415
     from kakanai.services.doctor.findings import Level  # noqa: PLC0415
 
-    devices = None if args.no_devices else Devices(qt_printers, camera_gives_frame)
+    devices = (
+        None if args.no_devices else Devices(qt_printers, camera_gives_frame, card_readers_found)
+    )
     findings = diagnose(devices)
     if args.json:
         print(json.dumps([f.as_json() for f in findings], ensure_ascii=False, indent=2))

@@ -702,6 +702,10 @@ class ErrorCode(Enum):
         "DOCTOR_015",
         "設定の設問ツリー「{id}」を開けません: {detail}",
     )
+    DOCTOR_CARD_SERVICE = (
+        "DOCTOR_016",
+        "カードリーダーのサービス(pcscd)に接続できません。マイナンバーカードから氏名等を読むには pcscd を入れて動かしてください(Debian: apt install pcscd)。カードリーダーがなくても、氏名等は手で入力できます。",
+    )
     # --- end of doctor codes ---
     # Statistics (統計モード, kakanai stats, demo-data, bench stats): issue 14.
     STATS_PERIOD = (

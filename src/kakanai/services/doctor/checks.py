@@ -16,6 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from kakanai.adapters.pdf.fonts import FALLBACK, FAMILY_NAMES, GOTHIC, MINCHO, PRIMARY
 from kakanai.adapters.slip import key_files
+from kakanai.adapters.smartcard.mynumber import CardReaderError, reader_names
 from kakanai.core.errors import ErrorCode, KakanaiError
 from kakanai.core.slip.envelope import JST
 from kakanai.core.trees.visit import SEPARATOR
@@ -40,6 +41,8 @@ PrinterProbe = Callable[[], Printers]
 """Lists the printers; raises OSError or KakanaiError when it cannot tell."""
 CameraProbe = Callable[[int], bool]
 """Whether camera ``index`` opens and gives a frame."""
+CardReaderProbe = Callable[[], list[str]]
+"""The card readers PC/SC lists; raises CardReaderError when pcscd cannot be reached."""
 
 _BIZ_UD_FILES = ("BIZ-UDGothicR.ttc", "BIZ-UDGothicR.ttf")
 
@@ -255,6 +258,27 @@ def camera_gives_frame(index: int) -> bool:
         return camera.read() is not None
     finally:
         camera.close()
+
+
+def check_card_reader(readers: CardReaderProbe) -> Finding:
+    """pcscd answers and lists the card readers; optional hardware, so never a failure:
+    without a reader the clerk types the 基本4情報."""
+    topic = "カードリーダー"
+    try:
+        names = readers()
+    except CardReaderError as exc:
+        if exc.kind != "no_service":
+            return Finding(topic, Level.NOTE, exc.message)
+        code = ErrorCode.DOCTOR_CARD_SERVICE
+        return Finding.problem(topic, Level.WARNING, code)
+    if not names:
+        return Finding(topic, Level.NOTE, "カードリーダーはありません(氏名等は手で入力します)")
+    return Finding(topic, Level.OK, "pcscd に接続できます。リーダー: " + "、".join(names))
+
+
+def card_readers_found() -> list[str]:
+    """The real card reader probe: the readers pcscd lists."""
+    return reader_names()
 
 
 def check_content(settings: Settings) -> Finding:

@@ -23,6 +23,7 @@ class Devices:
 
     printers: checks.PrinterProbe
     camera: checks.CameraProbe
+    card_readers: checks.CardReaderProbe | None = None  # None: not looked at
 
 
 def diagnose(devices: Devices | None, env: Mapping[str, str] | None = None) -> list[Finding]:
@@ -46,9 +47,12 @@ def diagnose(devices: Devices | None, env: Mapping[str, str] | None = None) -> l
             *findings,
             Finding("プリンター", Level.NOTE, skipped),
             Finding("カメラ", Level.NOTE, skipped),
+            Finding("カードリーダー", Level.NOTE, skipped),
         ]
     findings.append(checks.check_printer(settings, devices.printers))
     findings.append(checks.check_camera(settings, devices.camera))
+    if devices.card_readers is not None:
+        findings.append(checks.check_card_reader(devices.card_readers))
     return findings
 
 
