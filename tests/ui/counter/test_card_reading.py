@@ -8,12 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from kakanai.benchmarks.smartcard_lab import SmartcardLab, VirtualMyNumberCard
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kakanai.benchmarks.counter_households import CARDS, REFERENCE, with_cards
+from kakanai.benchmarks.smartcard_lab import SmartcardLab, VirtualMyNumberCard
 from kakanai.ui.counter.address_field import AddressField
 from kakanai.ui.counter.card_dialog import CardDialog
 from kakanai.ui.counter.clerk import Clerk
