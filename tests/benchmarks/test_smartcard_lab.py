@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,3 +92,31 @@ def test_a_households_cards_are_presented_one_at_a_time(lab: SmartcardLab) -> No
     cards.present(0)
     assert read_card_surface(cards.pin(0)).name == "佐藤　一郎"
     assert len(cards) == 2
+
+
+def test_a_killed_labs_pcscd_stops_too() -> None:
+    """In a child process killed before it can leave its lab: its pcscd follows it."""
+    script = (
+        "import os, signal, sys\n"
+        "from kakanai.benchmarks.smartcard_lab import SmartcardLab\n"
+        "lab = SmartcardLab().__enter__()\n"
+        "print(lab.pcscd_pid, flush=True)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=60
+    )
+    pid = int(done.stdout.strip())
+    deadline = time.monotonic() + 10
+    while _alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(pid)
+
+
+def _alive(pid: int) -> bool:
+    """Running, not merely a zombie waiting for whoever reaps it."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except FileNotFoundError:
+        return False
+    return state != "Z"

@@ -141,7 +141,7 @@ class SmartcardLab:
             move = "" if fd == 3 else f"exec 3<&{fd} {fd}<&-; "
             script = f'{move}LISTEN_PID=$$ exec "$@"'
             self._pcscd = subprocess.Popen(  # noqa: S603 - a fixed system binary
-                ["/bin/bash", "-c", script, "bash", *_pcscd_arguments(config)],
+                [*_dies_with_us(), "/bin/bash", "-c", script, "bash", *_pcscd_arguments(config)],
                 env={**os.environ, "LISTEN_FDS": "1"},
                 pass_fds=(listener.fileno(),),
                 stdin=subprocess.DEVNULL,
@@ -248,6 +248,13 @@ def _nobody() -> tuple[int, int] | None:
     except KeyError:
         return None
     return nobody.pw_uid, nobody.pw_gid
+
+
+def _dies_with_us() -> list[str]:
+    """util-linux's ``setpriv --pdeathsig``: pcscd gets SIGTERM when the process that
+    started it dies, even killed (a test run stopped by a timeout leaves no pcscd behind)."""
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--pdeathsig", "TERM", "--"] if setpriv else []
 
 
 def _pcscd_arguments(config: Path) -> list[str]:
