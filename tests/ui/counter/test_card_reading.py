@@ -223,3 +223,15 @@ def test_the_reference_family_read_off_their_cards_gives_the_same_case(
     assert typed is not None
     assert comparable(typed) == comparable(headless_case(view.workspace, answers))
     assert clerk.cards_read == {0, 1, 2, 3}
+
+
+def test_an_address_from_a_card_cleared_by_the_clerk_fills_from_a_postal_code_again(
+    qtbot: QtBot, view: CounterView, reader: SmartcardLab
+) -> None:
+    until(view, "previous_address")
+    read(qtbot, view, "4821")
+    previous = field_of(view, "previous_address")
+    assert isinstance(previous, AddressField)
+    previous.set_value({})
+    qtbot.keyClicks(previous.editors["postal_code"], "5100085")
+    assert previous.value()["municipality"] == "四日市市"
