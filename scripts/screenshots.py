@@ -31,7 +31,7 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=60_000, help="visits of the sample year")
     parser.add_argument(
         "--only",
-        choices=["counter", "visits", "desk", "supervision", "settings", "stats"],
+        choices=["counter", "cards", "visits", "desk", "supervision", "settings", "stats"],
         action="append",
     )
     options = parser.parse_args()
@@ -48,7 +48,8 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     options.out.mkdir(parents=True, exist_ok=True)
     shots = Shots(options.out, (width, height))
-    for name in options.only or ["counter", "visits", "desk", "supervision", "settings", "stats"]:
+    every = ["counter", "cards", "visits", "desk", "supervision", "settings", "stats"]
+    for name in options.only or every:
         if name == "stats":
             shots.stats(options.cases)
         elif name == "supervision":
@@ -120,6 +121,45 @@ class Shots:
         self.save(window, "counter-5-slip-issued")
         view.session.discard()  # type: ignore[attr-defined]
         window.close()  # type: ignore[attr-defined]
+
+    def cards(self) -> None:
+        """The reference family reading their My Number cards, on a real pcscd with virtual
+        cards (the lab of the tests and the bench): a wrong PIN, the address it fills, the
+        household rows of the four cards."""
+        from PySide6.QtTest import QTest  # noqa: PLC0415 - after env
+
+        from kakanai.benchmarks.counter_households import (  # noqa: PLC0415
+            CARDS,
+            REFERENCE,
+            with_cards,
+        )
+        from kakanai.benchmarks.smartcard_lab import LabCards, SmartcardLab  # noqa: PLC0415
+        from kakanai.ui.counter.clerk import Clerk  # noqa: PLC0415 - after env
+        from kakanai.ui.counter_bench import lab_cards  # noqa: PLC0415 - after env
+
+        answers = with_cards(REFERENCE, ["4821", "7306", "1957", "2648"])
+        with SmartcardLab() as lab:
+            cards = LabCards(lab, lab_cards(answers[CARDS]))
+            window = self.window("counter")
+            view = window.current_view  # type: ignore[attr-defined]
+            view.start_new()
+            clerk = Clerk(view, cards=cards)
+            clerk.choose_events(None)
+            self.answer_until(clerk, answers, "previous_address")
+            cards.present(0)
+            view.read_card()
+            dialog = view.card_dialog
+            QTest.keyClicks(dialog.pin, "0000")  # a wrong PIN: the tries left are said
+            self.save(dialog, "counter-2c-card-pin-wrong")
+            QTest.keyClicks(dialog.pin, cards.pin(0))
+            clerk.cards_read.add(0)
+            self.save(window, "counter-2d-address-from-card")
+            clerk.answer_page(answers)
+            self.answer_until(clerk, answers, "household")
+            clerk.type_page(answers)
+            self.save(window, "counter-2e-household-from-cards")
+            view.session.discard()
+            window.close()  # type: ignore[attr-defined]
 
     def visits(self) -> None:
         """One visit per life event and two combined visits: the events chosen, the first

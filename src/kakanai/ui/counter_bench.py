@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kakanai.benchmarks.counter_households import CARDS
-from kakanai.benchmarks.smartcard_lab import SmartcardLab, VirtualMyNumberCard
+from kakanai.benchmarks.smartcard_lab import LabCards, SmartcardLab, VirtualMyNumberCard
 from kakanai.core.trees.case import build_case
 from kakanai.core.trees.interview import Interview
 from kakanai.services.counter.events import visit_id
@@ -42,26 +42,12 @@ def comparable(case: dict[str, Any]) -> str:
     return json.dumps({k: v for k, v in case.items() if k not in _IGNORED}, sort_keys=True)
 
 
-class LabCards:
-    """A household's My Number cards, put one at a time on the lab's reader."""
-
-    def __init__(self, lab: SmartcardLab, cards: Sequence[Mapping[str, str]]) -> None:
-        self.lab = lab
-        self.cards = cards
-
-    def __len__(self) -> int:
-        return len(self.cards)
-
-    def present(self, index: int) -> None:
-        card = self.cards[index]
-        self.lab.insert(
-            VirtualMyNumberCard(
-                card["name"], card["address"], card["birth"], card["sex"], pin=card["pin"]
-            )
-        )
-
-    def pin(self, index: int) -> str:
-        return self.cards[index]["pin"]
+def lab_cards(cards: Sequence[Mapping[str, str]]) -> list[VirtualMyNumberCard]:
+    """A household's cards (``with_cards``) as virtual cards for the lab's reader."""
+    return [
+        VirtualMyNumberCard(c["name"], c["address"], c["birth"], c["sex"], pin=c["pin"])
+        for c in cards
+    ]
 
 
 def drive(
@@ -75,7 +61,9 @@ def drive(
         view.session.discard()
     view.start_new()
     cards = answers.get(CARDS)
-    clerk = Clerk(view, cards=LabCards(lab, cards) if lab is not None and cards else None)
+    clerk = Clerk(
+        view, cards=LabCards(lab, lab_cards(cards)) if lab is not None and cards else None
+    )
     clerk.answer_all(answers)
     typed = view.outputs.preview(view.session)
     same = typed is not None and comparable(typed) == comparable(headless_case(workspace, answers))

@@ -129,7 +129,7 @@ class AddressField(AnswerField):
             self.postal_note.clear()
             return
         found = self.towns.address_of(text)
-        if self.from_card:
+        if self.from_card and self.editors["municipality"].text().strip():
             self._check_against_card(found)
             return
         if found is None:

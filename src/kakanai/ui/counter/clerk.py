@@ -230,6 +230,8 @@ class Clerk:
         charged, self.keys.charged_to = self.keys.charged_to, CARD_KEYS
         assert self.cards is not None
         self.cards.present(index)
+        if QApplication.activeWindow() is not self.view.window():
+            QApplication.setActiveWindow(self.view.window())  # a shortcut needs it active
         self.keys.press(Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
         dialog = self.view.card_dialog
         if dialog is None:
