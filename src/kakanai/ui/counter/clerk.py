@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -127,11 +128,10 @@ class Keyboard:
         """Tab (or Shift+Tab when it is behind) until ``target`` (or a widget inside it)
         has the focus."""
         window = target.window()
-        if QApplication.activeWindow() is not window:
-            # A closed popup (the town list) leaves its window inactive on a platform without
-            # a window manager (offscreen), and Tab then moves no focus there; a window
-            # manager gives the window back by itself, and this does what it would.
-            QApplication.setActiveWindow(window)
+        # A closed popup (the town list) leaves its window inactive on a platform without a
+        # window manager (offscreen), and Tab then moves no focus there; a window manager
+        # gives the window back by itself, and this does what it would.
+        _activate(window)
         focused = self.focus()
         if focused is target or target.isAncestorOf(focused):
             return
@@ -147,6 +147,15 @@ class Keyboard:
             modifier = Qt.KeyboardModifier.ShiftModifier if backwards else Qt.KeyboardModifier(0)
             self.press(Qt.Key.Key_Backtab if backwards else Qt.Key.Key_Tab, modifier)
         raise AssertionError(f"Tab never reached {target.objectName() or type(target).__name__}")
+
+
+def _activate(window: QWidget) -> None:
+    """Make ``window`` the active one, as a window manager would. Offscreen there is none,
+    and ``activateWindow`` (what Qt's deprecation names instead) does nothing there."""
+    if QApplication.activeWindow() is not window:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            QApplication.setActiveWindow(window)
 
 
 def _mnemonic_of(target: QWidget) -> str:
@@ -230,21 +239,17 @@ class Clerk:
         charged, self.keys.charged_to = self.keys.charged_to, CARD_KEYS
         assert self.cards is not None
         self.cards.present(index)
-        if QApplication.activeWindow() is not self.view.window():
-            QApplication.setActiveWindow(self.view.window())  # a shortcut needs it active
+        _activate(self.view.window())  # a shortcut needs its window active
         self.keys.press(Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
         dialog = self.view.card_dialog
         if dialog is None:
             raise AssertionError("Ctrl+M opened no card dialog")
-        if QApplication.activeWindow() is not dialog:
-            # No window manager offscreen to activate the dialog it opened (as in tab_to).
-            QApplication.setActiveWindow(dialog)
-            dialog.pin.setFocus()
+        _activate(dialog)  # no window manager offscreen activates the dialog it opened
+        dialog.pin.setFocus()
         self.keys.type(self.cards.pin(index))
         if self.view.card_dialog is not None:
             raise AssertionError(f"the card was not read: {dialog.message.text()}")
-        if QApplication.activeWindow() is not self.view.window():
-            QApplication.setActiveWindow(self.view.window())  # what a window manager does
+        _activate(self.view.window())  # what a window manager does when the dialog closes
         self.cards_read.add(index)
         self.keys.charged_to = charged
 
