@@ -10,6 +10,7 @@ import struct
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from kakanai.core.japanese.values import PREFECTURES
 from kakanai.core.slip.byte_codec import ByteReader, ByteWriter, LayoutError
 from kakanai.core.trees.model import Question, QuestionType
 
@@ -17,14 +18,7 @@ from kakanai.core.trees.model import Question, QuestionType
 RELATIONSHIPS = (
     "世帯主", "夫", "妻", "子", "父", "母", "祖父", "祖母", "孫", "兄弟姉妹", "同居人", "その他",
 )  # fmt: skip
-PREFECTURES = (
-    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県",
-    "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県",
-    "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府",
-    "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
-    "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
-    "鹿児島県", "沖縄県",
-)  # fmt: skip
+# The prefectures by their JIS X 0401 codes (01 北海道 … 47 沖縄県), as the format numbers them.
 _OTHER_PREFECTURE = len(PREFECTURES) + 1  # 0 is "none", 1..47 the list, 48 text follows
 ADDRESS_TEXT_FIELDS = ("municipality", "town", "block", "building")
 

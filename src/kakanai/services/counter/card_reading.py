@@ -16,18 +16,11 @@ from dataclasses import dataclass
 
 from kakanai.adapters import postal_codes
 from kakanai.core.japanese import values as jv
+from kakanai.core.japanese.values import PREFECTURES
 from kakanai.services.counter.towns import TownList
 
 # ISO 5218, the card's sex code: 1 男, 2 女; 9 (適用不能) and 0 (不明) are asked.
 _SEX_CODES = {"1": "男", "2": "女"}
-PREFECTURES = (
-    "北海道", "青森県", "岩手県", "宮城県", "秋田県", "山形県", "福島県", "茨城県", "栃木県",
-    "群馬県", "埼玉県", "千葉県", "東京都", "神奈川県", "新潟県", "富山県", "石川県", "福井県",
-    "山梨県", "長野県", "岐阜県", "静岡県", "愛知県", "三重県", "滋賀県", "京都府", "大阪府",
-    "兵庫県", "奈良県", "和歌山県", "鳥取県", "島根県", "岡山県", "広島県", "山口県", "徳島県",
-    "香川県", "愛媛県", "高知県", "福岡県", "佐賀県", "長崎県", "熊本県", "大分県", "宮崎県",
-    "鹿児島県", "沖縄県",
-)  # fmt: skip
 # A municipality Japan Post does not list (a new or a fictional one): a 郡's 町村, a 政令市's
 # 区, or the first 市, 区, 町 or 村.
 _MUNICIPALITY = re.compile(r".+?郡.+?[町村]|.+?市.+?区|.+?[市区町村]")
