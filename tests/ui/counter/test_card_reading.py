@@ -112,15 +112,21 @@ def test_a_card_read_before_the_household_page_fills_its_first_row(
     assert QApplication.focusWidget() is first.kana  # the card has no furigana
 
 
-def test_each_card_read_on_the_household_page_fills_the_next_row(
-    qtbot: QtBot, view: CounterView, reader: SmartcardLab
-) -> None:
+def head_and_wife(qtbot: QtBot, view: CounterView, reader: SmartcardLab) -> HouseholdTable:
+    """The household page with the head's card read, then his wife's."""
     until(view, "household")
     read(qtbot, view, "4821")
     reader.insert(WIFE)
     read(qtbot, view, "7306")
     table = field_of(view, "household")
     assert isinstance(table, HouseholdTable)
+    return table
+
+
+def test_each_card_read_on_the_household_page_fills_the_next_row(
+    qtbot: QtBot, view: CounterView, reader: SmartcardLab
+) -> None:
+    table = head_and_wife(qtbot, view, reader)
     assert [r.text("name") for r in table.rows] == ["山田 太郎", "山田 花子"]
     assert table.rows[1].text("sex") == "女"
 
@@ -139,13 +145,7 @@ def test_the_same_card_read_twice_is_one_member(
 def test_tab_from_the_furigana_of_a_card_s_row_goes_to_what_the_card_left(
     qtbot: QtBot, view: CounterView, reader: SmartcardLab
 ) -> None:
-    until(view, "household")
-    read(qtbot, view, "4821")
-    reader.insert(WIFE)
-    read(qtbot, view, "7306")
-    table = field_of(view, "household")
-    assert isinstance(table, HouseholdTable)
-    second = table.rows[1]
+    second = head_and_wife(qtbot, view, reader).rows[1]
     assert QApplication.focusWidget() is second.kana
     qtbot.keyClick(second.kana, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is second.relationship
