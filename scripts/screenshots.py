@@ -135,11 +135,10 @@ class Shots:
         )
         from kakanai.benchmarks.smartcard_lab import LabCards, SmartcardLab  # noqa: PLC0415
         from kakanai.ui.counter.clerk import Clerk  # noqa: PLC0415 - after env
-        from kakanai.ui.counter_bench import lab_cards  # noqa: PLC0415 - after env
 
         answers = with_cards(REFERENCE, ["4821", "7306", "1957", "2648"])
         with SmartcardLab() as lab:
-            cards = LabCards(lab, lab_cards(answers[CARDS]))
+            cards = LabCards.described(lab, answers[CARDS])
             window = self.window("counter")
             view = window.current_view  # type: ignore[attr-defined]
             view.start_new()

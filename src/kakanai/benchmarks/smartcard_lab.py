@@ -28,7 +28,7 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -57,6 +57,18 @@ class LabCards:
     def __init__(self, lab: SmartcardLab, cards: list[VirtualMyNumberCard]) -> None:
         self.lab = lab
         self.cards = cards
+
+    @classmethod
+    def described(cls, lab: SmartcardLab, cards: Sequence[Mapping[str, str]]) -> LabCards:
+        """Cards described as ``counter_households.with_cards`` writes them (name, address,
+        birth, sex, pin)."""
+        return cls(
+            lab,
+            [
+                VirtualMyNumberCard(c["name"], c["address"], c["birth"], c["sex"], pin=c["pin"])
+                for c in cards
+            ],
+        )
 
     def __len__(self) -> int:
         return len(self.cards)

@@ -9,11 +9,10 @@ from __future__ import annotations
 import contextlib
 import json
 import sys
-from collections.abc import Mapping, Sequence
 from typing import Any
 
 from kakanai.benchmarks.counter_households import CARDS
-from kakanai.benchmarks.smartcard_lab import LabCards, SmartcardLab, VirtualMyNumberCard
+from kakanai.benchmarks.smartcard_lab import LabCards, SmartcardLab
 from kakanai.core.trees.case import build_case
 from kakanai.core.trees.interview import Interview
 from kakanai.services.counter.events import visit_id
@@ -42,14 +41,6 @@ def comparable(case: dict[str, Any]) -> str:
     return json.dumps({k: v for k, v in case.items() if k not in _IGNORED}, sort_keys=True)
 
 
-def lab_cards(cards: Sequence[Mapping[str, str]]) -> list[VirtualMyNumberCard]:
-    """A household's cards (``with_cards``) as virtual cards for the lab's reader."""
-    return [
-        VirtualMyNumberCard(c["name"], c["address"], c["birth"], c["sex"], pin=c["pin"])
-        for c in cards
-    ]
-
-
 def drive(
     view: CounterView,
     workspace: Workspace,
@@ -61,9 +52,7 @@ def drive(
         view.session.discard()
     view.start_new()
     cards = answers.get(CARDS)
-    clerk = Clerk(
-        view, cards=LabCards(lab, lab_cards(cards)) if lab is not None and cards else None
-    )
+    clerk = Clerk(view, cards=LabCards.described(lab, cards) if lab is not None and cards else None)
     clerk.answer_all(answers)
     typed = view.outputs.preview(view.session)
     same = typed is not None and comparable(typed) == comparable(headless_case(workspace, answers))

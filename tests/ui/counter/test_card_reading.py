@@ -19,7 +19,7 @@ from kakanai.ui.counter.card_dialog import CardDialog
 from kakanai.ui.counter.clerk import Clerk
 from kakanai.ui.counter.household_table import HouseholdTable
 from kakanai.ui.counter.view import CounterView
-from kakanai.ui.counter_bench import comparable, headless_case, lab_cards
+from kakanai.ui.counter_bench import comparable, headless_case
 from tests.ui.counter.driving import ANSWERS, field_of
 
 HEAD = VirtualMyNumberCard(
@@ -217,7 +217,7 @@ def test_the_reference_family_read_off_their_cards_gives_the_same_case(
     view: CounterView, smartcard_lab: SmartcardLab
 ) -> None:
     answers = with_cards(REFERENCE, ["4821", "7306", "1957", "2648"])
-    clerk = Clerk(view, cards=LabCards(smartcard_lab, lab_cards(answers[CARDS])))
+    clerk = Clerk(view, cards=LabCards.described(smartcard_lab, answers[CARDS]))
     clerk.answer_all(answers)
     typed = view.outputs.preview(view.session)
     assert typed is not None

@@ -82,7 +82,6 @@ class CounterView(ModeView):
         self.events: list[LifeEvent] = []  # what the events page lists
         self._page: tuple[Question, ...] = ()
         self._cards_waiting: list[CardPerson] = []  # read before the household page
-        self.card_reader: Callable[[str, TownList], CardPerson] = read_card
         self.card_dialog: CardDialog | None = None  # while it is open
         self.outputs = SummaryOutputs(workspace, self, stored=self._show_summary)
         self._started = False
@@ -272,7 +271,7 @@ class CounterView(ModeView):
             self.status.emit("マイナンバーカードは面談の設問のページで読み取ってください。")
             return
         towns = self.question_page.towns
-        dialog = CardDialog(lambda pin: self.card_reader(pin, towns), self)
+        dialog = CardDialog(lambda pin: read_card(pin, towns), self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._take_card(dialog.person))
         dialog.rejected.connect(lambda: self._take_card(None))
@@ -300,8 +299,7 @@ class CounterView(ModeView):
         """The residents whose cards were read before the household page, into its rows."""
         waiting, self._cards_waiting = self._cards_waiting, []
         for person in waiting:
-            if self.question_page.take_card(person) != "household":
-                self._cards_waiting.append(person)
+            self.question_page.take_card(person)
 
     def _show_page(self, session: CounterSession, group: tuple[Question, ...]) -> None:
         interview = session.interview
