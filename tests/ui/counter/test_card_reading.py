@@ -235,3 +235,20 @@ def test_an_address_from_a_card_cleared_by_the_clerk_fills_from_a_postal_code_ag
     previous.set_value({})
     qtbot.keyClicks(previous.editors["postal_code"], "5100085")
     assert previous.value()["municipality"] == "四日市市"
+
+
+def test_a_card_of_another_surname_does_not_keep_the_first_row_s_kana(
+    qtbot: QtBot, view: CounterView, reader: SmartcardLab
+) -> None:
+    until(view, "household")
+    read(qtbot, view, "4821")
+    table = field_of(view, "household")
+    assert isinstance(table, HouseholdTable)
+    table.rows[0].set_text("kana", "ヤマダ タロウ")
+    table.add_member().name.setFocus()  # starts with 山田 and ヤマダ
+    reader.insert(
+        VirtualMyNumberCard("佐藤　節子", "東京都千代田区霞が関二丁目１番２号", "19510105", "2")
+    )
+    read(qtbot, view, "1234")
+    assert table.rows[1].text("name") == "佐藤 節子"
+    assert table.rows[1].text("kana") == ""

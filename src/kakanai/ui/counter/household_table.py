@@ -118,10 +118,9 @@ class HouseholdTable(AnswerField):
         typing = [r for r in self.rows if focused in r.editors.values() and r.blank()]
         blank = [r for r in self.rows if r.blank()]
         row = (same or typing or blank or [self.add_member()])[0]
-        if surname(person.name) != row.name.prefill:
-            row.kana.prefill = ""
-            if not row.text("kana") or row.kana.untouched():
-                row.set_text("kana", "")
+        if surname(person.name) != row.name.prefill and row.kana.untouched():
+            row.set_text("kana", "")  # the first row's surname is not this resident's
+        row.kana.prefill = row.text("kana")
         row.name.prefill = ""
         row.set_text("name", person.name)
         row.set_text("birth_date", date_text(person.birth_date))
