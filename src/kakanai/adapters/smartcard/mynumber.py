@@ -81,8 +81,7 @@ def read_card_surface(pin: str, reader: str | None = None) -> CardSurface:
     with PcscContext() as pcsc:
         name = reader if reader is not None else _reader_with_card(pcsc)
         with pcsc.connect(name) as card:
-            _select(card, b"\x00\xa4\x04\x0c" + bytes([len(AID)]) + AID, not_found=_NOT_MYNUMBER)
-            _select_ef(card, EF_PIN)
+            _select_pin(card)
             _verify(card, pin)
             _select_ef(card, EF_BASIC_FOUR)
             return parse_basic_four(_read_tlv_file(card))
@@ -95,14 +94,8 @@ def pin_tries_left(reader: str | None = None) -> int | None:
     with PcscContext() as pcsc:
         name = reader if reader is not None else _reader_with_card(pcsc)
         with pcsc.connect(name) as card:
-            _select(card, b"\x00\xa4\x04\x0c" + bytes([len(AID)]) + AID, not_found=_NOT_MYNUMBER)
-            _select_ef(card, EF_PIN)
-            sw = _exchange(card, b"\x00\x20\x00\x80").sw
-    if sw & 0xFFF0 == 0x63C0:
-        return (sw & 0x0F) or None
-    if sw in (0x6983, 0x6984):
-        return None
-    raise _io(f"照合 SW {sw:04X}")
+            _select_pin(card)
+            return _tries_left(_exchange(card, b"\x00\x20\x00\x80").sw)
 
 
 def _reader_with_card(pcsc: PcscContext) -> str:
@@ -151,19 +144,28 @@ def _select(card: CardConnection, apdu: bytes, *, not_found: str) -> None:
         raise _io(f"選択 SW {sw:04X}")
 
 
+def _select_pin(card: CardConnection) -> None:
+    """The 券面事項入力補助AP and its PIN's EF."""
+    _select(card, b"\x00\xa4\x04\x0c" + bytes([len(AID)]) + AID, not_found=_NOT_MYNUMBER)
+    _select_ef(card, EF_PIN)
+
+
 def _select_ef(card: CardConnection, ef: bytes) -> None:
     _select(card, b"\x00\xa4\x02\x0c\x02" + ef, not_found=_NOT_MYNUMBER)
 
 
 def _verify(card: CardConnection, pin: str) -> None:
     sw = _exchange(card, b"\x00\x20\x00\x80\x04" + pin.encode("ascii")).sw
-    if sw == _SW_OK:
-        return
+    if sw != _SW_OK:
+        raise PinError(_tries_left(sw))
+
+
+def _tries_left(sw: int) -> int | None:
+    """The tries a VERIFY's status word says are left (``63 Cx``; None: blocked)."""
     if sw & 0xFFF0 == 0x63C0:
-        tries = sw & 0x0F
-        raise PinError(tries if tries > 0 else None)
+        return (sw & 0x0F) or None
     if sw in (0x6983, 0x6984):  # authentication method blocked / reference data unusable
-        raise PinError(None)
+        return None
     raise _io(f"照合 SW {sw:04X}")
 
 
